@@ -1,0 +1,185 @@
+"""The `planner` command: a thin shell over the library and the domain functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+import click
+
+from planner.cloners import PARTS, clone_event
+from planner.errors import PlannerError, Problem, ValidationFailed
+from planner.library import Library, coverage, summarise_event
+from planner.model import ACTION_POINTS, Event
+from planner.record import event_as_json, event_schema
+from planner.store import dump_event, load_event, load_registry, write_atomically
+
+__all__ = ["cli"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _friendly(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn a `PlannerError` into a one-line message and exit status 1."""
+
+    @wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except PlannerError as err:
+            raise click.ClickException(str(err)) from None
+
+    return run
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+@click.group()
+@click.option("--library", "library_path", type=click.Path(file_okay=False, path_type=Path),
+              envvar="PLANNER_LIBRARY", help="Library folder (default: the shipped events/).")
+@click.version_option(package_name="planner")
+@click.pass_context
+def cli(ctx: click.Context, library_path: Path | None) -> None:
+    """Plan regional conferences on refugee protection and mixed migration."""
+    ctx.obj = Library.open(library_path)
+
+
+pass_library = click.make_pass_decorator(Library)
+
+
+@cli.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_library
+@_friendly
+def list_events(library: Library, as_json: bool) -> None:
+    """List the events of the library."""
+    rows = [summarise_event(e, library.registry) for e in library.events()]
+    if as_json:
+        _echo_json(rows)
+        return
+    for row in rows:
+        click.echo(f"{row['id']:<24} {row['start']}  {row['kind']:<20} {row['title']}")
+
+
+@cli.command()
+@click.argument("event_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the full record as JSON.")
+@pass_library
+@_friendly
+def show(library: Library, event_id: str, as_json: bool) -> None:
+    """Show the canonical record of EVENT."""
+    event = library.load(event_id)
+    if as_json:
+        _echo_json(event_as_json(event, library.registry))
+        return
+    click.echo(f"{event.title}\n{event.city}, {library.registry[event.country].display_name}, "
+               f"{event.start} – {event.end} ({event.kind.label})")
+    for label, items in (("organiser roles", event.organisers),
+                         ("sessions", event.sessions),
+                         ("working groups", event.working_groups),
+                         ("recommendations", event.recommendations),
+                         ("follow-up items", event.follow_up)):
+        click.echo(f"  {len(items):>4} {label}")
+
+
+def _problems_in(library: Library, paths: tuple[Path, ...]) -> list[Problem]:
+    if not paths:
+        return library.validate()
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            problems += Library(path).validate()
+            continue
+        try:
+            if path.name == "organisations.yaml":
+                load_registry(path)
+            else:
+                load_event(path, Library(path.parent).registry)
+        except ValidationFailed as failure:
+            problems += failure.problems
+    return problems
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@pass_library
+@_friendly
+def validate(library: Library, paths: tuple[Path, ...]) -> None:
+    """Check event files or library folders; print file:line:column: message."""
+    problems = _problems_in(library, paths)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        sys.exit(1)
+    click.echo("ok")
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of an event file (for editor completion)."""
+    _echo_json(event_schema())
+
+
+@cli.command()
+@click.argument("new_id")
+@click.option("--from", "source_id", required=True, help="The event to start from.")
+@click.option("--title")
+@click.option("--start", type=click.DateTime(["%Y-%m-%d"]), help="First day, YYYY-MM-DD.")
+@click.option("--end", type=click.DateTime(["%Y-%m-%d"]), help="Last day, YYYY-MM-DD.")
+@click.option("--city")
+@click.option("--country", help="Registry id of the host State.")
+@click.option("--parts", multiple=True, type=click.Choice(PARTS),
+              help="Parts to copy (repeatable; default: all structural parts).")
+@pass_library
+@_friendly
+def new(library: Library, *, new_id: str, source_id: str, title: str | None,
+        start: dt.datetime | None, end: dt.datetime | None, city: str | None,
+        country: str | None, parts: tuple[str, ...]) -> None:
+    """Start NEW_ID from a past event: keep its structure, change the rest."""
+    source = library.load(source_id)
+    event = clone_event(source, new_id=new_id, title=title, city=city, country=country,
+                        start=start.date() if start else None,
+                        end=end.date() if end else None, parts=parts or PARTS,
+                        registry=library.registry)
+    saved = library.create(event)
+    click.echo(f"created {library.event_path(saved.id)}")
+
+
+@cli.command("coverage")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_library
+@_friendly
+def coverage_table(library: Library, as_json: bool) -> None:
+    """The ten action points × events: working groups / recommendations on each."""
+    events: list[Event] = list(library.events())
+    table = coverage(events)
+    if as_json:
+        _echo_json({str(k): {e: {"working_groups": g, "recommendations": r}
+                             for e, (g, r) in v.items()} for k, v in table.items()})
+        return
+    click.echo("point  " + "  ".join(f"{e.id[:14]:>14}" for e in events))
+    for point, row in table.items():
+        cells = "  ".join(f"{f'{g} wg / {r} rec':>14}" for g, r in row.values())
+        click.echo(f"{point:>2} {ACTION_POINTS[point].name[:30]:<30} {cells}")
+
+
+@cli.command("format")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@pass_library
+@_friendly
+def format_files(library: Library, paths: tuple[Path, ...]) -> None:
+    """Rewrite event files in the canonical layout (validates first; drops comments)."""
+    for path in paths or tuple(map(library.event_path, library.event_ids())):
+        event = load_event(path, Library(path.parent).registry)
+        text = dump_event(event)
+        if path.read_text(encoding="utf-8") != text:
+            write_atomically(path, text)
+            click.echo(f"formatted {path}")

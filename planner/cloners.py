@@ -1,0 +1,136 @@
+"""Start a new event from a past one: one small cloner per part of the record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from planner.errors import PlannerError
+from planner.library import check_id
+from planner.model import (
+    ConceptNote,
+    ConceptNoteSection,
+    Event,
+    OrganiserRoleKind,
+    Registry,
+    SourceKind,
+)
+
+__all__ = ["PARTS", "clone_event"]
+
+Cloner = Callable[[Event, Event], dict[str, Any]]
+
+
+def _agenda(source: Event, new: Event) -> dict[str, Any]:
+    # Sessions are placed by day number, so they follow the new dates as they are.
+    last_day = max((s.day for s in source.sessions), default=1)
+    if last_day > new.days:
+        raise PlannerError(
+            f"the agenda of '{source.id}' runs {last_day} days but the new event has "
+            f"{new.days}; choose a later end date or leave out the agenda part")
+    return {"sessions": [s.model_copy(deep=True) for s in source.sessions]}
+
+
+def _working_groups(source: Event, new: Event) -> dict[str, Any]:
+    # Chairs and rapporteurs are people of the old event; the themes carry over.
+    groups = [g.model_copy(update={"chair": [], "rapporteurs": [], "note": None,
+                                   "sources": [SourceKind.EDITOR]}, deep=True)
+              for g in source.working_groups]
+    return {"working_groups": groups}
+
+
+def _concept_note(source: Event, new: Event) -> dict[str, Any]:
+    sections = [ConceptNoteSection(key=s.key, heading=s.heading)
+                for s in source.concept_note.sections]
+    return {"concept_note": ConceptNote(sections=sections)}
+
+
+def _organisers(source: Event, new: Event) -> dict[str, Any]:
+    roles = []
+    for role in source.organisers:
+        organisation = role.organisation
+        if role.role == OrganiserRoleKind.HOST_GOVERNMENT:
+            organisation = new.country
+        update = {"organisation": organisation, "source": SourceKind.EDITOR, "note": None}
+        if all((r.organisation, r.role) != (organisation, role.role) for r in roles):
+            roles.append(role.model_copy(update=update))
+    return {"organisers": roles}
+
+
+def _invitations(source: Event, new: Event) -> dict[str, Any]:
+    invited = [i.model_copy(update={"source": SourceKind.EDITOR}) for i in source.invited]
+    return {"invited": invited}
+
+
+_CLONERS: dict[str, Cloner] = {
+    "agenda": _agenda,
+    "working-groups": _working_groups,
+    "concept-note": _concept_note,
+    "organisers": _organisers,
+    "invitations": _invitations,
+}
+#: The parts of an event that can be copied into a new one.
+PARTS: tuple[str, ...] = tuple(_CLONERS)
+
+
+def _frame(source: Event, *, new_id: str, title: str | None, start: dt.date | None,
+           end: dt.date | None, city: str | None, country: str | None,
+           timezone: str | None) -> Event:
+    start = start or source.start
+    end = end or start + (source.end - source.start)
+    if end < start:
+        raise PlannerError(f"the new event would end ({end}) before it starts ({start})")
+    return Event(
+        id=check_id(new_id), kind=source.kind, title=title or source.title,
+        series=source.series, region=source.region, city=city or source.city,
+        country=country or source.country, timezone=timezone or source.timezone,
+        venue=source.venue if city in (None, source.city) else None,
+        start=start, end=end, languages=list(source.languages), themes=list(source.themes),
+    )
+
+
+def clone_event(source: Event, *, new_id: str, title: str | None = None,
+                start: dt.date | None = None, end: dt.date | None = None,
+                city: str | None = None, country: str | None = None,
+                timezone: str | None = None, parts: Iterable[str] = PARTS,
+                registry: Registry | None = None) -> Event:
+    """Start a new event from `source`: its structure, none of its outcomes.
+
+    Parameters
+    ----------
+    source : Event
+        The past event used as a template.
+    new_id : str
+        Id of the new event (a slug).
+    title, start, end, city, country, timezone
+        What changes; the rest is taken from `source`. Without `end`, the new
+        event lasts as long as the old one.
+    parts : iterable of str
+        Which parts to copy, from `PARTS`.
+    registry : Registry, optional
+        When given, `country` must be one of its ids.
+
+    Returns
+    -------
+    Event
+        A new record at revision 1, with no recommendations, action plan,
+        statements, follow-up, participants or source documents.
+
+    Examples
+    --------
+    >>> old = Event(id="old", kind="workshop", title="T", city="C", country="yemen",
+    ...             timezone="Asia/Aden", start=dt.date(2010, 1, 1), end=dt.date(2010, 1, 2))
+    >>> clone_event(old, new_id="new", start=dt.date(2026, 3, 9)).end
+    datetime.date(2026, 3, 10)
+    """
+    if registry is not None and country is not None and country not in registry:
+        raise PlannerError(registry.unknown_message(country))
+    new = _frame(source, new_id=new_id, title=title, start=start, end=end, city=city,
+                 country=country, timezone=timezone)
+    update: dict[str, Any] = {}
+    for part in parts:
+        if part not in _CLONERS:
+            raise PlannerError(f"unknown part '{part}'; choose from {', '.join(PARTS)}")
+        update |= _CLONERS[part](source, new)
+    return new.model_copy(update=update)

@@ -1,0 +1,102 @@
+"""The strict base model and the small value types every record shares."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationInfo
+from pydantic.functional_validators import AfterValidator
+
+__all__ = [
+    "SLUG_PATTERN",
+    "ActionPointNumber",
+    "FrozenModel",
+    "Model",
+    "OrgId",
+    "Slug",
+    "TimeOfDay",
+    "lax",
+]
+
+#: An identifier that is safe as a file name: lower-case words joined by hyphens.
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+class Model(BaseModel):
+    """Base of every record: a misspelt key is an error, never a silent default.
+
+    Types are strict (a number is not a string, a quoted date is not a date);
+    vocabulary fields accept their plain string values through `lax`.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        validate_default=False,
+        use_attribute_docstrings=True,
+    )
+
+
+class FrozenModel(Model):
+    """A value object: compared by value and never changed in place."""
+
+    model_config = ConfigDict(frozen=True)
+
+
+def lax(enum_type: Any) -> Any:
+    """Let a vocabulary field accept its string value (`"convener"`) from YAML."""
+    return Annotated[enum_type, Strict(False)]
+
+
+Slug = Annotated[
+    str,
+    Field(pattern=SLUG_PATTERN, min_length=1, max_length=80),
+]
+"""An identifier: lower-case letters, digits and single hyphens (`dar-es-salaam-2010`)."""
+
+
+def _check_registry(value: str, info: ValidationInfo) -> str:
+    # The registry is passed as validation context by the store; records built
+    # in code without a registry only get the shape checked.
+    registry = (info.context or {}).get("registry")
+    if registry is not None and value not in registry:
+        raise ValueError(registry.unknown_message(value))
+    if not _SLUG.fullmatch(value):
+        raise ValueError(f"'{value}' is not an organisation id (lower-case, hyphens)")
+    return value
+
+
+OrgId = Annotated[
+    str,
+    Field(
+        json_schema_extra={"x-planner-registry": "organisations", "pattern": SLUG_PATTERN},
+        description="Id of an organisation or State in the organisation registry.",
+    ),
+    AfterValidator(_check_registry),
+]
+"""A reference to the organisation registry (`unhcr`, `yemen`)."""
+
+ActionPointNumber = Annotated[int, Field(ge=1, le=10)]
+"""The number of one of the ten action points."""
+
+TimeOfDay = Annotated[
+    str,
+    Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="24-hour time, HH:MM."),
+]
+"""A clock time as printed in a programme, `09:15`."""
+
+
+def is_slug(value: str) -> bool:
+    """Tell whether `value` is a well-formed identifier.
+
+    Examples
+    --------
+    >>> is_slug("dar-es-salaam-2010"), is_slug("../../etc/passwd"), is_slug("a/b")
+    (True, False, False)
+    """
+    return bool(_SLUG.fullmatch(value)) and len(value) <= 80
+
+
+__all__ += ["is_slug"]

@@ -1,0 +1,205 @@
+"""The canonical event record: one file per event, every document a view of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+
+from pydantic import Field, field_validator, model_validator
+
+from planner.model.agenda import Session
+from planner.model.base import Model, OrgId, Slug, lax
+from planner.model.groups import WorkingGroup
+from planner.model.outcomes import ActionPlan, FollowUpItem, Recommendation, Statement
+from planner.model.people import Delegation, Participant
+from planner.model.vocabulary import (
+    ConsultationStatus,
+    EventKind,
+    InviteeCategory,
+    OrganiserRoleKind,
+    SourceKind,
+)
+
+__all__ = [
+    "BackgroundPaper",
+    "ConceptNote",
+    "ConceptNoteSection",
+    "Document",
+    "Event",
+    "Invitee",
+    "NationalConsultation",
+    "OrganiserRole",
+    "ParticipantCount",
+    "Preparation",
+    "SourceNote",
+]
+
+
+class Document(Model):
+    """A source document of the event record."""
+
+    kind: lax(SourceKind)
+    title: str = Field(min_length=1)
+    date: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+class OrganiserRole(Model):
+    """An organisation's role in an event, as one document states it."""
+
+    organisation: OrgId
+    role: lax(OrganiserRoleKind)
+    source: lax(SourceKind)
+    note: str | None = None
+
+
+class Invitee(Model):
+    """A State or organisation invited (planned) or attending (reported)."""
+
+    organisation: OrgId | None = None
+    description: str | None = None
+    """For a collective entry the source gives no names for: `other Gulf States`."""
+    category: lax(InviteeCategory)
+    source: lax(SourceKind)
+
+    @model_validator(mode="after")
+    def _named_or_described(self) -> Invitee:
+        if self.organisation is None and self.description is None:
+            raise ValueError("give an 'organisation' id or a 'description'")
+        return self
+
+
+_FIRST_NUMBER = re.compile(r"\d[\d,]*")
+
+
+class ParticipantCount(Model):
+    """A participant count as a document words it, with the least number it means."""
+
+    text: str = Field(min_length=1)
+    """As printed: `over 120`, `almost 200`."""
+    minimum: int | None = Field(default=None, ge=0)
+    source: lax(SourceKind)
+
+    @model_validator(mode="after")
+    def _derive_minimum(self) -> ParticipantCount:
+        if self.minimum is None:
+            found = _FIRST_NUMBER.search(self.text)
+            if found:
+                self.__dict__["minimum"] = int(found.group().replace(",", ""))
+        return self
+
+
+class NationalConsultation(Model):
+    """A consultation held in one country before the conference."""
+
+    country: OrgId
+    date: str | None = None
+    status: lax(ConsultationStatus) = ConsultationStatus.HELD
+    findings: list[str] = Field(default_factory=list)
+    source: lax(SourceKind) = SourceKind.CONCEPT_NOTE
+
+
+class BackgroundPaper(Model):
+    """A paper prepared for the event."""
+
+    title: str = Field(min_length=1)
+    authors: list[OrgId] = Field(default_factory=list)
+    source: lax(SourceKind) = SourceKind.CONCEPT_NOTE
+    note: str | None = None
+
+
+class Preparation(Model):
+    """What happens before the event: consultations and papers."""
+
+    national_consultations: list[NationalConsultation] = Field(default_factory=list)
+    background_papers: list[BackgroundPaper] = Field(default_factory=list)
+
+
+class ConceptNoteSection(Model):
+    """An editable section of the concept note."""
+
+    key: Slug
+    """`background`, `objectives`, `methodology`, `participants`, `agenda`, `outcomes`…"""
+    heading: str = Field(min_length=1)
+    text: str | None = None
+    items: list[str] = Field(default_factory=list)
+    """A numbered list within the section, such as the objectives."""
+
+
+class ConceptNote(Model):
+    """The prose of the concept note; dates, participants and agenda come from the record."""
+
+    sections: list[ConceptNoteSection] = Field(default_factory=list)
+
+
+class SourceNote(Model):
+    """Where the sources disagree or err, recorded rather than silently resolved."""
+
+    topic: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    sources: list[lax(SourceKind)] = Field(default_factory=list)
+
+
+class Event(Model):
+    """A conference, roundtable, workshop or consultation: the canonical record."""
+
+    id: Slug
+    revision: int = Field(default=1, ge=1)
+    """Increases with every save; a save over a newer revision is refused."""
+    kind: lax(EventKind)
+    title: str = Field(min_length=1)
+    title_variants: list[str] = Field(default_factory=list)
+    series: str | None = None
+    region: str | None = None
+    city: str = Field(min_length=1)
+    country: OrgId
+    venue: str | None = None
+    timezone: str = Field(pattern=r"^[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)*$")
+    """IANA time zone of the venue (`Asia/Aden`)."""
+    start: dt.date
+    end: dt.date
+    languages: list[str] = Field(default_factory=list)
+    themes: list[str] = Field(default_factory=list)
+    sources: list[Document] = Field(default_factory=list)
+    organisers: list[OrganiserRole] = Field(default_factory=list)
+    invited: list[Invitee] = Field(default_factory=list)
+    attended: list[Invitee] = Field(default_factory=list)
+    participant_counts: list[ParticipantCount] = Field(default_factory=list)
+    preparation: Preparation = Field(default_factory=Preparation)
+    concept_note: ConceptNote = Field(default_factory=ConceptNote)
+    sessions: list[Session] = Field(default_factory=list)
+    working_groups: list[WorkingGroup] = Field(default_factory=list)
+    recommendations: list[Recommendation] = Field(default_factory=list)
+    action_plan: ActionPlan | None = None
+    statements: list[Statement] = Field(default_factory=list)
+    follow_up: list[FollowUpItem] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=list)
+    delegations: list[Delegation] = Field(default_factory=list)
+    notes: list[SourceNote] = Field(default_factory=list)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            message = f"unknown IANA time zone '{value}' (e.g. 'Africa/Dar_es_Salaam')"
+            raise ValueError(message) from None
+        return value
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Event:
+        if self.end < self.start:
+            raise ValueError(f"the event ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    @property
+    def days(self) -> int:
+        """How many days the event lasts."""
+        return (self.end - self.start).days + 1
+
+    def date_of(self, day: int) -> dt.date:
+        """The calendar date of day `day` (1 is the first day)."""
+        return self.start + dt.timedelta(days=day - 1)

@@ -1,0 +1,156 @@
+"""YAML as the library writes it: safe, YAML 1.2 scalars, stable and diffable, with line numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+
+__all__ = ["YamlSyntaxError", "dump_yaml", "load_yaml", "locate"]
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loader with YAML 1.2 core scalars.
+
+    YAML 1.1 reads `NO` (Norway's ISO code) as false and `10:30` as the
+    number 630; organisers write both. Only true/false, plain numbers,
+    null and ISO dates are resolved; everything else stays a string.
+    """
+
+
+_CORE_SCALARS = (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", "-+0123456789"),
+    ("tag:yaml.org,2002:float",
+     r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$", "-+.0123456789"),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:timestamp", r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "0123456789"),
+)
+_Loader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in _CORE_SCALARS:
+    _Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+
+class YamlSyntaxError(Exception):
+    """The text is not YAML; carries the position of the first error."""
+
+    def __init__(self, message: str, line: int | None, column: int | None) -> None:
+        super().__init__(message)
+        self.line, self.column = line, column
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML text safely into plain data.
+
+    Examples
+    --------
+    >>> load_yaml("iso: NO\\nstart: '10:30'\\nend: 10:30\\nday: 2008-05-19")
+    {'iso': 'NO', 'start': '10:30', 'end': '10:30', 'day': datetime.date(2008, 5, 19)}
+    """
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 -- _Loader is a SafeLoader
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        message = " ".join(filter(None, (err.context, err.problem)))
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise YamlSyntaxError(message, line, column) from None
+    except yaml.YAMLError as err:
+        raise YamlSyntaxError(str(err), None, None) from None
+
+
+def locate(text: str, loc: Sequence[str | int]) -> tuple[int, int]:
+    """Line and column (1-based) of the value at path `loc`, or of its nearest parent.
+
+    Examples
+    --------
+    >>> locate("a: 1\\nb:\\n  - x\\n  - y\\n", ("b", 1))
+    (4, 5)
+    """
+    node = yaml.compose(text, Loader=_Loader)
+    mark = node.start_mark if node else None
+    for key in loc:
+        child = _child(node, key)
+        if child is None:
+            break
+        node, mark = child
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
+def _child(node: Any, key: str | int) -> tuple[Any, Any] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == key:
+                # A key whose value is missing points at the key itself.
+                target = value_node if value_node.value not in ("", None) else key_node
+                return value_node, target.start_mark
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+        item = node.value[key]
+        return item, item.start_mark
+    return None
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, literal blocks for long text, YAML 1.1-safe quoting for other tools."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        # Indent list items under their key, as people write them by hand.
+        super().increase_indent(flow, False)
+
+
+_UNICODE_BREAKS = frozenset("\x85\u2028\u2029")
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if _UNICODE_BREAKS.intersection(value):
+        # PyYAML writes these raw inside single quotes and reads them back as
+        # line folds; escaped double quotes keep them.
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    if "\n" in value or len(value) > 88:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+def _represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
+    # Short lists of short words (`action_points: [1, 6]`) read best on one line.
+    short = all(isinstance(item, int | str) and len(str(item)) <= 40 and "\n" not in str(item)
+                for item in value)
+    flow = short and sum(len(str(item)) + 2 for item in value) <= 60
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+def _represent_date(dumper: yaml.SafeDumper, value: dt.date) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value.isoformat())
+
+
+# The dumper quotes a string that either YAML 1.1 or our 1.2 reading would
+# take for something else, so files read the same in every editor.
+for _tag, _pattern, _first in _CORE_SCALARS:
+    _Dumper.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(list, _represent_list)
+_Dumper.add_representer(dt.date, _represent_date)
+# Vocabulary values (StrEnum members) are written as their plain strings.
+_Dumper.add_multi_representer(enum.Enum, lambda dumper, value: _represent_str(dumper, value.value))
+
+
+def dump_yaml(data: Any) -> str:
+    """Write plain data as the library's canonical YAML text.
+
+    Examples
+    --------
+    >>> print(dump_yaml({"iso": "NO", "tags": [1, 6], "items": [{"a": "b"}]}), end="")
+    iso: 'NO'
+    tags: [1, 6]
+    items:
+      - a: b
+    """
+    return yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+        default_flow_style=False, width=88, indent=2,
+    )

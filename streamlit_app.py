@@ -1,0 +1,18 @@
+"""The planner app: routes to the pages of planner.ui, nothing more."""
+
+import streamlit as st
+
+from planner.ui import PAGES
+
+
+def main() -> None:
+    """Set up the page and run the one the organiser chose."""
+    st.set_page_config(page_title="planner", page_icon=":material/event:", layout="wide")
+    sections: dict[str, list[st.Page]] = {}
+    for page in PAGES:
+        sections.setdefault(page.section, []).append(
+            st.Page(page.render, title=page.title, icon=page.icon, url_path=page.url_path))
+    st.navigation(sections).run()
+
+
+main()

@@ -1,0 +1,59 @@
+"""YAML reading and writing: scalars survive every round trip, in every editor's reading."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from planner.yamlfile import YamlSyntaxError, dump_yaml, load_yaml, locate
+
+pytestmark = pytest.mark.unit
+
+TRICKY = st.sampled_from(["NO", "yes", "off", "10:30", "1e3", "0x1F", "null", "~", "",
+                          "- item", "a: b", "#hash", " lead", "trail ", "'", '"', "@x",
+                          "2008-05-19", "٣", "line\nbreak", "tab\tin", "\u2028"])
+TEXT = st.one_of(TRICKY, st.text(max_size=120))
+SCALAR = st.one_of(TEXT, st.integers(), st.booleans(), st.none(),
+                   st.dates(min_value=dt.date(1900, 1, 1)))
+DATA = st.recursive(SCALAR, lambda inner: st.one_of(
+    st.lists(inner, max_size=4),
+    st.dictionaries(st.text(min_size=1, max_size=12), inner, max_size=4)), max_leaves=20)
+
+
+@given(DATA)
+def test_dump_then_load_gives_the_same_data(data: object) -> None:
+    assert load_yaml(dump_yaml(data)) == data
+
+
+@given(DATA)
+def test_dump_is_stable_across_round_trips(data: object) -> None:
+    text = dump_yaml(data)
+    assert dump_yaml(load_yaml(text)) == text
+
+
+@given(st.dictionaries(st.text(min_size=1, max_size=8), TEXT, max_size=5))
+def test_yaml_1_1_readers_see_the_same_strings(data: dict[str, str]) -> None:
+    # Editors and other tools read YAML 1.1: `NO` must not turn into false for them.
+    assert yaml.safe_load(dump_yaml(data)) == data
+
+
+def test_load_keeps_norway_and_times_as_strings() -> None:
+    assert load_yaml("iso: NO\nat: 10:30\non: yes") == {"iso": "NO", "at": "10:30", "on": "yes"}
+
+
+def test_load_refuses_python_tags() -> None:
+    with pytest.raises(YamlSyntaxError):
+        load_yaml("x: !!python/object/apply:os.system ['id']")
+
+
+def test_locate_points_at_nested_value() -> None:
+    text = "a:\n  b:\n    - x\n    - c: 1\n"
+    assert locate(text, ("a", "b", 1, "c")) == (4, 10)
+
+
+def test_locate_falls_back_to_nearest_parent() -> None:
+    assert locate("a:\n  b: 1\n", ("a", "missing")) == (2, 3)
