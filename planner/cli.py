@@ -14,10 +14,16 @@ import click
 
 from planner.cloners import PARTS, clone_event
 from planner.errors import PlannerError, Problem, ValidationFailed
-from planner.library import Library, coverage, summarise_event
+from planner.library import REGISTRY_FILE, Library, coverage, summarise_event
 from planner.model import ACTION_POINTS, Event
 from planner.record import event_as_json, event_schema
-from planner.store import dump_event, load_event, load_registry, write_atomically
+from planner.store import (
+    dump_event,
+    dump_registry,
+    load_event,
+    load_registry,
+    write_atomically,
+)
 
 __all__ = ["cli"]
 
@@ -178,8 +184,10 @@ def coverage_table(library: Library, as_json: bool) -> None:
 def format_files(library: Library, paths: tuple[Path, ...]) -> None:
     """Rewrite event files in the canonical layout (validates first; drops comments)."""
     for path in paths or tuple(map(library.event_path, library.event_ids())):
-        event = load_event(path, Library(path.parent).registry)
-        text = dump_event(event)
+        if path.name == REGISTRY_FILE:
+            text = dump_registry(load_registry(path))
+        else:
+            text = dump_event(load_event(path, Library(path.parent).registry))
         if path.read_text(encoding="utf-8") != text:
             write_atomically(path, text)
             click.echo(f"formatted {path}")

@@ -19,6 +19,7 @@ from planner.yamlfile import YamlSyntaxError, dump_yaml, load_yaml, locate
 
 __all__ = [
     "dump_event",
+    "dump_registry",
     "load_event",
     "load_registry",
     "parse_event",
@@ -143,6 +144,11 @@ def _plain(model: BaseModel) -> Any:
     # Defaults are left out so that files hold only what someone wrote,
     # and a new optional field does not rewrite every file of the library.
     return model.model_dump(mode="python", exclude_defaults=True, by_alias=True)
+
+
+def dump_registry(registry: Registry) -> str:
+    """The canonical YAML text of the organisation registry, in id order."""
+    return dump_yaml([_plain(org) for org in sorted(registry, key=lambda org: org.id)])
 
 
 def dump_event(event: Event) -> str:

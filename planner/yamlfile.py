@@ -37,6 +37,18 @@ for _tag, _pattern, _first in _CORE_SCALARS:
     _Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
 
 
+def _construct_date(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> dt.date | str:
+    # An impossible date (2010-02-30) stays text, so that validation can name
+    # its line instead of the parser failing without one.
+    try:
+        return dt.date.fromisoformat(node.value)
+    except ValueError:
+        return str(node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
+
+
 class YamlSyntaxError(Exception):
     """The text is not YAML; carries the position of the first error."""
 

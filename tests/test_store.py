@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -10,7 +11,15 @@ import pytest
 
 from planner.errors import ConflictError, ValidationFailed
 from planner.library import Library
-from planner.store import dump_event, load_event, parse_event, save_event, write_atomically
+from planner.store import (
+    dump_event,
+    dump_registry,
+    load_event,
+    load_registry,
+    parse_event,
+    save_event,
+    write_atomically,
+)
 from tests.conftest import SHIPPED, SHIPPED_IDS
 
 pytestmark = pytest.mark.integration
@@ -23,6 +32,30 @@ def test_shipped_event_round_trip_is_byte_identical(event_id: str) -> None:
     event = load_event(path, library.registry)
     assert dump_event(event) == path.read_text(encoding="utf-8")
     assert parse_event(dump_event(event), path, library.registry) == event
+
+
+def test_shipped_registry_round_trip_is_byte_identical() -> None:
+    path = SHIPPED / "organisations.yaml"
+    assert dump_registry(load_registry(path)) == path.read_text(encoding="utf-8")
+
+
+def test_registry_refuses_duplicate_ids(tmp_path: Path) -> None:
+    path = tmp_path / "organisations.yaml"
+    path.write_text("- {id: iom, name: IOM, type: intergovernmental}\n"
+                    "- {id: iom, name: Other, type: ngo}\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as failure:
+        load_registry(path)
+    assert [str(p) for p in failure.value.problems] == [
+        f"{path}:2:8: id: 'iom' is already the id of entry 1"]
+
+
+def test_registry_state_without_iso_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "organisations.yaml"
+    path.write_text("- id: chad\n  name: Chad\n  type: state\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as failure:
+        load_registry(path)
+    assert [str(p) for p in failure.value.problems] == [
+        f"{path}:1:3: 0: a State needs its ISO 3166-1 alpha-2 code in 'iso'"]
 
 
 def test_load_reports_syntax_error_with_line_and_column(small_library: Library) -> None:
@@ -145,3 +178,27 @@ def test_invalid_file_is_never_overwritten_by_format(small_library: Library) -> 
     with pytest.raises(ValidationFailed):
         small_library.load("test-2010")
     assert path.read_text(encoding="utf-8") == broken
+
+
+CORRUPTIONS = {
+    "syntax error": (r"^title: .*$", "title: [unclosed", "YAML syntax error"),
+    "wrong type": (r"^revision: \d+$", "revision: many", "Input should be a valid integer"),
+    "unknown organisation": (r"^country: .*$", "country: atlantis",
+                             "unknown organisation 'atlantis'"),
+    "bad date": (r"^start: .*$", "start: 2010-02-30", "Input should be a valid date"),
+}
+
+
+@pytest.mark.parametrize("corruption", sorted(CORRUPTIONS))
+@pytest.mark.parametrize("event_id", SHIPPED_IDS)
+def test_corrupted_shipped_event_is_reported_at_its_line(shipped_copy: Library, event_id: str,
+                                                         corruption: str) -> None:
+    pattern, replacement, message = CORRUPTIONS[corruption]
+    path = shipped_copy.event_path(event_id)
+    text = re.sub(pattern, replacement, path.read_text(encoding="utf-8"), count=1,
+                  flags=re.MULTILINE)
+    path.write_text(text, encoding="utf-8")
+    [problem] = shipped_copy.validate()
+    assert (problem.file, message in problem.message) == (str(path), True)
+    if corruption != "syntax error":  # a parser reports where it noticed, not where it began
+        assert text.splitlines()[problem.line - 1].startswith(replacement.split(":")[0])

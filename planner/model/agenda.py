@@ -51,8 +51,10 @@ class _SessionBase(Model):
     """Unique within the event; exports derive stable identifiers from it."""
     kind: str
     """Told apart by this: each kind of session below narrows it."""
-    day: int = Field(ge=1, le=31)
-    """Day of the event, 1 for the first day; dates follow from the event's start."""
+    day: int = Field(ge=0, le=31)
+    """Day of the event, 1 for the first, 0 for the eve (registration, welcome reception).
+
+    Dates follow from the event's start, so a cloned agenda moves with it."""
     block: lax(SessionBlock) | None = None
     """Named part of the day when the programme gives no times."""
     start: TimeOfDay | None = None

@@ -63,6 +63,9 @@ class Invitee(Model):
     """For a collective entry the source gives no names for: `other Gulf States`."""
     category: lax(InviteeCategory)
     source: lax(SourceKind)
+    observer: bool = False
+    """Attends as an observer rather than a participant."""
+    note: str | None = None
 
     @model_validator(mode="after")
     def _named_or_described(self) -> Invitee:
@@ -99,6 +102,7 @@ class NationalConsultation(Model):
     status: lax(ConsultationStatus) = ConsultationStatus.HELD
     findings: list[str] = Field(default_factory=list)
     source: lax(SourceKind) = SourceKind.CONCEPT_NOTE
+    note: str | None = None
 
 
 class BackgroundPaper(Model):
@@ -106,6 +110,8 @@ class BackgroundPaper(Model):
 
     title: str = Field(min_length=1)
     authors: list[OrgId] = Field(default_factory=list)
+    author_names: list[str] = Field(default_factory=list)
+    """People who wrote it, when the sources name them."""
     source: lax(SourceKind) = SourceKind.CONCEPT_NOTE
     note: str | None = None
 
@@ -201,5 +207,5 @@ class Event(Model):
         return (self.end - self.start).days + 1
 
     def date_of(self, day: int) -> dt.date:
-        """The calendar date of day `day` (1 is the first day)."""
+        """The calendar date of day `day` (1 is the first day, 0 the eve)."""
         return self.start + dt.timedelta(days=day - 1)

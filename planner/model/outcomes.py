@@ -29,6 +29,9 @@ class Recommendation(Model):
     section: str | None = None
     """Section number as printed (`V`, `3`), if the source numbers sections."""
     section_title: str | None = None
+    subsection: str | None = None
+    """Subsection letter or number as printed (`b`), where labels restart in each."""
+    subsection_title: str | None = None
     group: str | None = None
     """Group label inside a section, such as `At national level`."""
     label: str | None = None
@@ -48,16 +51,24 @@ class Recommendation(Model):
     def ref(self) -> str:
         """The reference key an action plan cites, e.g. `V (x)`.
 
+        Where the source numbers no sections, the section title stands in for
+        the number; an item without a label is known by its order.
+
         Examples
         --------
         >>> Recommendation(order=3, section="V", label="x", text="…").ref
         'V (x)'
+        >>> Recommendation(order=3, section_title="Data", label="i", text="…").ref
+        'Data (i)'
+        >>> Recommendation(order=3, section="3", subsection="b", label="i", text="…").ref
+        '3 b (i)'
         >>> Recommendation(order=3, section="2", text="…").ref
         '2 #3'
         """
+        section = " ".join(filter(None, (self.section or self.section_title, self.subsection)))
         if self.label:
-            return f"{self.section} ({self.label})" if self.section else f"({self.label})"
-        return f"{self.section} #{self.order}" if self.section else f"#{self.order}"
+            return f"{section} ({self.label})" if section else f"({self.label})"
+        return f"{section} #{self.order}" if section else f"#{self.order}"
 
 
 class Target(Model):
@@ -131,6 +142,8 @@ class Statement(Model):
     paragraphs: list[Paragraph] = Field(default_factory=list)
     adoption: str | None = None
     """The adoption line: where, when and by whom it was adopted."""
+    source: lax(SourceKind) | None = None
+    note: str | None = None
 
 
 class FollowUpItem(Model):
@@ -146,3 +159,4 @@ class FollowUpItem(Model):
     """Recommendation keys or action-plan targets this item serves."""
     source: lax(SourceKind) = SourceKind.SELECTED_RECOMMENDATIONS
     id: Slug | None = None
+    note: str | None = None

@@ -71,6 +71,7 @@ class SourceKind(Labelled):
     DISCUSSION_PAPER = "discussion-paper"
     SELECTED_RECOMMENDATIONS = "selected-recommendations"
     REVIEW = "review"
+    OTHER_DOCUMENT = "other-document"
     EDITOR = "editor"
 
     @property
