@@ -6,14 +6,10 @@ Run with `make bench`. Figures are medians of several runs on a warm process.
 from __future__ import annotations
 
 import statistics
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from planner.library import Library  # noqa: E402 -- after the path set-up above
+from planner.library import Library
 
 
 def median_ms(work: Callable[[], object], *, runs: int = 7) -> float:

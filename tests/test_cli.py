@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -9,6 +10,7 @@ from click.testing import CliRunner
 
 from planner.cli import cli
 from planner.library import Library
+from tests.conftest import SHIPPED
 
 pytestmark = pytest.mark.e2e
 
@@ -100,3 +102,30 @@ def test_format_rewrites_hand_edited_file_canonically(small_library: Library) ->
     code, output = run(small_library, "format")
     assert (code, output, path.read_text(encoding="utf-8")) == (
         0, f"formatted {path}\n", canonical)
+
+
+def test_show_dar_es_salaam_json_is_the_full_record() -> None:
+    library = Library(SHIPPED)
+    event = library.load("dar-es-salaam-2010")
+    code, output = run(library, "show", "dar-es-salaam-2010", "--json")
+    record = json.loads(output)
+    printed = [ref for area in event.action_plan.areas for theme in area.sub_themes
+               for action in theme.actions for ref in action.references]
+    shown = [ref for area in record["action_plan"]["areas"] for theme in area["sub_themes"]
+             for action in theme["actions"] for ref in action["references"]]
+    assert (code, len(record["recommendations"]), len(record["action_plan"]["areas"])) == (
+        0, 64, 6)
+    assert (shown, "III (ix)" in shown) == (printed, True)
+    assert record["recommendations"][0]["ref"] == "I (i)"
+
+
+def test_new_from_shipped_event_validates_on_new_dates(shipped_copy: Library) -> None:
+    code, _ = run(shipped_copy, "new", "stock-taking-2012", "--from", "dar-es-salaam-2010",
+                  "--start", "2012-09-03", "--title", "Stock-taking Conference")
+    event = shipped_copy.load("stock-taking-2012")
+    dates = {event.date_of(s.day) for s in event.sessions}
+    assert (code, event.recommendations, event.action_plan, event.follow_up) == (0, [], None, [])
+    assert dates <= {dt.date(2012, 9, 3), dt.date(2012, 9, 4)} and dates
+    assert [g.title for g in event.working_groups] == [
+        g.title for g in shipped_copy.load("dar-es-salaam-2010").working_groups]
+    assert run(shipped_copy, "validate") == (0, "ok\n")

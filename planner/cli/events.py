@@ -1,19 +1,16 @@
-"""The `planner` command: a thin shell over the library and the domain functions."""
+"""Commands over the library: list, show, validate, schema, new, coverage, format."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
 
 import click
 
+from planner.cli import cli, echo_json, friendly, pass_library
 from planner.cloners import PARTS, clone_event
-from planner.errors import PlannerError, Problem, ValidationFailed
+from planner.errors import Problem, ValidationFailed
 from planner.library import REGISTRY_FILE, Library, coverage, summarise_event
 from planner.model import ACTION_POINTS, Event
 from planner.record import event_as_json, event_schema
@@ -25,51 +22,17 @@ from planner.store import (
     write_atomically,
 )
 
-__all__ = ["cli"]
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def _friendly(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn a `PlannerError` into a one-line message and exit status 1."""
-
-    @wraps(command)
-    def run(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return command(*args, **kwargs)
-        except PlannerError as err:
-            raise click.ClickException(str(err)) from None
-
-    return run
-
-
-def _echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
-
-
-@click.group()
-@click.option("--library", "library_path", type=click.Path(file_okay=False, path_type=Path),
-              envvar="PLANNER_LIBRARY", help="Library folder (default: the shipped events/).")
-@click.version_option(package_name="planner")
-@click.pass_context
-def cli(ctx: click.Context, library_path: Path | None) -> None:
-    """Plan regional conferences on refugee protection and mixed migration."""
-    ctx.obj = Library.open(library_path)
-
-
-pass_library = click.make_pass_decorator(Library)
-
+__all__: list[str] = []
 
 @cli.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_library
-@_friendly
+@friendly
 def list_events(library: Library, as_json: bool) -> None:
     """List the events of the library."""
     rows = [summarise_event(e, library.registry) for e in library.events()]
     if as_json:
-        _echo_json(rows)
+        echo_json(rows)
         return
     for row in rows:
         click.echo(f"{row['id']:<24} {row['start']}  {row['kind']:<20} {row['title']}")
@@ -79,12 +42,12 @@ def list_events(library: Library, as_json: bool) -> None:
 @click.argument("event_id")
 @click.option("--json", "as_json", is_flag=True, help="Print the full record as JSON.")
 @pass_library
-@_friendly
+@friendly
 def show(library: Library, event_id: str, as_json: bool) -> None:
     """Show the canonical record of EVENT."""
     event = library.load(event_id)
     if as_json:
-        _echo_json(event_as_json(event, library.registry))
+        echo_json(event_as_json(event, library.registry))
         return
     click.echo(f"{event.title}\n{event.city}, {library.registry[event.country].display_name}, "
                f"{event.start} – {event.end} ({event.kind.label})")
@@ -117,7 +80,7 @@ def _problems_in(library: Library, paths: tuple[Path, ...]) -> list[Problem]:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @pass_library
-@_friendly
+@friendly
 def validate(library: Library, paths: tuple[Path, ...]) -> None:
     """Check event files or library folders; print file:line:column: message."""
     problems = _problems_in(library, paths)
@@ -131,7 +94,7 @@ def validate(library: Library, paths: tuple[Path, ...]) -> None:
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of an event file (for editor completion)."""
-    _echo_json(event_schema())
+    echo_json(event_schema())
 
 
 @cli.command()
@@ -145,7 +108,7 @@ def schema() -> None:
 @click.option("--parts", multiple=True, type=click.Choice(PARTS),
               help="Parts to copy (repeatable; default: all structural parts).")
 @pass_library
-@_friendly
+@friendly
 def new(library: Library, *, new_id: str, source_id: str, title: str | None,
         start: dt.datetime | None, end: dt.datetime | None, city: str | None,
         country: str | None, parts: tuple[str, ...]) -> None:
@@ -162,13 +125,13 @@ def new(library: Library, *, new_id: str, source_id: str, title: str | None,
 @cli.command("coverage")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_library
-@_friendly
+@friendly
 def coverage_table(library: Library, as_json: bool) -> None:
     """The ten action points × events: working groups / recommendations on each."""
     events: list[Event] = list(library.events())
     table = coverage(events)
     if as_json:
-        _echo_json({str(k): {e: {"working_groups": g, "recommendations": r}
+        echo_json({str(k): {e: {"working_groups": g, "recommendations": r}
                              for e, (g, r) in v.items()} for k, v in table.items()})
         return
     click.echo("point  " + "  ".join(f"{e.id[:14]:>14}" for e in events))
@@ -180,7 +143,7 @@ def coverage_table(library: Library, as_json: bool) -> None:
 @cli.command("format")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @pass_library
-@_friendly
+@friendly
 def format_files(library: Library, paths: tuple[Path, ...]) -> None:
     """Rewrite event files in the canonical layout (validates first; drops comments)."""
     for path in paths or tuple(map(library.event_path, library.event_ids())):
