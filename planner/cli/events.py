@@ -51,6 +51,9 @@ def show(library: Library, event_id: str, as_json: bool) -> None:
         return
     click.echo(f"{event.title}\n{event.city}, {library.registry[event.country].display_name}, "
                f"{event.start} – {event.end} ({event.kind.label})")
+    for role in event.organisers:
+        name = library.registry[role.organisation].display_name
+        click.echo(f"  {role.role.label:<24} {name}  [{role.source.value}]")
     for label, items in (("organiser roles", event.organisers),
                          ("sessions", event.sessions),
                          ("working groups", event.working_groups),
@@ -134,7 +137,7 @@ def coverage_table(library: Library, as_json: bool) -> None:
         echo_json({str(k): {e: {"working_groups": g, "recommendations": r}
                              for e, (g, r) in v.items()} for k, v in table.items()})
         return
-    click.echo("point  " + "  ".join(f"{e.id[:14]:>14}" for e in events))
+    click.echo(f"{'':2} {'action point':<30} " + "  ".join(f"{e.id[:14]:>14}" for e in events))
     for point, row in table.items():
         cells = "  ".join(f"{f'{g} wg / {r} rec':>14}" for g, r in row.values())
         click.echo(f"{point:>2} {ACTION_POINTS[point].name[:30]:<30} {cells}")

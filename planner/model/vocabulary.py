@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -27,8 +28,14 @@ class Labelled(StrEnum):
 
     @property
     def label(self) -> str:
-        """The value as an organiser would write it: `co-host` → `Co-host`."""
-        text = self.value.replace("-", " ")
+        """The value as an organiser would write it.
+
+        Examples
+        --------
+        >>> OrganiserRoleKind.CO_HOST.label, OrganiserRoleKind.IN_COOPERATION_WITH.label
+        ('Co-host', 'In cooperation with')
+        """
+        text = re.sub(r"(?<!\bco)-", " ", self.value)
         return text[:1].upper() + text[1:]
 
 
