@@ -4,7 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+# Debian packages the tests use: LibreOffice (PDF conversion), poppler (pdftotext),
+# Chromium (browser tests). Installed when missing and we are root; else the tests
+# that need them say so and skip.
+DEBS := chromium libreoffice-writer-nogui poppler-utils
+
+.PHONY: run test lint bench clean system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,7 +20,14 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/streamlit run streamlit_app.py --server.headless true --browser.gatherUsageStats false
 
-test: $(STAMP)
+system-deps:
+	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ]; then \
+		echo "installing $$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	elif [ -n "$$missing" ]; then echo "not root: missing $$missing (their tests will skip)"; fi
+
+test: $(STAMP) system-deps
 	$(BIN)/ruff check planner tests bench streamlit_app.py
 	$(BIN)/python -m pytest
 

@@ -87,6 +87,7 @@ def _frame(source: Event, *, new_id: str, title: str | None, start: dt.date | No
         country=country or source.country, timezone=timezone or source.timezone,
         venue=source.venue if city in (None, source.city) else None,
         start=start, end=end, languages=list(source.languages), themes=list(source.themes),
+        previous_event=source.id,
     )
 
 

@@ -21,6 +21,7 @@ def test_clone_moves_sessions_to_new_dates_and_drops_outcomes(make_event) -> Non
         dt.date(2026, 3, 9), dt.date(2026, 3, 10), {dt.date(2026, 3, 9), dt.date(2026, 3, 10)})
     assert (new.recommendations, new.follow_up, new.action_plan, new.revision) == (
         [], [], None, 1)
+    assert new.previous_event == "test-2010"
 
 
 def test_clone_keeps_structure_but_not_people(make_event) -> None:

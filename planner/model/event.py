@@ -184,6 +184,8 @@ class Event(Model):
     participants: list[Participant] = Field(default_factory=list)
     delegations: list[Delegation] = Field(default_factory=list)
     notes: list[SourceNote] = Field(default_factory=list)
+    previous_event: Slug | None = None
+    """The event this one follows up (set by `planner new --from`)."""
 
     @field_validator("timezone")
     @classmethod

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import Field
 
 from planner.model.base import ActionPointNumber, Model, OrgId, Slug, lax
@@ -18,6 +20,7 @@ __all__ = [
     "Statement",
     "SubTheme",
     "Target",
+    "Update",
 ]
 
 
@@ -146,6 +149,17 @@ class Statement(Model):
     note: str | None = None
 
 
+class Update(Model):
+    """A dated step in a follow-up item's timeline, with its evidence."""
+
+    on: dt.date
+    text: str = Field(min_length=1)
+    status: lax(FollowUpStatus) | None = None
+    progress: int | None = Field(default=None, ge=0, le=100)
+    evidence: str | None = None
+    """A link or a document reference that shows the step."""
+
+
 class FollowUpItem(Model):
     """A follow-up activity under its thematic heading."""
 
@@ -153,8 +167,13 @@ class FollowUpItem(Model):
     text: str = Field(min_length=1)
     status: lax(FollowUpStatus)
     lead: list[OrgId] = Field(default_factory=list)
+    """Who owns the item (registry ids)."""
     when: str | None = None
     """Date or period as printed (`June 2010`)."""
+    deadline: dt.date | None = None
+    progress: int | None = Field(default=None, ge=0, le=100)
+    """Per cent done, 0–100."""
+    updates: list[Update] = Field(default_factory=list)
     links: list[str] = Field(default_factory=list)
     """Recommendation keys or action-plan targets this item serves."""
     source: lax(SourceKind) = SourceKind.SELECTED_RECOMMENDATIONS

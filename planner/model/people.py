@@ -1,24 +1,61 @@
-"""Participants and delegations (kept minimal until the participants module)."""
+"""Participants and delegations: who comes, for whom, in what role, and how far along."""
 
 from __future__ import annotations
 
-from pydantic import Field
+import datetime as dt
 
-from planner.model.base import Model, OrgId, Slug, lax
-from planner.model.vocabulary import ParticipantRole
+from pydantic import EmailStr, Field
 
-__all__ = ["Delegation", "Participant"]
+from planner.model.base import FrozenModel, Model, OrgId, Slug, lax
+from planner.model.vocabulary import Gender, InvitationStatus, ParticipantRole, Seniority
+
+__all__ = ["Delegation", "Participant", "StatusChange"]
+
+
+class StatusChange(FrozenModel):
+    """A dated step in a participant's invitation history."""
+
+    status: lax(InvitationStatus)
+    on: dt.date
+    note: str | None = None
 
 
 class Participant(Model):
-    """A person taking part in an event."""
+    """A person invited to, or taking part in, an event."""
 
     id: Slug
-    name: str = Field(min_length=1)
+    title: str | None = None
+    """Honorific as the person uses it: `H.E.`, `Dr`, `Ms`."""
+    first_name: str | None = None
+    last_name: str = Field(min_length=1)
+    gender: lax(Gender) | None = None
+    position: str | None = None
     organisation: OrgId | None = None
     country: OrgId | None = None
     """The State the person comes from or represents."""
-    role: lax(ParticipantRole) = ParticipantRole.DELEGATE
+    email: EmailStr | None = None
+    phone: str | None = None
+    languages: list[str] = Field(default_factory=list)
+    seniority: lax(Seniority) | None = None
+    consent_to_publish: bool = False
+    """Whether the person may appear on the public participant list."""
+    field_staff: bool = False
+    """Works in the field rather than at headquarters (preferred as rapporteur)."""
+    roles: list[lax(ParticipantRole)] = Field(default_factory=lambda: [ParticipantRole.DELEGATE])
+    status: lax(InvitationStatus) = InvitationStatus.PROPOSED
+    history: list[StatusChange] = Field(default_factory=list)
+    preferences: list[Slug] = Field(default_factory=list)
+    """Working-group ids, most wanted first."""
+    working_groups: list[Slug] = Field(default_factory=list)
+    """Working groups the person is assigned to, one per round."""
+    pinned: list[Slug] = Field(default_factory=list)
+    """Assignments the solver must keep (a subset of `working_groups`)."""
+    notes: str | None = None
+
+    @property
+    def name(self) -> str:
+        """Full name as printed on a badge: `Dr Amina Hassan`."""
+        return " ".join(filter(None, (self.title, self.first_name, self.last_name)))
 
 
 class Delegation(Model):
@@ -28,3 +65,5 @@ class Delegation(Model):
     head: Slug | None = None
     """Id of the participant who heads the delegation."""
     members: list[Slug] = Field(default_factory=list)
+    quota: tuple[int, int] | None = None
+    """Least and most delegates expected; the event's default applies when absent."""

@@ -8,14 +8,21 @@ from enum import StrEnum
 
 __all__ = [
     "ACTION_POINTS",
+    "ATTENDING",
+    "NOT_COMING",
     "ActionPoint",
+    "ActorRole",
     "ConsultationStatus",
     "EventKind",
     "FollowUpStatus",
+    "Gender",
+    "InitiativeLevel",
+    "InvitationStatus",
     "InviteeCategory",
     "OrganisationType",
     "OrganiserRoleKind",
     "ParticipantRole",
+    "Seniority",
     "SessionBlock",
     "SessionKind",
     "SourceKind",
@@ -153,6 +160,80 @@ class FollowUpStatus(Labelled):
     TARGET = "target"
     IN_PROGRESS = "in-progress"
     DROPPED = "dropped"
+
+
+class InvitationStatus(Labelled):
+    """Where an invitee stands, from proposed to attended."""
+
+    PROPOSED = "proposed"
+    INVITED = "invited"
+    CONFIRMED = "confirmed"
+    ATTENDED = "attended"
+    DECLINED = "declined"
+    CANCELLED = "cancelled"
+
+
+#: Statuses of people expected in the room.
+ATTENDING = frozenset({InvitationStatus.CONFIRMED, InvitationStatus.ATTENDED})
+#: Statuses of people who will not come.
+NOT_COMING = frozenset({InvitationStatus.DECLINED, InvitationStatus.CANCELLED})
+
+
+class Gender(Labelled):
+    """Gender as the person declared it."""
+
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+    UNDISCLOSED = "undisclosed"
+
+
+class Seniority(Labelled):
+    """The level at which a person takes part."""
+
+    MINISTER = "minister"
+    SENIOR_OFFICIAL = "senior-official"
+    OFFICIAL = "official"
+    EXPERT = "expert"
+    OTHER = "other"
+
+
+class InitiativeLevel(Labelled):
+    """The scale at which a cooperation initiative works."""
+
+    NATIONAL = "national"
+    REGIONAL = "regional"
+    GLOBAL = "global"
+
+
+class ActorRole(Labelled):
+    """The part an actor plays in a cooperation initiative, as the text states it.
+
+    The last four name actors that are not partners: the network leaves them out
+    when asked for partners only.
+    """
+
+    LEAD = "lead"
+    CO_CHAIR = "co-chair"
+    CHAIR = "chair"
+    SECRETARIAT = "secretariat"
+    MEMBER = "member"
+    PARTNER = "partner"
+    OBSERVER = "observer"
+    FUNDER = "funder"
+    IMPLEMENTING_PARTNER = "implementing-partner"
+    TECHNICAL_SUPPORT = "technical-support"
+    HOST = "host"
+    BENEFICIARY = "beneficiary"
+    TARGET = "target"
+    VENUE = "venue"
+    MENTIONED = "mentioned"
+
+    @property
+    def is_partner(self) -> bool:
+        """Takes part in the initiative, rather than being its object or setting."""
+        return self not in (ActorRole.BENEFICIARY, ActorRole.TARGET, ActorRole.VENUE,
+                            ActorRole.MENTIONED)
 
 
 class StatementKind(Labelled):
