@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 
 __all__ = [
     "ConflictError",
+    "Finding",
     "InvalidIdentifier",
     "PlannerError",
     "Problem",
@@ -39,6 +40,31 @@ class Problem:
 
     def to_dict(self) -> dict[str, object]:
         """The problem as plain data for `--json` and the app."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A warning that a check returns as data, for the CLI, the app and documents alike.
+
+    Examples
+    --------
+    >>> Finding("room-double-booked", "Room B holds WG 1 and WG 2 at 09:00", "d2-wg").to_dict()
+    {'kind': 'room-double-booked', 'message': 'Room B holds WG 1 and WG 2 at 09:00', 'ref': 'd2-wg'}
+    """
+
+    kind: str
+    """A stable slug naming the rule, for filtering and tests."""
+    message: str
+    """A sentence fit for display that names the people, sessions or items involved."""
+    ref: str | None = None
+    """The id or key of the offending item."""
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.message}"
+
+    def to_dict(self) -> dict[str, object]:
+        """The finding as plain data for `--json` and the app."""
         return asdict(self)
 
 
