@@ -1,0 +1,1 @@
+"""Exchange formats, one per module: iCalendar, frab schedule, graph formats, safe tables."""
