@@ -7,11 +7,13 @@ from pathlib import Path
 import pytest
 
 from planner.cli import cli
+from planner.record import event_file_reference
 from planner.ui import PAGES
 
 pytestmark = pytest.mark.unit
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("command", sorted(cli.commands))
@@ -22,6 +24,11 @@ def test_every_cli_command_is_in_the_readme(command: str) -> None:
 @pytest.mark.parametrize("page", [p.title for p in PAGES])
 def test_every_page_is_in_the_readme(page: str) -> None:
     assert f"**{page}**" in README
+
+
+def test_event_file_reference_is_current() -> None:
+    shipped = (ROOT / "docs" / "event-file.md").read_text(encoding="utf-8")
+    assert shipped == event_file_reference(), "run: planner schema --markdown > docs/event-file.md"
 
 
 def test_readme_starts_with_the_two_commands() -> None:

@@ -13,7 +13,7 @@ from planner.cloners import PARTS, clone_event
 from planner.errors import Problem, ValidationFailed
 from planner.library import REGISTRY_FILE, Library, coverage, summarise_event
 from planner.model import ACTION_POINTS, Event
-from planner.record import event_as_json, event_schema
+from planner.record import event_as_json, event_file_reference, event_schema
 from planner.store import (
     dump_event,
     dump_registry,
@@ -95,8 +95,12 @@ def validate(library: Library, paths: tuple[Path, ...]) -> None:
 
 
 @cli.command()
-def schema() -> None:
+@click.option("--markdown", is_flag=True, help="Print the field reference as Markdown.")
+def schema(markdown: bool) -> None:
     """Print the JSON Schema of an event file (for editor completion)."""
+    if markdown:
+        click.echo(event_file_reference(), nl=False)
+        return
     echo_json(event_schema())
 
 

@@ -152,38 +152,63 @@ class Event(Model):
     """A conference, roundtable, workshop or consultation: the canonical record."""
 
     id: Slug
+    """The event's id in the library, also its file name (`dar-es-salaam-2010`)."""
     revision: int = Field(default=1, ge=1)
     """Increases with every save; a save over a newer revision is refused."""
     kind: lax(EventKind)
+    """Regional conference, expert roundtable, workshop, national consultation or other."""
     title: str = Field(min_length=1)
+    """The full title as the organisers print it."""
     title_variants: list[str] = Field(default_factory=list)
+    """Other titles the sources use, misprints included."""
     series: str | None = None
+    """The series the event belongs to."""
     region: str | None = None
+    """The region as the title names it (`Gulf of Aden`)."""
     city: str = Field(min_length=1)
     country: OrgId
+    """The host State."""
     venue: str | None = None
     timezone: str = Field(pattern=r"^[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)*$")
     """IANA time zone of the venue (`Asia/Aden`)."""
     start: dt.date
+    """First day, YYYY-MM-DD."""
     end: dt.date
+    """Last day, YYYY-MM-DD."""
     languages: list[str] = Field(default_factory=list)
+    """Working languages."""
     themes: list[str] = Field(default_factory=list)
+    """A few keywords for searching the library."""
     sources: list[Document] = Field(default_factory=list)
+    """The documents this record is drawn from."""
     organisers: list[OrganiserRole] = Field(default_factory=list)
+    """Who convened, hosted, funded…, one entry per role and source document."""
     invited: list[Invitee] = Field(default_factory=list)
+    """Planned participation: who the concept note invites."""
     attended: list[Invitee] = Field(default_factory=list)
+    """Reported participation: who the report says took part."""
     participant_counts: list[ParticipantCount] = Field(default_factory=list)
+    """Participant counts as each document words them."""
     preparation: Preparation = Field(default_factory=Preparation)
     concept_note: ConceptNote = Field(default_factory=ConceptNote)
     sessions: list[Session] = Field(default_factory=list)
+    """The programme, day by day."""
     working_groups: list[WorkingGroup] = Field(default_factory=list)
+    """Working groups as planned and as reported."""
     recommendations: list[Recommendation] = Field(default_factory=list)
+    """Every recommendation, verbatim, in the source's order."""
     action_plan: ActionPlan | None = None
+    """The action plan the event adopted, if any."""
     statements: list[Statement] = Field(default_factory=list)
+    """Declarations and co-hosts' or chairs' summaries."""
     follow_up: list[FollowUpItem] = Field(default_factory=list)
+    """Follow-up activities and their progress."""
     participants: list[Participant] = Field(default_factory=list)
+    """The people invited to or taking part in the event."""
     delegations: list[Delegation] = Field(default_factory=list)
+    """Delegations of States and organisations, with their heads."""
     notes: list[SourceNote] = Field(default_factory=list)
+    """Where the sources disagree or err."""
     previous_event: Slug | None = None
     """The event this one follows up (set by `planner new --from`)."""
 
