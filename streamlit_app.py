@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from planner.ui import PAGES
+from planner.ui import PAGES, state
 
 
 def main() -> None:
@@ -12,7 +12,9 @@ def main() -> None:
     for page in PAGES:
         sections.setdefault(page.section, []).append(
             st.Page(page.render, title=page.title, icon=page.icon, url_path=page.url_path))
-    st.navigation(sections).run()
+    page = st.navigation(sections)
+    state.sidebar()
+    page.run()
 
 
 main()

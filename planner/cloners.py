@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from planner.dates import format_date, format_date_range
 from planner.errors import PlannerError
 from planner.library import check_id
 from planner.model import (
@@ -17,7 +18,7 @@ from planner.model import (
     SourceKind,
 )
 
-__all__ = ["PARTS", "clone_event"]
+__all__ = ["PARTS", "clone_event", "describe_new_event"]
 
 Cloner = Callable[[Event, Event], dict[str, Any]]
 
@@ -47,10 +48,11 @@ def _concept_note(source: Event, new: Event) -> dict[str, Any]:
 
 
 def _organisers(source: Event, new: Event) -> dict[str, Any]:
+    # The old host's roles (host government, convener…) pass to the new host.
     roles = []
     for role in source.organisers:
         organisation = role.organisation
-        if role.role == OrganiserRoleKind.HOST_GOVERNMENT:
+        if role.role == OrganiserRoleKind.HOST_GOVERNMENT or organisation == source.country:
             organisation = new.country
         update = {"organisation": organisation, "source": SourceKind.EDITOR, "note": None}
         if all((r.organisation, r.role) != (organisation, role.role) for r in roles):
@@ -135,3 +137,30 @@ def clone_event(source: Event, *, new_id: str, title: str | None = None,
             raise PlannerError(f"unknown part '{part}'; choose from {', '.join(PARTS)}")
         update |= _CLONERS[part](source, new)
     return new.model_copy(update=update)
+
+
+def describe_new_event(event: Event, registry: Registry) -> list[str]:
+    """What a new event holds, in sentences an organiser checks before creating it.
+
+    Examples
+    --------
+    >>> new = Event(id="n", kind="workshop", title="T", city="Tunis", country="tunisia",
+    ...             timezone="Africa/Tunis", start=dt.date(2026, 7, 6), end=dt.date(2026, 7, 7))
+    >>> describe_new_event(new, Registry([]))[0]
+    'T — Tunis, 6–7 July 2026 (Workshop), file n.yaml'
+    """
+    days = sorted({event.date_of(s.day) for s in event.sessions})
+    organisers = sorted({f"{registry[r.organisation].display_name} ({r.role.label.lower()})"
+                         for r in event.organisers if r.organisation in registry})
+    return [
+        f"{event.title} — {event.city}, {format_date_range(event.start, event.end)} "
+        f"({event.kind.label}), file {event.id}.yaml",
+        f"{len(event.sessions)} sessions on " + (", ".join(map(format_date, days)) or "no day"),
+        f"{len(event.working_groups)} working groups: "
+        + ("; ".join(g.title for g in event.working_groups) or "none"),
+        f"{len(event.concept_note.sections)} concept-note sections to write: "
+        + (", ".join(s.heading for s in event.concept_note.sections) or "none"),
+        f"{len(event.organisers)} organiser roles: " + (", ".join(organisers) or "none"),
+        f"{len(event.invited)} invitation entries",
+        "no recommendations, action plan, declarations, follow-up or participants yet",
+    ]

@@ -37,11 +37,13 @@ def test_clone_keeps_structure_but_not_people(make_event) -> None:
 def test_clone_replaces_host_government_with_new_country(make_event) -> None:
     source = make_event(organisers=[
         {"organisation": "yemen", "role": "host-government", "source": "concept-note"},
+        {"organisation": "yemen", "role": "co-organiser", "source": "review"},
         {"organisation": "unhcr", "role": "convener", "source": "summary-report"}])
     new = clone_event(source, new_id="next", country="tanzania",
                       timezone="Africa/Dar_es_Salaam")
     assert [(r.organisation, r.role.value, r.source.value) for r in new.organisers] == [
-        ("tanzania", "host-government", "editor"), ("unhcr", "convener", "editor")]
+        ("tanzania", "host-government", "editor"), ("tanzania", "co-organiser", "editor"),
+        ("unhcr", "convener", "editor")]
 
 
 def test_clone_only_chosen_parts(make_event) -> None:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sys
 from pathlib import Path
 
 import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
-from planner.cloners import PARTS, clone_event
+from planner.cloners import PARTS, clone_event, describe_new_event
+from planner.compare import compare_events, find_events
 from planner.errors import Problem, ValidationFailed
 from planner.library import REGISTRY_FILE, Library, coverage, summarise_event
-from planner.model import ACTION_POINTS, Event
+from planner.model import ACTION_POINTS, Event, EventKind
 from planner.record import event_as_json, event_file_reference, event_schema
 from planner.store import (
     dump_event,
@@ -25,12 +27,19 @@ from planner.store import (
 __all__: list[str] = []
 
 @cli.command("list")
+@click.option("--kind", type=click.Choice([k.value for k in EventKind]))
+@click.option("--region", help="Part of the region's name.")
+@click.option("--year", type=int)
+@click.option("--point", "action_point", type=click.IntRange(1, 10), help="Action point 1–10.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_library
 @friendly
-def list_events(library: Library, as_json: bool) -> None:
-    """List the events of the library."""
-    rows = [summarise_event(e, library.registry) for e in library.events()]
+def list_events(library: Library, *, kind: str | None, region: str | None, year: int | None,
+                action_point: int | None, as_json: bool) -> None:
+    """List the events of the library, optionally filtered."""
+    events = find_events(library.events(), kind=kind, region=region, year=year,
+                         action_point=action_point)
+    rows = [summarise_event(e, library.registry) for e in events]
     if as_json:
         echo_json(rows)
         return
@@ -114,19 +123,41 @@ def schema(markdown: bool) -> None:
 @click.option("--country", help="Registry id of the host State.")
 @click.option("--parts", multiple=True, type=click.Choice(PARTS),
               help="Parts to copy (repeatable; default: all structural parts).")
+@click.option("--dry-run", is_flag=True, help="Show what would be created; write nothing.")
 @pass_library
 @friendly
 def new(library: Library, *, new_id: str, source_id: str, title: str | None,
         start: dt.datetime | None, end: dt.datetime | None, city: str | None,
-        country: str | None, parts: tuple[str, ...]) -> None:
+        country: str | None, parts: tuple[str, ...], dry_run: bool) -> None:
     """Start NEW_ID from a past event: keep its structure, change the rest."""
     source = library.load(source_id)
     event = clone_event(source, new_id=new_id, title=title, city=city, country=country,
                         start=start.date() if start else None,
                         end=end.date() if end else None, parts=parts or PARTS,
                         registry=library.registry)
+    if dry_run:
+        click.echo("\n".join(describe_new_event(event, library.registry)))
+        return
     saved = library.create(event)
     click.echo(f"created {library.event_path(saved.id)}")
+
+
+@cli.command()
+@click.argument("left_id")
+@click.argument("right_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_library
+@friendly
+def compare(library: Library, left_id: str, right_id: str, as_json: bool) -> None:
+    """Set two events side by side: organisers, countries, groups, outcomes."""
+    rows = compare_events(library.load(left_id), library.load(right_id), library.registry)
+    if as_json:
+        echo_json([{"aspect": r.aspect, left_id: r.left, right_id: r.right} for r in rows])
+        return
+    for row in rows:
+        click.echo(f"== {row.aspect}")
+        for left, right in itertools.zip_longest(row.left, row.right, fillvalue=""):
+            click.echo(f"  {left[:48]:<48}  {right[:48]}")
 
 
 @cli.command("coverage")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from planner.ui import library
+from planner.ui import library, new_event
 
 __all__ = ["PAGES", "PageSpec"]
 
@@ -23,4 +23,5 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("Library", "Library", ":material/library_books:", "library", library.render),
+    PageSpec("Event", "New event", ":material/add_circle:", "new-event", new_event.render),
 )

@@ -1,28 +1,61 @@
-"""Library page: the past events, and what each devoted to the ten action points."""
+"""Library page: the past events, filtered; two side by side; the coverage heat map."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from planner.model import ACTION_POINTS
-from planner.ui import phrases, state
+from planner.compare import compare_events, find_events
+from planner.library import coverage, summarise_event
+from planner.model import ACTION_POINTS, EventKind
+from planner.ui import charts, phrases, state
+from planner.ui.state import KEYS
+
+
+def _filters() -> dict[str, object]:
+    kind, region, year, point = st.columns(4)
+    kinds = [phrases.ANY, *(k.value for k in EventKind)]
+    chosen_kind = kind.selectbox("Kind", kinds, key=KEYS["filter_kind"])
+    chosen_point = point.selectbox("Action point", [phrases.ANY, *ACTION_POINTS],
+                                   key=KEYS["filter_point"])
+    chosen_year = year.number_input("Year", min_value=0, max_value=2100, value=0, step=1,
+                                    key=KEYS["filter_year"], help="0 for any year")
+    return {"kind": None if chosen_kind == phrases.ANY else chosen_kind,
+            "region": region.text_input("Region", key=KEYS["filter_region"]) or None,
+            "year": int(chosen_year) or None,
+            "action_point": None if chosen_point == phrases.ANY else int(chosen_point)}
+
+
+def _compare(events: list) -> None:
+    st.subheader(phrases.COMPARE_TITLE)
+    ids = [e.id for e in events]
+    left, right = st.columns(2)
+    left_id = left.selectbox("Left", ids, key=KEYS["compare_left"])
+    right_id = right.selectbox("Right", ids, index=min(1, len(ids) - 1),
+                               key=KEYS["compare_right"])
+    by_id = {e.id: e for e in events}
+    rows = compare_events(by_id[left_id], by_id[right_id], state.library().registry)
+    for row in rows:
+        st.markdown(f"**{row.aspect}**")
+        a, b = st.columns(2)
+        a.write("\n".join(f"- {item}" for item in row.left) or "—")
+        b.write("\n".join(f"- {item}" for item in row.right) or "—")
 
 
 def render() -> None:
-    """Show the events of the chosen library and the coverage table."""
+    """Browse, filter and compare the events of the library."""
     st.title(phrases.LIBRARY_TITLE)
-    overview = state.library_overview(state.sidebar_library())
-    if "problems" in overview:
-        st.error(phrases.LIBRARY_PROBLEMS)
-        st.code("\n".join(overview["problems"]), language=None)
+    events = state.events()
+    if events is None:
         return
-    rows = overview["rows"]
-    if not rows:
+    if not events:
         st.info(phrases.NO_EVENTS)
         return
-    st.dataframe(rows, hide_index=True)
+    found = find_events(events, **_filters())
+    registry = state.library().registry
+    if found:
+        st.dataframe([summarise_event(e, registry) for e in found], hide_index=True)
+    else:
+        st.info(phrases.NO_MATCH)
     st.subheader(phrases.COVERAGE_TITLE)
-    table = [{"action point": f"{n}. {ACTION_POINTS[n].name}",
-              **{event: f"{g} / {r}" for event, (g, r) in row.items()}}
-             for n, row in overview["coverage"].items()]
-    st.dataframe(table, hide_index=True)
+    st.plotly_chart(charts.coverage_heatmap(coverage(events)))
+    _compare(events)
