@@ -8,39 +8,51 @@ import streamlit as st
 
 from planner.cloners import PARTS, clone_event, describe_new_event
 from planner.errors import PlannerError
-from planner.model import OrganisationType
+from planner.model import Event, OrganisationType, Registry
 from planner.ui import phrases, state
 from planner.ui.state import KEYS
 
 
-def _follow_start(length: dt.timedelta) -> None:
-    st.session_state[KEYS["new_end"]] = st.session_state[KEYS["new_start"]] + length
+def _template_values(source: Event, start: dt.date) -> dict[str, object]:
+    return {KEYS["new_title"]: source.title, KEYS["new_city"]: source.city,
+            KEYS["new_country"]: source.country, KEYS["new_timezone"]: source.timezone,
+            KEYS["new_end"]: start + (source.end - source.start)}
 
 
-def _form(events: list, registry) -> dict[str, object]:
-    template = st.selectbox("Template event", [e.id for e in events], key=KEYS["new_template"])
+def _apply_template(events: list[Event]) -> None:
+    # Fields filled from the template follow it when another template is chosen.
+    source = next(e for e in events if e.id == st.session_state[KEYS["new_template"]])
+    st.session_state.update(_template_values(source, st.session_state[KEYS["new_start"]]))
+
+
+def _follow_start(events: list[Event]) -> None:
+    source = next(e for e in events if e.id == st.session_state[KEYS["new_template"]])
+    st.session_state[KEYS["new_end"]] = (st.session_state[KEYS["new_start"]]
+                                         + (source.end - source.start))
+
+
+def _form(events: list[Event], registry: Registry) -> dict[str, object]:
+    st.session_state.setdefault(KEYS["new_start"], dt.date.today() + dt.timedelta(days=180))
+    template = st.selectbox("Template event", [e.id for e in events], key=KEYS["new_template"],
+                            on_change=_apply_template, args=(events,))
     source = next(e for e in events if e.id == template)
-    left, right = st.columns(2)
+    for key, value in _template_values(source, st.session_state[KEYS["new_start"]]).items():
+        st.session_state.setdefault(key, value)
     states = sorted((o for o in registry if o.type == OrganisationType.STATE),
                     key=lambda o: o.display_name)
-    ids = [o.id for o in states]
-    length = source.end - source.start
-    start = right.date_input("First day", value=dt.date.today() + dt.timedelta(days=180),
-                             key=KEYS["new_start"], on_change=_follow_start, args=(length,))
-    # The last day follows the first until the organiser sets it.
-    end_default = {} if KEYS["new_end"] in st.session_state else {"value": start + length}
+    left, right = st.columns(2)
     return {
         "source": source,
         "new_id": left.text_input("File id", placeholder="nairobi-2027", key=KEYS["new_id"]),
-        "title": left.text_input("Title", value=source.title, key=KEYS["new_title"]),
-        "city": left.text_input("City", value=source.city, key=KEYS["new_city"]),
-        "country": left.selectbox("Host country", ids, index=ids.index(source.country),
+        "title": left.text_input("Title", key=KEYS["new_title"]),
+        "city": left.text_input("City", key=KEYS["new_city"]),
+        "country": left.selectbox("Host country", [o.id for o in states],
                                   format_func=lambda i: registry[i].display_name,
                                   key=KEYS["new_country"]),
-        "timezone": right.text_input("Time zone", value=source.timezone,
-                                     key=KEYS["new_timezone"]),
-        "start": start,
-        "end": right.date_input("Last day", key=KEYS["new_end"], **end_default),
+        "start": right.date_input("First day", key=KEYS["new_start"], on_change=_follow_start,
+                                  args=(events,)),
+        "timezone": right.text_input("Time zone", key=KEYS["new_timezone"]),
+        "end": right.date_input("Last day", key=KEYS["new_end"]),
         "parts": st.multiselect("Parts to copy", PARTS, default=list(PARTS),
                                 key=KEYS["new_parts"]),
     }
@@ -71,5 +83,5 @@ def render() -> None:
         except PlannerError as err:
             st.error(str(err))
             return
-        st.session_state[KEYS["event"]] = saved.id
-        st.success(phrases.NEW_EVENT_CREATED.format(path=library.event_path(saved.id)))
+        state.select_event(saved.id, phrases.NEW_EVENT_CREATED.format(
+            path=library.event_path(saved.id)))

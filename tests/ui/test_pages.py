@@ -35,7 +35,7 @@ def test_page_renders_on_shipped_library(url_path: str) -> None:
 def test_app_router_starts_on_library_page_with_sidebar() -> None:
     app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30).run()
     assert (list(app.exception), app.title[0].value) == ([], "Library of past events")
-    assert "dar-es-salaam-2010" in app.sidebar.selectbox(key=KEYS["event"]).options
+    assert "dar-es-salaam-2010" in app.sidebar.selectbox[0].options
 
 
 def test_library_page_lists_every_event(small_library: Library) -> None:
@@ -43,7 +43,15 @@ def test_library_page_lists_every_event(small_library: Library) -> None:
     assert list(app.dataframe[0].value["id"]) == small_library.event_ids()
 
 
-def test_library_page_filters_by_action_point() -> None:
+def test_library_page_sees_a_file_added_since_last_run(small_library: Library,
+                                                       make_event) -> None:
+    app = page_app("library", small_library).run()
+    small_library.create(make_event(id="added-2011"))
+    app.run()
+    assert list(app.dataframe[0].value["id"]) == ["added-2011", "test-2010"]
+
+
+def test_library_page_filters_by_kind() -> None:
     app = page_app("library").run()
     app.selectbox(key=KEYS["filter_kind"]).set_value("expert-roundtable").run()
     ids = list(app.dataframe[0].value["id"])
@@ -75,8 +83,17 @@ def test_new_event_wizard_previews_then_creates(small_library: Library) -> None:
     assert preview.startswith("- Next Conference — Sana'a, 9–10 March 2026")
     app.button(key=KEYS["new_create"]).click().run()
     created = small_library.load("next-2026")
-    assert (created.title, str(created.start), app.success[0].value.startswith("Created")) == (
-        "Next Conference", "2026-03-09", True)
+    assert (created.title, str(created.start), app.session_state[KEYS["event"]]) == (
+        "Next Conference", "2026-03-09", "next-2026")
+
+
+def test_new_event_wizard_takes_new_template_values() -> None:
+    app = page_app("new-event").run()
+    app.selectbox(key=KEYS["new_template"]).set_value("manila-2010").run()
+    fields = (app.text_input(key=KEYS["new_city"]).value,
+              app.text_input(key=KEYS["new_timezone"]).value,
+              app.selectbox(key=KEYS["new_country"]).value)
+    assert fields == ("Manila", "Asia/Manila", "philippines")
 
 
 def test_new_event_wizard_refuses_existing_id(small_library: Library) -> None:
