@@ -15,11 +15,19 @@ from planner.errors import (
     UnknownEvent,
     ValidationFailed,
 )
-from planner.model import ACTION_POINTS, Event, Registry, is_slug
-from planner.store import dump_event, load_event, load_registry, parse_event, save_event
+from planner.model import ACTION_POINTS, Event, Initiative, Registry, is_slug
+from planner.store import (
+    dump_event,
+    load_event,
+    load_initiatives,
+    load_registry,
+    parse_event,
+    save_event,
+)
 
 __all__ = [
     "DEFAULT_LIBRARY",
+    "INITIATIVES_FILE",
     "REGISTRY_FILE",
     "RESERVED_FILES",
     "Library",
@@ -31,8 +39,10 @@ __all__ = [
 #: The library shipped with the toolkit.
 DEFAULT_LIBRARY = Path(__file__).resolve().parent.parent / "events"
 REGISTRY_FILE = "organisations.yaml"
+#: The cooperation initiatives of *The 10-Point Plan in Action*, beside the events.
+INITIATIVES_FILE = "initiatives.yaml"
 #: Files of the library folder that are not events.
-RESERVED_FILES = frozenset({REGISTRY_FILE, "initiatives.yaml"})
+RESERVED_FILES = frozenset({REGISTRY_FILE, INITIATIVES_FILE})
 
 
 def check_id(event_id: str) -> str:
@@ -73,6 +83,11 @@ class Library:
         """The organisation registry every event refers to."""
         return load_registry(self.path / REGISTRY_FILE)
 
+    @cached_property
+    def initiatives(self) -> list[Initiative]:
+        """The cooperation initiatives, validated against the registry; none without the file."""
+        return load_initiatives(self.path / INITIATIVES_FILE, self.registry)
+
     def event_path(self, event_id: str) -> Path:
         """The file of an event; the id is checked before it becomes a path."""
         return self.path / f"{check_id(event_id)}.yaml"
@@ -109,12 +124,16 @@ class Library:
         return save_event(event, path)
 
     def validate(self) -> list[Problem]:
-        """Every problem in the registry and in every event file."""
+        """Every problem in the registry, the initiatives and every event file."""
         try:
             self.registry  # noqa: B018 -- loading is the check
         except ValidationFailed as failure:
             return failure.problems
         problems: list[Problem] = []
+        try:
+            self.initiatives  # noqa: B018 -- loading is the check
+        except ValidationFailed as failure:
+            problems.extend(failure.problems)
         for event_id in self.event_ids():
             try:
                 event = self.load(event_id)

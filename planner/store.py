@@ -14,13 +14,14 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from planner.errors import ConflictError, Problem, ValidationFailed
 from planner.integrity import check_event
-from planner.model import Event, Organisation, Registry, SessionKind
+from planner.model import Event, Initiative, Organisation, Registry, SessionKind
 from planner.yamlfile import YamlSyntaxError, dump_yaml, load_yaml, locate
 
 __all__ = [
     "dump_event",
     "dump_registry",
     "load_event",
+    "load_initiatives",
     "load_registry",
     "parse_event",
     "save_event",
@@ -34,6 +35,7 @@ _HINTS = {
     "enum": None,
 }
 _ORGANISATIONS = TypeAdapter(list[Organisation])
+_INITIATIVES = TypeAdapter(list[Initiative])
 
 
 def _read(path: Path) -> str:
@@ -138,6 +140,42 @@ def load_registry(path: Path) -> Registry:
     if problems:
         raise ValidationFailed(problems)
     return Registry(organisations)
+
+
+def _duplicate_ids(ids: list[str], text: str, path: Path) -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for index, item_id in enumerate(ids):
+        if item_id in seen:
+            problems.append(Problem(str(path), *locate(text, (index, "id")), "id",
+                                    f"'{item_id}' is already the id of entry {seen[item_id] + 1}"))
+        seen.setdefault(item_id, index)
+    return problems
+
+
+def load_initiatives(path: Path, registry: Registry | None = None) -> list[Initiative]:
+    """Load the cooperation initiatives of a library, every actor checked against the registry.
+
+    A missing file is an empty list: a library need not hold initiatives.
+
+    Raises
+    ------
+    ValidationFailed
+        With every problem of the file, each at its line and column.
+    """
+    if not path.exists():
+        return []
+    text = _read(path)
+    data = _parse(text, path)
+    try:
+        initiatives = _INITIATIVES.validate_python(data if data is not None else [],
+                                                   context={"registry": registry})
+    except ValidationError as err:
+        raise ValidationFailed(_sorted(_problems_from(err, text, path))) from None
+    problems = _duplicate_ids([i.id for i in initiatives], text, path)
+    if problems:
+        raise ValidationFailed(problems)
+    return initiatives
 
 
 def _plain(model: BaseModel) -> Any:

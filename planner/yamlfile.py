@@ -110,6 +110,11 @@ def _child(node: Any, key: str | int) -> tuple[Any, Any] | None:
 class _Dumper(yaml.SafeDumper):
     """Block style, literal blocks for long text, YAML 1.1-safe quoting for other tools."""
 
+    def ignore_aliases(self, data: Any) -> bool:
+        # A value used twice (one date object in two places) is written twice:
+        # anchors and aliases are not for hand-edited files.
+        return True
+
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         # Indent list items under their key, as people write them by hand.
         super().increase_indent(flow, False)

@@ -41,6 +41,12 @@ def test_yaml_1_1_readers_see_the_same_strings(data: dict[str, str]) -> None:
     assert yaml.safe_load(dump_yaml(data)) == data
 
 
+def test_dump_writes_shared_values_twice_without_anchors() -> None:
+    day = dt.date(2012, 9, 7)
+    assert dump_yaml({"a": day, "b": day, "c": [1], "d": [1]}) == (
+        "a: 2012-09-07\nb: 2012-09-07\nc: [1]\nd: [1]\n")
+
+
 def test_load_keeps_norway_and_times_as_strings() -> None:
     assert load_yaml("iso: NO\nat: 10:30\non: yes") == {"iso": "NO", "at": "10:30", "on": "yes"}
 

@@ -13,13 +13,14 @@ from planner.cli import cli, echo_json, friendly, pass_library
 from planner.cloners import PARTS, clone_event, describe_new_event
 from planner.compare import compare_events, find_events
 from planner.errors import Problem, ValidationFailed
-from planner.library import REGISTRY_FILE, Library, coverage, summarise_event
+from planner.library import INITIATIVES_FILE, REGISTRY_FILE, Library, coverage, summarise_event
 from planner.model import ACTION_POINTS, Event, EventKind
 from planner.record import event_as_json, event_file_reference, event_schema
 from planner.store import (
     dump_event,
     dump_registry,
     load_event,
+    load_initiatives,
     load_registry,
     write_atomically,
 )
@@ -82,6 +83,8 @@ def _problems_in(library: Library, paths: tuple[Path, ...]) -> list[Problem]:
         try:
             if path.name == "organisations.yaml":
                 load_registry(path)
+            elif path.name == INITIATIVES_FILE:
+                load_initiatives(path, Library(path.parent).registry)
             else:
                 load_event(path, Library(path.parent).registry)
         except ValidationFailed as failure:

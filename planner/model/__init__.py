@@ -2,8 +2,14 @@
 
 from planner.model.agenda import (
     AgendaItem,
+    BlockHours,
     Break,
+    Hours,
     Plenary,
+    Programme,
+    ProgrammeVersion,
+    PublishedSlot,
+    Room,
     Session,
     Social,
     Speaker,
@@ -39,7 +45,7 @@ from planner.model.outcomes import (
     Target,
     Update,
 )
-from planner.model.people import Delegation, Participant, StatusChange
+from planner.model.people import Delegation, Participant, Quota, StatusChange
 from planner.model.vocabulary import (
     ACTION_POINTS,
     ATTENDING,
@@ -76,6 +82,7 @@ __all__ = [
     "AgendaItem",
     "Area",
     "BackgroundPaper",
+    "BlockHours",
     "Break",
     "ConceptNote",
     "ConceptNoteSection",
@@ -88,6 +95,7 @@ __all__ = [
     "FollowUpStatus",
     "FrozenModel",
     "Gender",
+    "Hours",
     "Initiative",
     "InitiativeLevel",
     "InvitationStatus",
@@ -106,8 +114,13 @@ __all__ = [
     "ParticipantRole",
     "Plenary",
     "Preparation",
+    "Programme",
+    "ProgrammeVersion",
+    "PublishedSlot",
+    "Quota",
     "Recommendation",
     "Registry",
+    "Room",
     "Seniority",
     "Session",
     "SessionBlock",

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from planner.model.base import Model, OrgId, Slug, TimeOfDay, lax
+from planner.model.base import FrozenModel, Model, OrgId, Slug, TimeOfDay, lax
 from planner.model.vocabulary import SessionBlock
 
 __all__ = [
     "AgendaItem",
+    "BlockHours",
     "Break",
+    "Hours",
     "Plenary",
+    "Programme",
+    "ProgrammeVersion",
+    "PublishedSlot",
+    "Room",
     "Session",
     "Social",
     "Speaker",
@@ -25,6 +32,9 @@ class Speaker(Model):
 
     name: str | None = None
     """The person, when the programme names one (`Mr. Antonio Guterres`)."""
+    participant: Slug | None = None
+    """Id of the person among the event's participants; checks then follow them across
+    sessions and working groups."""
     organisation: OrgId | None = None
     role: str | None = None
     """What they do: `opening address`, `keynote`, `chair`, `moderator`…"""
@@ -33,8 +43,8 @@ class Speaker(Model):
 
     @model_validator(mode="after")
     def _someone(self) -> Speaker:
-        if self.name is None and self.organisation is None:
-            raise ValueError("a speaker needs a name or an organisation")
+        if self.name is None and self.organisation is None and self.participant is None:
+            raise ValueError("a speaker needs a name, a participant id or an organisation")
         return self
 
 
@@ -61,6 +71,9 @@ class _SessionBase(Model):
     end: TimeOfDay | None = None
     title: str | None = None
     room: str | None = None
+    """Id or name of one of the event's `rooms`."""
+    interpretation: list[str] = Field(default_factory=list)
+    """Languages interpreted in this session (`English`, `French`, `Arabic`)."""
     note: str | None = None
 
     @model_validator(mode="after")
@@ -79,6 +92,8 @@ class Plenary(_SessionBase):
     chairs: list[Speaker] = Field(default_factory=list)
     speakers: list[Speaker] = Field(default_factory=list)
     items: list[AgendaItem] = Field(default_factory=list)
+    working_groups: list[Slug] = Field(default_factory=list)
+    """Working groups this plenary is about; at a reporting back, their rapporteurs report."""
 
 
 class WorkingGroupSlot(_SessionBase):
@@ -87,6 +102,8 @@ class WorkingGroupSlot(_SessionBase):
     kind: Literal["working-groups"]
     working_groups: list[Slug] = Field(default_factory=list)
     """Ids of the event's working groups that meet in this slot."""
+    group_rooms: dict[Slug, str] = Field(default_factory=dict)
+    """Room of each working group (group id: room id); groups left out get a free room."""
     items: list[AgendaItem] = Field(default_factory=list)
 
 
@@ -108,3 +125,74 @@ Session = Annotated[
     Field(discriminator="kind"),
 ]
 """A session of the programme, told apart by its `kind`."""
+
+
+class Room(Model):
+    """A room of the venue, with how many people it seats."""
+
+    id: Slug
+    """How sessions name the room (`room-b`)."""
+    name: str = Field(min_length=1)
+    """As printed on the programme and signs (`Room B`)."""
+    capacity: int | None = Field(default=None, ge=1)
+    """Seats; working groups larger than this are reported by `planner agenda check`."""
+    note: str | None = None
+
+
+class Hours(FrozenModel):
+    """A span of clock time within one day."""
+
+    start: TimeOfDay
+    end: TimeOfDay
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Hours:
+        if self.end <= self.start:
+            raise ValueError(f"ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class BlockHours(Model):
+    """The clock hours a named block stands for when a session gives no times."""
+
+    morning: Hours = Hours(start="09:00", end="12:30")
+    afternoon: Hours = Hours(start="14:00", end="17:30")
+    evening: Hours = Hours(start="19:00", end="21:00")
+
+
+class PublishedSlot(FrozenModel):
+    """A session (or one working group of a round) as a published version placed it."""
+
+    key: str = Field(min_length=1)
+    """The session id, with `/group-id` for a working group of a round."""
+    title: str
+    day: int
+    start: TimeOfDay
+    end: TimeOfDay
+    room: str | None = None
+    people: list[str] = Field(default_factory=list)
+    """Chairs, speakers and rapporteurs by name."""
+
+
+class ProgrammeVersion(Model):
+    """A published version of the programme and what changed since the one before."""
+
+    number: int = Field(ge=1)
+    date: dt.date
+    note: str | None = None
+    """What the organisers said when publishing (`rooms confirmed by the hotel`)."""
+    changes: list[str] = Field(default_factory=list)
+    """What moved, appeared or went since the previous version, one line each."""
+
+
+class Programme(Model):
+    """How the sessions are timed, and the versions of the programme published so far."""
+
+    block_hours: BlockHours = Field(default_factory=BlockHours)
+    """Hours of the named blocks (morning, afternoon, evening) for sessions without times."""
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    """Public web page of the programme, linked from the schedule exports."""
+    versions: list[ProgrammeVersion] = Field(default_factory=list)
+    """Published versions, oldest first; none while the programme is a draft."""
+    published: list[PublishedSlot] = Field(default_factory=list)
+    """The programme as the latest version published it, to tell what moved since."""

@@ -8,11 +8,11 @@ import zoneinfo
 
 from pydantic import Field, field_validator, model_validator
 
-from planner.model.agenda import Session
+from planner.model.agenda import Programme, Room, Session
 from planner.model.base import Model, OrgId, Slug, lax
 from planner.model.groups import WorkingGroup
 from planner.model.outcomes import ActionPlan, FollowUpItem, Recommendation, Statement
-from planner.model.people import Delegation, Participant
+from planner.model.people import Delegation, Participant, Quota
 from planner.model.vocabulary import (
     ConsultationStatus,
     EventKind,
@@ -191,8 +191,12 @@ class Event(Model):
     """Participant counts as each document words them."""
     preparation: Preparation = Field(default_factory=Preparation)
     concept_note: ConceptNote = Field(default_factory=ConceptNote)
+    rooms: list[Room] = Field(default_factory=list)
+    """Rooms of the venue that sessions and working groups can use."""
     sessions: list[Session] = Field(default_factory=list)
     """The programme, day by day."""
+    programme: Programme = Field(default_factory=Programme)
+    """Block hours and the published versions of the programme."""
     working_groups: list[WorkingGroup] = Field(default_factory=list)
     """Working groups as planned and as reported."""
     recommendations: list[Recommendation] = Field(default_factory=list)
@@ -207,6 +211,8 @@ class Event(Model):
     """The people invited to or taking part in the event."""
     delegations: list[Delegation] = Field(default_factory=list)
     """Delegations of States and organisations, with their heads."""
+    delegate_quota: Quota | None = None
+    """Government delegates expected per participating State; 2 to 3 when absent."""
     notes: list[SourceNote] = Field(default_factory=list)
     """Where the sources disagree or err."""
     previous_event: Slug | None = None

@@ -92,6 +92,12 @@ class Action(Model):
     references: list[str] = Field(default_factory=list)
     """Recommendation keys exactly as printed, resolvable or not (`III (v)`)."""
     note: str | None = None
+    owners: list[OrgId] = Field(default_factory=list)
+    """Who is proposed to carry the action out (registry ids), lead first."""
+    deadline: dt.date | None = None
+    """When the action is due, where the plan sets a date."""
+    placement: str | None = None
+    """For a drafted action: the rule that placed it in its area, e.g. `tag: action point 2`."""
 
 
 class SubTheme(Model):

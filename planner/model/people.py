@@ -4,12 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import EmailStr, Field
+from pydantic import EmailStr, Field, model_validator
 
 from planner.model.base import FrozenModel, Model, OrgId, Slug, lax
 from planner.model.vocabulary import Gender, InvitationStatus, ParticipantRole, Seniority
 
-__all__ = ["Delegation", "Participant", "StatusChange"]
+__all__ = ["Delegation", "Participant", "Quota", "StatusChange"]
+
+
+class Quota(FrozenModel):
+    """How many government delegates a delegation should bring: `{least: 2, most: 3}`."""
+
+    least: int = Field(default=2, ge=0)
+    """Fewest delegates (heads of delegation included) a State should send."""
+    most: int = Field(default=3, ge=1)
+    """Most delegates a State should send."""
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Quota:
+        if self.most < self.least:
+            raise ValueError(f"a quota of at least {self.least} and at most {self.most} "
+                             "delegates cannot be met")
+        return self
 
 
 class StatusChange(FrozenModel):
@@ -51,6 +67,10 @@ class Participant(Model):
     pinned: list[Slug] = Field(default_factory=list)
     """Assignments the solver must keep (a subset of `working_groups`)."""
     notes: str | None = None
+    registration_id: str | None = None
+    """The person's id in the registration system the list came from (Indico's `ID`)."""
+    tags: list[str] = Field(default_factory=list)
+    """Free labels from the registration system: `VIP`, `visa letter`."""
 
     @property
     def name(self) -> str:
@@ -65,5 +85,5 @@ class Delegation(Model):
     head: Slug | None = None
     """Id of the participant who heads the delegation."""
     members: list[Slug] = Field(default_factory=list)
-    quota: tuple[int, int] | None = None
-    """Least and most delegates expected; the event's default applies when absent."""
+    quota: Quota | None = None
+    """Least and most government delegates expected; the event's default applies when absent."""

@@ -1,0 +1,168 @@
+"""Commands from recommendations to an action plan to follow-up: actionplan, followup."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from planner.accountability import export_accountability
+from planner.actionplan import (
+    check_action_plan,
+    check_plan,
+    coverage_table,
+    draft_action_plan,
+    load_action_plan,
+    save_draft,
+)
+from planner.cli import cli, echo_json, friendly, pass_library
+from planner.followup import (
+    CATEGORIES,
+    FollowUpReport,
+    assess_followup,
+    record_update,
+    track_action_plan,
+)
+from planner.library import Library
+from planner.schemes import SCHEMES
+
+__all__: list[str] = []
+
+_DATE = click.DateTime(["%Y-%m-%d"])
+
+
+@cli.group()
+def actionplan() -> None:
+    """Action plans: check what actions cite, draft one from recommendations."""
+
+
+@actionplan.command("check")
+@click.argument("event_id")
+@click.option("--plan", "plan_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Check this plan file (a draft) instead of the event's action plan.")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@pass_library
+@friendly
+def check(library: Library, event_id: str, plan_file: Path | None, as_json: bool) -> None:
+    """Dangling, doubtful, duplicated or malformed references; uncited recommendations."""
+    event = library.load(event_id)
+    findings = (check_plan(load_action_plan(plan_file, library.registry), event.recommendations)
+                if plan_file else check_action_plan(event))
+    if as_json:
+        echo_json([finding.to_dict() for finding in findings])
+    else:
+        for finding in findings:
+            click.echo(str(finding))
+        click.echo(f"{len(findings)} problem(s)" if findings else "ok")
+    if findings:
+        sys.exit(1)
+
+
+@actionplan.command("draft")
+@click.argument("event_id")
+@click.option("--scheme", type=click.Choice(list(SCHEMES)), default="dar-es-salaam",
+              show_default=True, help="The areas: six Dar es Salaam areas or the ten points.")
+@click.option("--deadline", type=_DATE, help="Due date of every action (default: end + 2 years).")
+@pass_library
+@friendly
+def draft(library: Library, event_id: str, scheme: str, deadline: dt.datetime | None) -> None:
+    """Draft an action plan from EVENT's recommendations, written beside the event file."""
+    event = library.load(event_id)
+    plan = draft_action_plan(event, scheme=scheme, deadline=deadline.date() if deadline else None)
+    table = coverage_table(plan, event.recommendations)
+    for area in table["areas"]:
+        click.echo(f"{area['number']:>4} {area['heading'][:48]:<48} "
+                   f"{area['actions']:>3} action(s)")
+    cited = sum(bool(row["actions"]) for row in table["recommendations"])
+    click.echo(f"{cited}/{len(table['recommendations'])} recommendations cited")
+    click.echo(f"wrote {save_draft(plan, library.event_path(event.id))}")
+
+
+@cli.group()
+def followup() -> None:
+    """Follow-up: owners, deadlines, progress, updates."""
+
+
+def _echo_report(report: FollowUpReport) -> None:
+    width = max((len(row.key) for row in report.rows), default=1)
+    for row in report.rows:
+        owner = row.owner or "-"
+        due = row.deadline.isoformat() if row.deadline else "-"
+        done = f"{row.progress}%" if row.progress is not None else "-"
+        click.echo(f"{row.key:>{width}} {row.category:<11} {done:>4} {due:<10} {owner:<20} "
+                   f"{row.text.splitlines()[0][:60]}")
+    for title, table in (("by area", report.by_area), ("by owner", report.by_owner)):
+        click.echo(f"\n{title}: " + ", ".join(CATEGORIES))
+        for name, counts in table.items():
+            click.echo(f"  {name[:50]:<50} " + " ".join(f"{counts.get(c, 0):>3}"
+                                                         for c in CATEGORIES))
+    click.echo(f"\n{len(report.rows)} item(s); " + ", ".join(
+        f"{n} {c}" for c, n in report.totals.items()))
+    for finding in report.findings:
+        click.echo(str(finding))
+
+
+@followup.command("status")
+@click.argument("event_id")
+@click.option("--as-of", type=_DATE, help="The date to assess on (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@pass_library
+@friendly
+def status(library: Library, event_id: str, as_of: dt.datetime | None, as_json: bool) -> None:
+    """Each follow-up item with owner, deadline, status and flags; summaries by area and owner."""
+    report = assess_followup(library.load(event_id),
+                             as_of=as_of.date() if as_of else dt.date.today())
+    if as_json:
+        echo_json(report.to_dict())
+    else:
+        _echo_report(report)
+
+
+@followup.command("update")
+@click.argument("event_id")
+@click.argument("item")
+@click.option("--status", "new_status", help="New status: done, planned, in-progress, dropped…")
+@click.option("--progress", type=click.IntRange(0, 100), help="Per cent done.")
+@click.option("--note", help="What happened (default: the status and progress).")
+@click.option("--evidence", help="A link or document reference that shows it.")
+@click.option("--on", "on", type=_DATE, help="Date of the update (default: today).")
+@pass_library
+@friendly
+def update(library: Library, *, event_id: str, item: str, new_status: str | None,
+           progress: int | None, note: str | None, evidence: str | None,
+           on: dt.datetime | None) -> None:
+    """Record a dated update (status, progress, evidence) on follow-up ITEM (id or number)."""
+    event = record_update(library.load(event_id), item, status=new_status, progress=progress,
+                          text=note, evidence=evidence,
+                          on=on.date() if on else dt.date.today())
+    saved = library.save(event)
+    click.echo(f"updated item {item} of {saved.id} (revision {saved.revision})")
+
+
+@followup.command("export")
+@click.argument("event_id")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The CSV file to write.")
+@click.option("--as-of", type=_DATE, help="The date deadlines are judged on (default: today).")
+@pass_library
+@friendly
+def export(library: Library, event_id: str, output: Path, as_of: dt.datetime | None) -> None:
+    """Write the follow-up as Decidim Accountability results (CSV) plus owner, refs, event."""
+    event = library.load(event_id)
+    output.write_bytes(export_accountability(event,
+                                             as_of=as_of.date() if as_of else dt.date.today()))
+    click.echo(f"wrote {len(event.follow_up)} result(s) to {output}")
+
+
+@followup.command("track")
+@click.argument("event_id")
+@pass_library
+@friendly
+def track(library: Library, event_id: str) -> None:
+    """Add a follow-up item for each action of EVENT's action plan not yet tracked."""
+    event = library.load(event_id)
+    tracked = track_action_plan(event)
+    saved = library.save(tracked)
+    click.echo(f"added {len(tracked.follow_up) - len(event.follow_up)} item(s) to {saved.id}")

@@ -1,0 +1,86 @@
+"""Commands over the programme: check it, export it, publish versions of it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from planner.cli import cli, echo_json, friendly, pass_library
+from planner.exports.programme import PROGRAMME_FORMATS, export_programme
+from planner.library import Library
+from planner.programme import is_draft, publish_programme, unpublished_changes
+from planner.schedule import check_agenda
+
+__all__: list[str] = []
+
+
+@cli.group()
+def agenda() -> None:
+    """The programme: check it, export it to calendars and schedule apps, publish it."""
+
+
+@agenda.command("check")
+@click.argument("event_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@pass_library
+@friendly
+def check_command(library: Library, event_id: str, as_json: bool) -> None:
+    """Find people or rooms in two places at once; exit 1 when anything is wrong."""
+    findings = check_agenda(library.load(event_id))
+    if as_json:
+        echo_json([finding.to_dict() for finding in findings])
+    else:
+        click.echo("\n".join(map(str, findings)) if findings else "ok")
+    if findings:
+        sys.exit(1)
+
+
+@agenda.command("export")
+@click.argument("event_id")
+@click.option("--format", "fmt", type=click.Choice(list(PROGRAMME_FORMATS)), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@pass_library
+@friendly
+def export_command(library: Library, event_id: str, fmt: str, output: Path) -> None:
+    """Write the programme as iCalendar (ics) or frab/pretalx schedule XML or JSON."""
+    data = export_programme(library.load(event_id), format=fmt, registry=library.registry)
+    output.write_bytes(data)
+    click.echo(f"wrote {output}")
+
+
+@agenda.command("publish")
+@click.argument("event_id")
+@click.option("--note", help="What to say with this version.")
+@pass_library
+@friendly
+def publish_command(library: Library, event_id: str, note: str | None) -> None:
+    """Publish the programme as its next version and record what moved since the last."""
+    saved = library.save(publish_programme(library.load(event_id), note=note))
+    version = saved.programme.versions[-1]
+    click.echo(f"published version {version.number} of {event_id}")
+    click.echo("\n".join(f"  {line}" for line in version.changes))
+
+
+@agenda.command("versions")
+@click.argument("event_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_library
+@friendly
+def versions_command(library: Library, event_id: str, as_json: bool) -> None:
+    """List the published versions with their changes, and what is not yet published."""
+    event = library.load(event_id)
+    pending = unpublished_changes(event) if event.programme.versions else []
+    if as_json:
+        echo_json({"versions": [v.model_dump(mode="json") for v in event.programme.versions],
+                   "draft": is_draft(event), "unpublished_changes": pending})
+        return
+    for version in event.programme.versions:
+        click.echo(f"version {version.number} ({version.date})"
+                   + (f": {version.note}" if version.note else ""))
+        click.echo("\n".join(f"  {line}" for line in version.changes))
+    if not event.programme.versions:
+        click.echo("draft: not published yet")
+    elif pending:
+        click.echo("\n".join(["not yet published:", *(f"  {line}" for line in pending)]))

@@ -1,0 +1,150 @@
+"""Word paperwork from the event record: every document a view of it, nothing typed twice.
+
+`render_document(kind, event, registry=…)` returns the .docx bytes of one
+document; `render_all` every document of an event; `write_documents` puts them
+on disk, with PDF copies through LibreOffice if asked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from planner.documents.contexts import concept_note_context, programme_context
+from planner.documents.follow_up import follow_up_context
+from planner.documents.outcomes import action_plan_context, summary_report_context
+from planner.documents.participant_list import participant_list_context
+from planner.documents.pdf import convert_to_pdf, find_soffice
+from planner.documents.render import (
+    TemplateProblem,
+    check_template,
+    render_template,
+    template_path,
+)
+from planner.documents.wording import DOCUMENT_TITLES, KINDS, Context
+from planner.documents.working_groups import pick_groups, working_groups_context
+from planner.errors import PlannerError
+from planner.model import Event, Registry
+
+__all__ = [
+    "DOCUMENT_TITLES",
+    "KINDS",
+    "TemplateProblem",
+    "build_context",
+    "check_template",
+    "convert_to_pdf",
+    "find_soffice",
+    "render_all",
+    "render_document",
+    "write_documents",
+]
+
+
+def build_context(kind: str, event: Event, *, registry: Registry, public: bool = False,
+                  group: str | None = None, as_of: dt.date | None = None,
+                  columns: Sequence[str] | None = None,
+                  previous: Event | None = None) -> Context:
+    """What the template of `kind` reads, built from the event record.
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> library = Library.open()
+    >>> context = build_context("programme", library.load("sanaa-2008"),
+    ...                         registry=library.registry)
+    >>> context["document"]["title"], context["event"]["dates"]
+    ('Programme', '19–20 May 2008')
+    """
+    if kind not in KINDS:
+        raise PlannerError(f"unknown document kind '{kind}' (known: {', '.join(KINDS)})")
+    if group is not None and kind != "working-groups":
+        raise PlannerError("--group applies to the working-groups document only")
+    match kind:
+        case "concept-note":
+            return concept_note_context(event, registry=registry, previous=previous,
+                                        as_of=as_of)
+        case "programme":
+            return programme_context(event, registry=registry)
+        case "participant-list":
+            return participant_list_context(event, registry=registry, public=public,
+                                            columns=columns)
+        case "working-groups":
+            return working_groups_context(event, registry=registry, group=group)
+        case "action-plan":
+            return action_plan_context(event, registry=registry)
+        case "summary-report":
+            return summary_report_context(event, registry=registry)
+    return follow_up_context(event, registry=registry, as_of=as_of or dt.date.today(),
+                             previous=previous)
+
+
+def render_document(kind: str, event: Event, *, registry: Registry,
+                    template: Path | bytes | None = None, public: bool = False,
+                    group: str | None = None, as_of: dt.date | None = None,
+                    columns: Sequence[str] | None = None,
+                    previous: Event | None = None) -> bytes:
+    """One document of an event as .docx bytes, from the shipped template or the
+    organiser's own (`template`, checked first: unknown variables are named).
+
+    Parameters
+    ----------
+    kind
+        One of `KINDS`.
+    public
+        Participant list only: leave out contact details and non-consenting people.
+    group
+        Working groups only: the id of the one group to render.
+    as_of
+        Follow-up and progress since the last conference: the date to assess
+        progress at (default: today).
+    columns
+        Participant list only: the columns to show (see `participant_list.COLUMNS`).
+    previous
+        Concept note and follow-up: the event this one follows up (its
+        `previous_event`), whose progress they report.
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> library = Library.open()
+    >>> data = render_document("concept-note", library.load("dakar-2008"),
+    ...                        registry=library.registry)
+    >>> data[:2]
+    b'PK'
+    """
+    context = build_context(kind, event, registry=registry, public=public, group=group,
+                            as_of=as_of, columns=columns, previous=previous)
+    if template is None:
+        return render_template(template_path(kind), context, name=f"the {kind} template")
+    name = template.name if isinstance(template, Path) else "the template"
+    check_template(template, context, name=name)
+    return render_template(template, context, name=name)
+
+
+def render_all(event: Event, *, registry: Registry, as_of: dt.date | None = None,
+               previous: Event | None = None) -> dict[str, bytes]:
+    """Every document of an event by file name: the seven kinds, the public participant
+    list, and one working-group agenda per group."""
+    documents = {f"{event.id}-{kind}.docx": render_document(kind, event, registry=registry,
+                                                             as_of=as_of, previous=previous)
+                 for kind in KINDS}
+    documents[f"{event.id}-participant-list-public.docx"] = render_document(
+        "participant-list", event, registry=registry, public=True)
+    for group in pick_groups(event, None):
+        documents[f"{event.id}-working-group-{group.id}.docx"] = render_document(
+            "working-groups", event, registry=registry, group=group.id)
+    return documents
+
+
+def write_documents(documents: dict[str, bytes], folder: Path, *,
+                    pdf: bool = False) -> list[Path]:
+    """Write documents into a folder (created if need be), with PDF copies if asked;
+    return every path written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for file_name, data in documents.items():
+        path = folder / Path(file_name).name  # names are ours, but never leave the folder
+        path.write_bytes(data)
+        written.append(path)
+    return written + (convert_to_pdf(written) if pdf else [])

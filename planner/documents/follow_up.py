@@ -1,0 +1,128 @@
+"""The follow-up report: activities by theme with owner, status, dates, progress, and
+what is overdue, as `planner.followup` assesses them on a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from planner.dates import format_date, format_date_range
+from planner.documents.wording import Context, frame, join_names, line, name_of
+from planner.followup import CATEGORIES, FollowUpRow, assess_followup, summarise_progress
+from planner.model import Event, FollowUpItem, FollowUpStatus, Registry
+
+__all__ = ["PROGRESS_HEADING", "follow_up_context", "progress_context"]
+
+PROGRESS_HEADING = "Progress since the last conference"
+
+
+def _owners(row: FollowUpRow, registry: Registry) -> str:
+    return join_names(name_of(owner, registry) for owner in row.owners)
+
+
+def _dates(row: FollowUpRow, item: FollowUpItem) -> str:
+    due = f"due {format_date(row.deadline)}" if row.deadline else ""
+    updated = f"updated {format_date(row.last_update)}" if row.last_update else ""
+    return "; ".join(filter(None, (item.when or "", due, updated)))
+
+
+def _activity(row: FollowUpRow, item: FollowUpItem, registry: Registry) -> dict[str, Any]:
+    status = FollowUpStatus(row.status).label
+    return {"text": row.text, "owner": _owners(row, registry),
+            "status": f"{status} (overdue)" if row.category == "overdue" else status,
+            "category": row.category, "dates": _dates(row, item),
+            "progress": f"{row.progress}%" if row.progress is not None else ""}
+
+
+def _counts(tally: dict[str, int]) -> str:
+    return ", ".join(f"{count} {category}" for category, count in tally.items())
+
+
+def _summary(report: Any, registry: Registry) -> list[dict[str, str]]:
+    totals = report.totals
+    lines = [line("text", f"{len(report.rows)} activities: {_counts(totals)}." if totals
+                  else "No follow-up activities are recorded.")]
+    if report.by_area:
+        lines.append(line("heading3", "By theme"))
+        lines += [line("bullet", f"{area}: {_counts(tally)}")
+                  for area, tally in report.by_area.items()]
+    if report.by_owner:
+        lines.append(line("heading3", "By owner"))
+        lines += [line("bullet", f"{name_of(owner, registry)}: "
+                                 f"{_counts(tally)}")
+                  for owner, tally in report.by_owner.items()]
+    return lines
+
+
+def _progress_item(item: dict[str, Any], registry: Registry) -> dict[str, str]:
+    owner = join_names(name_of(o, registry) for o in item["owners"]) or "no owner"
+    text = " ".join(str(item["text"]).split())
+    deadline = item["deadline"]
+    due = f", due {format_date(dt.date.fromisoformat(deadline))}" if deadline else ""
+    return line("bullet", f"{text} ({item['area']}; {owner}{due})")
+
+
+def progress_context(previous: Event | None, *, registry: Registry,
+                     as_of: dt.date) -> dict[str, Any] | None:
+    """"Progress since the last conference": the previous event's follow-up by status
+    (done, in progress, overdue, planned, dropped) and by area, as of a date; none
+    without a previous event.
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> library = Library.open()
+    >>> progress = progress_context(library.load("dar-es-salaam-2010"),
+    ...                             registry=library.registry, as_of=dt.date(2012, 11, 5))
+    >>> progress["heading"], progress["lines"][1]
+    ('Progress since the last conference', {'style': 'heading3', 'text': 'Done (4)'})
+    """
+    if previous is None:
+        return None
+    summary = summarise_progress(previous, as_of=as_of)
+    where = f"{previous.city}, {format_date_range(previous.start, previous.end)}"
+    total = sum(summary.totals.values())
+    lines = [line("text", f"{previous.title} ({where}): {total} follow-up activities as of "
+                          f"{format_date(as_of)}: {_counts(summary.totals)}." if total else
+                  f"{previous.title} ({where}) recorded no follow-up activities.")]
+    for category, items in summary.items.items():
+        lines.append(line("heading3", f"{category.capitalize()} ({len(items)})"))
+        lines += [_progress_item(item, registry) for item in items]
+    if summary.by_area:
+        lines.append(line("heading3", "By area"))
+        lines += [line("bullet", f"{area}: {_counts(tally)}")
+                  for area, tally in summary.by_area.items()]
+    return {"heading": PROGRESS_HEADING, "event": previous.title,
+            "as_of": format_date(as_of), "totals": summary.totals, "lines": lines}
+
+
+def follow_up_context(event: Event, *, registry: Registry, as_of: dt.date,
+                      previous: Event | None = None) -> Context:
+    """Follow-up activities by theme as assessed on `as_of`, with the summaries by theme
+    and owner, what is overdue, and what else needs attention; with `previous`, the
+    progress on the previous event's follow-up (see `progress_context`).
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> library = Library.open()
+    >>> ctx = follow_up_context(library.load("dar-es-salaam-2010"), registry=library.registry,
+    ...                         as_of=dt.date(2012, 1, 31))
+    >>> ctx["as_of"], ctx["themes"][0]["heading"] != ""
+    ('31 January 2012', True)
+    """
+    report = assess_followup(event, as_of=as_of)
+    themes: dict[str, list[dict[str, Any]]] = {}
+    for row, item in zip(report.rows, event.follow_up, strict=True):
+        themes.setdefault(row.area, []).append(_activity(row, item, registry))
+    overdue = [f"{row.text} — {_owners(row, registry) or 'no owner'}, due "
+               f"{format_date(row.deadline)}" for row in report.rows
+               if row.category == "overdue" and row.deadline]
+    attention = [flag.message for flag in report.findings if flag.kind != "overdue"]
+    return frame("follow-up", event, registry) | {
+        "as_of": format_date(as_of), "categories": list(CATEGORIES),
+        "summary": _summary(report, registry),
+        "themes": [{"heading": h, "activities": a} for h, a in themes.items()],
+        "overdue": overdue, "attention": attention,
+        "progress": progress_context(previous, registry=registry, as_of=as_of),
+    }

@@ -1,0 +1,181 @@
+"""What an event produced, as paperwork: the action plan and the summary report skeleton."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Any
+
+from planner.actionplan import draft_action_plan
+from planner.dates import format_date, format_date_range
+from planner.documents.contexts import invitation_groups, organiser_lines
+from planner.documents.timetable import day_label, session_title, sessions_by_day
+from planner.documents.wording import Context, frame, join_names, line, name_of, split_paragraphs
+from planner.model import Action, Area, Event, Recommendation, Registry
+from planner.outcomes import recommendation_levels
+
+__all__ = [
+    "action_plan_context",
+    "recommendation_lines",
+    "recommendation_sections",
+    "summary_report_context",
+]
+
+
+def _section_key(rec: Recommendation) -> tuple[str | None, str | None]:
+    return (rec.section, rec.section_title)
+
+
+def recommendation_sections(event: Event) -> list[tuple[str, list[Recommendation]]]:
+    """The recommendations by section, in the event's order, each with its heading.
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> sections = recommendation_sections(Library.open().load("dar-es-salaam-2010"))
+    >>> sections[4][0], len(sections)
+    ('V. Different people different needs: determining profiles and responsibilities', 8)
+    """
+    ordered = sorted(event.recommendations, key=lambda r: r.order)
+    sections = []
+    for (number, title), recs in groupby(ordered, key=_section_key):
+        heading = ". ".join(filter(None, (number, title))) or "Recommendations"
+        sections.append((heading, list(recs)))
+    return sections
+
+
+def recommendation_lines(recs: list[Recommendation],
+                         levels: dict[int, int]) -> list[dict[str, str]]:
+    """Recommendations as printed: subsection and group headings, labels as numbered."""
+    lines: list[dict[str, str]] = []
+    subsection = group = None
+    for rec in recs:
+        if rec.subsection_title and rec.subsection_title != subsection:
+            subsection = rec.subsection_title
+            lines.append(line("heading3", " ".join(filter(None, (rec.subsection, subsection)))))
+        if rec.group and rec.group != group:
+            group = rec.group
+            lines.append(line("strong", group))
+        nested = levels.get(rec.order, 1) > 1
+        if rec.label:
+            lines.append(line("item2" if nested else "item", f"({rec.label})\t{rec.text}"))
+        else:
+            lines.append(line("bullet2" if nested else "bullet", rec.text))
+    return lines
+
+
+def _action(action: Action, registry: Registry) -> dict[str, str]:
+    owners = join_names(name_of(o, registry) for o in action.owners)
+    due = f"by {format_date(action.deadline)}" if action.deadline else ""
+    lead = " · ".join(filter(None, (f"Lead: {owners}" if owners else "", due)))
+    return {"text": action.text, "references": ", ".join(action.references), "lead": lead}
+
+
+def _area(area: Area, registry: Registry) -> dict[str, Any]:
+    return {
+        "number": area.number, "heading": area.heading,
+        "rationale": split_paragraphs(area.rationale),
+        "targets": [" – ".join(filter(None, (t.deadline, t.text))) for t in area.targets],
+        "sub_themes": [{"title": st.title or "",
+                        "actions": [_action(a, registry) for a in st.actions]}
+                       for st in area.sub_themes],
+        "side_lists": [{"title": s.title, "entries": list(s.items)} for s in area.side_lists],
+    }
+
+
+def action_plan_context(event: Event, *, registry: Registry) -> Context:
+    """The action plan in the Dar es Salaam layout, or, for an event without one, the
+    draft `planner.actionplan.draft_action_plan` makes from its recommendations.
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> library = Library.open()
+    >>> plan = action_plan_context(library.load("dar-es-salaam-2010"), registry=library.registry)
+    >>> plan["draft"], plan["areas"][0]["number"]
+    (False, 'I')
+    """
+    plan = event.action_plan or draft_action_plan(event)
+    return frame("action-plan", event, registry) | {
+        "title": plan.title, "draft": event.action_plan is None,
+        "introduction": split_paragraphs(plan.introduction),
+        "areas": [_area(area, registry) for area in plan.areas],
+    }
+
+
+def _background(event: Event, registry: Registry) -> list[dict[str, str]]:
+    counts = [f"{c.text} ({c.source.label.lower()})" for c in event.participant_counts]
+    lines = [line("text", f"The {event.title} took place in {event.city}, "
+                          f"{name_of(event.country, registry)}, on "
+                          f"{format_date_range(event.start, event.end)}.")]
+    lines += organiser_lines(event, registry, reported=True)
+    if counts:
+        lines.append(line("text", f"Participants: {join_names(counts)}."))
+    lines += [line("bullet", f"{g['category']}: {join_names(g['names'])}")
+              for g in invitation_groups(event, registry, reported=True)]
+    return lines
+
+
+def _consultations(event: Event, registry: Registry) -> list[dict[str, str]]:
+    lines = []
+    for c in event.preparation.national_consultations:
+        when = ", ".join(filter(None, (c.date, c.status.label.lower())))
+        lines.append(line("bullet", f"{name_of(c.country, registry)} ({when})"))
+        lines += [line("bullet2", finding) for finding in c.findings]
+    return lines
+
+
+def _programme(event: Event) -> list[dict[str, str]]:
+    lines = [line("bullet", f"{day_label(event, day)}: "
+                            f"{'; '.join(session_title(s) for s in sessions)}")
+             for day, sessions in sessions_by_day(event)]
+    lines += [line("bullet2", f"Working group (round {g.round}): {g.title}")
+              for g in event.working_groups]
+    return lines
+
+
+def _outcomes(event: Event, sections: list[tuple[str, list[Recommendation]]]) -> list[dict]:
+    lines = []
+    if event.recommendations:
+        lines.append(line("bullet", f"{len(event.recommendations)} recommendations in "
+                                    f"{len(sections)} sections (below)"))
+    if event.action_plan:
+        lines.append(line("bullet", f"Action plan: {event.action_plan.title}"))
+    lines += [line("bullet", f"{s.kind.label}: {s.title}") for s in event.statements]
+    return lines
+
+
+def _next_steps(event: Event, registry: Registry) -> list[dict[str, str]]:
+    return [line("bullet", f"{item.text} ({join_names(name_of(o, registry) for o in item.lead)})"
+                 if item.lead else item.text) for item in event.follow_up]
+
+
+def summary_report_context(event: Event, *, registry: Registry) -> Context:
+    """The summary report skeleton: an introduction in five parts, then one section per
+    working-group theme ending in its recommendations, numbered as the event numbers them.
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> library = Library.open()
+    >>> ctx = summary_report_context(library.load("sanaa-2008"), registry=library.registry)
+    >>> [p["heading"] for p in ctx["introduction"]]
+    ['Background', 'National consultations', 'Programme', 'Outcomes', 'Next steps']
+    >>> ctx["sections"][0]["heading"]
+    '1. Root causes'
+    """
+    sections = recommendation_sections(event)
+    levels = recommendation_levels(event.recommendations)
+    parts = [("Background", _background(event, registry)),
+             ("National consultations", _consultations(event, registry)),
+             ("Programme", _programme(event)), ("Outcomes", _outcomes(event, sections)),
+             ("Next steps", _next_steps(event, registry))]
+    themes = [{"heading": heading, "lines": recommendation_lines(recs, levels),
+               "recommendations": [{"ref": r.ref, "text": r.text} for r in recs]}
+              for heading, recs in sections]
+    themes = themes or [{"heading": g.title, "lines": [], "recommendations": []}
+                        for g in event.working_groups]
+    return frame("summary-report", event, registry) | {
+        "introduction": [{"heading": h, "lines": lines or [line("placeholder", "[To be drafted.]")]}
+                         for h, lines in parts],
+        "sections": themes,
+    }

@@ -1,0 +1,66 @@
+"""PDF copies of Word documents through LibreOffice, when it is installed."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from planner.errors import PlannerError
+
+__all__ = ["MISSING", "convert_to_pdf", "find_soffice"]
+
+MISSING = ("PDF needs LibreOffice, which is not installed (no 'soffice' or 'libreoffice' on "
+           "the PATH): install it (Debian: apt-get install libreoffice-writer-nogui) or leave "
+           "out --pdf")
+TIMEOUT_S = 300
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice program, or None when it is not installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_pdf(documents: Sequence[Path], *, outdir: Path | None = None) -> list[Path]:
+    """Convert Word files to PDF in one LibreOffice run; return the PDF paths.
+
+    Each PDF is written beside its document (or into `outdir`). Every run gets a
+    profile of its own: two conversions sharing a profile make one of them fail
+    without a word.
+
+    Raises
+    ------
+    PlannerError
+        When LibreOffice is missing, or fails to write a PDF.
+    """
+    program = find_soffice()
+    if program is None:
+        raise PlannerError(MISSING)
+    pdfs = [(outdir or doc.parent) / f"{doc.stem}.pdf" for doc in documents]
+    by_folder: dict[Path, list[Path]] = {}
+    for doc, pdf in zip(documents, pdfs, strict=True):
+        by_folder.setdefault(pdf.parent, []).append(doc)
+    for folder, docs in by_folder.items():
+        _run(program, docs, folder)
+    missing = [str(pdf) for pdf in pdfs if not pdf.exists()]
+    if missing:
+        raise PlannerError(f"LibreOffice wrote no PDF for {', '.join(missing)}")
+    return pdfs
+
+
+def _run(program: str, documents: list[Path], outdir: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="planner-soffice-") as profile:
+        command = [program, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+                   "--norestore", "--convert-to", "pdf", "--outdir", str(outdir),
+                   *map(str, documents)]
+        try:
+            result = subprocess.run(command, capture_output=True, text=True,  # noqa: S603 -- fixed program, our paths
+                                    timeout=TIMEOUT_S, check=False)
+        except subprocess.TimeoutExpired:
+            raise PlannerError(f"LibreOffice took over {TIMEOUT_S} s to convert "
+                               f"{len(documents)} document(s)") from None
+    if result.returncode != 0:
+        raise PlannerError(f"LibreOffice failed (exit {result.returncode}): "
+                           f"{(result.stderr or result.stdout).strip()[:300]}")

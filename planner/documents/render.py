@@ -1,0 +1,178 @@
+"""Sandboxed docxtpl rendering; an organiser's own template is checked before it is used.
+
+Templates render in Jinja's `SandboxedEnvironment` with autoescaping, so `&`, `<`
+and quotes come out as text (not broken XML) and no tag can reach Python
+internals. Undefined variables are errors, never silent blanks.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+import zipfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    StrictUndefined,
+    Template,
+    TemplateSyntaxError,
+    UndefinedError,
+    meta,
+    nodes,
+)
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from planner.errors import PlannerError
+
+__all__ = [
+    "TEMPLATE_DIR",
+    "TemplateProblem",
+    "check_template",
+    "environment",
+    "render_template",
+    "template_path",
+]
+
+#: The shipped templates, built by templates/build.py.
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
+_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
+_TAGS = re.compile(r"<[^>]+>")
+#: How many compiled template parts the environment keeps (oldest dropped first).
+COMPILED_KEPT = 256
+
+
+class TemplateProblem(PlannerError):
+    """A template that cannot be used: not a .docx, bad syntax, unknown or unsafe names."""
+
+
+class _Sandbox(SandboxedEnvironment):
+    """The sandbox, remembering what it compiled: docxtpl hands it the same XML of the
+    same template on every render, and compiling costs more than rendering."""
+
+    compiled: dict[str, Template]
+    lock: threading.Lock
+
+    def from_string(self, source: Any, globals: Any = None,
+                    template_class: Any = None) -> Template:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        with self.lock:  # the app renders from several threads
+            template = self.compiled.get(source)
+        if template is None:
+            template = super().from_string(source)
+            with self.lock:
+                if len(self.compiled) >= COMPILED_KEPT:
+                    self.compiled.pop(next(iter(self.compiled)))
+                self.compiled[source] = template
+        return template
+
+
+@cache
+def environment() -> SandboxedEnvironment:
+    """The one Jinja environment every document renders in: sandboxed, autoescaping, strict."""
+    sandbox = _Sandbox(autoescape=True, undefined=StrictUndefined)
+    sandbox.compiled, sandbox.lock = {}, threading.Lock()
+    return sandbox
+
+
+def template_path(kind: str) -> Path:
+    """The shipped template of a document kind."""
+    return TEMPLATE_DIR / f"{kind}.docx"
+
+
+def _open(template: Path | bytes, name: str) -> Any:
+    from docxtpl import DocxTemplate  # noqa: PLC0415 -- slow import
+
+    data = template if isinstance(template, bytes) else template.read_bytes()
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise TemplateProblem(f"{name} is not a Word .docx file")
+    document = DocxTemplate(io.BytesIO(data))
+    try:
+        document.init_docx()
+    except (KeyError, ValueError, zipfile.BadZipFile) as err:
+        raise TemplateProblem(f"{name} is not a Word .docx file ({err})") from None
+    return document
+
+
+def _sources(document: Any) -> list[tuple[str, str]]:
+    # The Jinja text of each part, exactly as docxtpl will compile it.
+    parts = [("body", document.get_xml())]
+    for rel in document.docx.part.rels.values():
+        if rel.reltype in (_HEADER, _FOOTER) and not rel.is_external:
+            label = "header" if rel.reltype == _HEADER else "footer"
+            parts.append((label, document.get_part_xml(rel.target_part)))
+    return [(label, re.sub(r"<w:p([ >])", r"\n<w:p\1", document.patch_xml(xml)))
+            for label, xml in parts]
+
+
+def _syntax_problem(err: TemplateSyntaxError, source: str, name: str, part: str) -> str:
+    lines = source.splitlines()
+    text = _TAGS.sub("", lines[err.lineno - 1]) if 0 < err.lineno <= len(lines) else ""
+    return (f"{name}: template syntax error in the {part}: {err.message}, "
+            f"in the paragraph '{text.strip()[:120]}'")
+
+
+def _unsafe_names(tree: nodes.Template) -> list[str]:
+    found = [node.attr for node in tree.find_all(nodes.Getattr) if node.attr.startswith("_")]
+    found += [node.arg.value for node in tree.find_all(nodes.Getitem)
+              if isinstance(node.arg, nodes.Const) and str(node.arg.value).startswith("_")]
+    return found
+
+
+def check_template(template: Path | bytes, context: dict[str, Any], *,
+                   name: str = "the template") -> list[str]:
+    """Check an organiser's template against a context before rendering; return the
+    variables it uses.
+
+    Refuses, with a message naming the template: a file that is not a .docx, a
+    syntax error (with the paragraph holding the bad tag), any name beginning with
+    an underscore (the way into Python internals), and every variable the context
+    does not provide.
+    """
+    document = _open(template, name)
+    env, used = environment(), set()
+    for part, source in _sources(document):
+        try:
+            tree = env.parse(source)
+        except TemplateSyntaxError as err:
+            raise TemplateProblem(_syntax_problem(err, source, name, part)) from None
+        unsafe = _unsafe_names(tree)
+        if unsafe:
+            raise TemplateProblem(
+                f"{name}: refused: the template reaches for '{unsafe[0]}', a Python internal; "
+                "templates may only use the document's fields")
+        used |= meta.find_undeclared_variables(tree) - set(env.globals)
+    unknown = sorted(used - set(context))
+    if unknown:
+        raise TemplateProblem(
+            f"{name}: unknown variable{'s' if len(unknown) > 1 else ''} "
+            f"{', '.join(repr(v) for v in unknown)}; this document provides "
+            f"{', '.join(sorted(context))}")
+    return sorted(used)
+
+
+def render_template(template: Path | bytes, context: dict[str, Any], *,
+                    name: str = "the template") -> bytes:
+    """Render a .docx template with a context in the sandbox; return the .docx bytes.
+
+    Raises
+    ------
+    TemplateProblem
+        On a syntax error, an undefined variable or attribute, or unsafe access.
+    """
+    document = _open(template, name)
+    try:
+        document.render(context, jinja_env=environment())
+    except SecurityError as err:
+        raise TemplateProblem(f"{name}: refused: {err}") from None
+    except UndefinedError as err:
+        raise TemplateProblem(f"{name}: unknown variable: {err.message}") from None
+    except TemplateSyntaxError as err:
+        raise TemplateProblem(f"{name}: template syntax error: {err.message}") from None
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -1,0 +1,143 @@
+"""The programme as the paperwork reads it: sessions in order, times, days and slots."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import groupby
+
+from planner.dates import format_date
+from planner.model import Event, Session, SessionBlock, WorkingGroup
+
+__all__ = [
+    "BLOCK_STARTS",
+    "day_label",
+    "in_order",
+    "minutes",
+    "report_back_after",
+    "session_block",
+    "session_time",
+    "session_title",
+    "sessions_by_day",
+    "slot_of",
+    "wording_of_slot",
+]
+
+#: Where a named block starts when the programme gives no clock time (HH:MM).
+BLOCK_STARTS = {SessionBlock.MORNING: "09:00", SessionBlock.AFTERNOON: "14:00",
+                SessionBlock.EVENING: "19:00"}
+
+_DEFAULT_TITLES = {"plenary": "Plenary", "reporting-back": "Reporting back from the working groups",
+                   "working-groups": "Working groups", "break": "Break",
+                   "registration": "Registration", "social": "Reception"}
+
+
+def minutes(clock: str) -> int:
+    """Minutes since midnight of an `HH:MM` time.
+
+    Examples
+    --------
+    >>> minutes("09:15")
+    555
+    """
+    hours, mins = clock.split(":")
+    return int(hours) * 60 + int(mins)
+
+
+def _start_of(session: Session) -> str:
+    return session.start or BLOCK_STARTS[session.block or SessionBlock.MORNING]
+
+
+def in_order(sessions: list[Session]) -> list[Session]:
+    """Sessions by day and starting time; sessions of the same block keep the file's order."""
+    return sorted(sessions, key=lambda s: (s.day, _start_of(s)))
+
+
+def session_block(session: Session) -> SessionBlock:
+    """The named part of the day a session falls in, derived from its time if need be.
+
+    Examples
+    --------
+    >>> from planner.model import Plenary
+    >>> session_block(Plenary(id="x", kind="plenary", day=1, start="14:30")).label
+    'Afternoon'
+    """
+    if session.block is not None:
+        return session.block
+    start = minutes(_start_of(session))
+    if start < minutes("12:00"):
+        return SessionBlock.MORNING
+    return SessionBlock.AFTERNOON if start < minutes("18:00") else SessionBlock.EVENING
+
+
+def session_time(session: Session) -> str:
+    """The time column of a programme: `09:15–10:30`, `09:15`, or the block's name.
+
+    Examples
+    --------
+    >>> from planner.model import Break
+    >>> session_time(Break(id="c", kind="break", day=1, start="10:30", end="11:00"))
+    '10:30–11:00'
+    >>> session_time(Break(id="c", kind="break", day=1, block="morning"))
+    'Morning'
+    """
+    if session.start and session.end:
+        return f"{session.start}–{session.end}"
+    return session.start or session_block(session).label
+
+
+def session_title(session: Session) -> str:
+    """The session's title, or what its kind calls it when the record gives none."""
+    return session.title or _DEFAULT_TITLES[session.kind]
+
+
+def day_label(event: Event, day: int) -> str:
+    """A day of the event in words: `Day 1 – Monday 6 September 2010`.
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> day_label(Library.open().load("dar-es-salaam-2010"), 2)
+    'Day 2 – Tuesday 7 September 2010'
+    """
+    date = event.date_of(day)
+    name = f"Day {day}" if day > 0 else "Eve"
+    return f"{name} – {date:%A} {format_date(date)}"
+
+
+def sessions_by_day(event: Event) -> Iterator[tuple[int, list[Session]]]:
+    """The programme day by day, each day's sessions in order."""
+    for day, sessions in groupby(in_order(event.sessions), key=lambda s: s.day):
+        yield day, list(sessions)
+
+
+def slot_of(event: Event, group: WorkingGroup) -> Session | None:
+    """The working-group session in which a group meets, if the programme has one."""
+    return next((s for s in in_order(event.sessions)
+                 if s.kind == "working-groups" and group.id in s.working_groups), None)
+
+
+def report_back_after(event: Event, slot: Session | None) -> Session | None:
+    """The first reporting-back plenary after a working-group slot."""
+    later = [s for s in in_order(event.sessions) if s.kind == "reporting-back"
+             and (slot is None or (s.day, _start_of(s)) >= (slot.day, _start_of(slot)))]
+    return later[0] if later else None
+
+
+def wording_of_slot(event: Event, session: Session | None) -> str:
+    """When and where a session takes place, in one line.
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> from planner.model import Break
+    >>> event = Library.open().load("manila-2010")
+    >>> wording_of_slot(event, Break(id="c", kind="break", day=2, start="10:30", end="11:00",
+    ...                              room="Hall A"))
+    'Day 2 – Tuesday 23 November 2010, 10:30–11:00, Hall A'
+    >>> wording_of_slot(event, None)
+    'to be scheduled'
+    """
+    if session is None:
+        return "to be scheduled"
+    parts = [day_label(event, session.day), session_time(session), session.room]
+    return ", ".join(filter(None, parts))

@@ -1,0 +1,147 @@
+"""Working-group agendas and guidance notes: one section per group, from the record."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from planner.documents.timetable import (
+    BLOCK_STARTS,
+    minutes,
+    report_back_after,
+    session_block,
+    slot_of,
+    wording_of_slot,
+)
+from planner.documents.wording import Context, frame, join_names, name_of, point_label, word_speaker
+from planner.errors import PlannerError
+from planner.model import NOT_COMING, Event, Registry, Session, WorkingGroup
+
+__all__ = [
+    "findings_on",
+    "pick_groups",
+    "running_order",
+    "working_groups_context",
+]
+
+#: Minutes for the fixed steps of a group's running order.
+OPENING, PRESENTATION, DRAFTING = 10, 20, 30
+DEFAULT_LENGTH = 180
+# Words too common in this field to tell one theme from another.
+_COMMON = frozenset({
+    "refugee", "refugees", "migration", "migrants", "migrant", "mixed", "movements", "movement",
+    "protection", "people", "persons", "national", "regional", "international", "ensuring",
+    "enhancing", "including", "countries", "country", "their", "which", "other", "within",
+    "while", "between"})
+_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+def _clock(value: int) -> str:
+    return f"{value // 60 % 24:02d}:{value % 60:02d}"
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:6] for w in (m.lower() for m in _WORD.findall(text)) if w not in _COMMON}
+
+
+def findings_on(group: WorkingGroup, event: Event, registry: Registry) -> list[str]:
+    """National-consultation findings on a group's theme, each with its country.
+
+    The record does not tag findings with themes; a finding is taken to be on a
+    theme when it shares a distinctive word (six-letter stem) with the group's
+    title or scope.
+    """
+    theme = _stems(f"{group.title} {group.scope or ''}")
+    return [f"{name_of(c.country, registry)}: {finding}"
+            for c in event.preparation.national_consultations
+            for finding in c.findings if theme & _stems(finding)]
+
+
+def running_order(group: WorkingGroup, slot: Session | None,
+                  report_back: str) -> tuple[list[dict[str, str]], bool]:
+    """The timed running order of a group's meeting, and whether the times are indicative.
+
+    Times come from the slot; a slot known only by its block starts at the block's
+    usual hour and lasts three hours, which makes the times indicative.
+
+    Examples
+    --------
+    >>> group = WorkingGroup(id="entry", title="Entry", sources=["editor"],
+    ...                      guiding_questions=["Who is at the border?"])
+    >>> steps, indicative = running_order(group, None, "Day 2, 09:00")
+    >>> [s["time"] for s in steps], indicative
+    (['09:00–09:10', '09:10–09:30', '09:30–11:30', '11:30–12:00', 'Day 2, 09:00'], True)
+    """
+    indicative = slot is None or slot.start is None
+    start = minutes(slot.start if slot and slot.start else
+                    BLOCK_STARTS[session_block(slot)] if slot else "09:00")
+    length = (minutes(slot.end) - start) if slot and slot.start and slot.end else DEFAULT_LENGTH
+    questions = group.guiding_questions or ["the group's theme"]
+    discussion = max(length - OPENING - PRESENTATION - DRAFTING, 10 * len(questions))
+    share = discussion // len(questions)
+    steps = [("Opening by the chair", OPENING), ("Thematic presentation", PRESENTATION)]
+    steps += [(f"Discussion: {q}", share) for q in questions]
+    steps.append(("Drafting of recommendations", DRAFTING))
+    order, clock = [], start
+    for title, duration in steps:
+        order.append({"time": f"{_clock(clock)}–{_clock(clock + duration)}", "item": title})
+        clock += duration
+    order.append({"time": report_back, "item": "Report-back in plenary by the rapporteurs"})
+    return order, indicative
+
+
+def pick_groups(event: Event, group_id: str | None) -> list[WorkingGroup]:
+    """The event's groups, or the one asked for by id."""
+    if group_id is None:
+        return list(event.working_groups)
+    chosen = [g for g in event.working_groups if g.id == group_id]
+    if not chosen:
+        known = ", ".join(g.id for g in event.working_groups) or "none"
+        raise PlannerError(f"no working group '{group_id}' in {event.id} (known: {known})")
+    return chosen
+
+
+def _members(group: WorkingGroup, event: Event, registry: Registry) -> list[str]:
+    return [f"{p.name} ({name_of(p.organisation or p.country, registry)})"
+            if p.organisation or p.country else p.name
+            for p in event.participants
+            if group.id in p.working_groups and p.status not in NOT_COMING]
+
+
+def _describe(group: WorkingGroup, event: Event, registry: Registry) -> dict[str, Any]:
+    slot = slot_of(event, group)
+    back = report_back_after(event, slot)
+    order, indicative = running_order(group, slot, wording_of_slot(event, back))
+    return {
+        "id": group.id, "title": group.title, "round": group.round,
+        "scope": group.scope or "", "guidance": group.guidance or "",
+        "action_points": [point_label(n) for n in group.action_points],
+        "slot": wording_of_slot(event, slot), "room": slot.room or "" if slot else "",
+        "report_back": wording_of_slot(event, back),
+        "chair": join_names(word_speaker(s, registry) for s in group.chair)
+        or "to be designated (a State representative)",
+        "rapporteurs": join_names(word_speaker(s, registry) for s in group.rapporteurs)
+        or "to be designated (two, from the co-organising agencies)",
+        "members": _members(group, event, registry),
+        "questions": list(group.guiding_questions),
+        "running_order": order, "indicative": indicative,
+        "expected_output": f"Recommendations on “{group.title}”, drafted by the rapporteurs "
+                           "for the report-back in plenary and the outcome document.",
+        "findings": findings_on(group, event, registry),
+    }
+
+
+def working_groups_context(event: Event, *, registry: Registry,
+                           group: str | None = None) -> Context:
+    """Each group's agenda and guidance note; `group` keeps one group alone.
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> library = Library.open()
+    >>> ctx = working_groups_context(library.load("manila-2010"), registry=library.registry)
+    >>> ctx["groups"][0]["slot"][:31], ctx["groups"][0]["indicative"]
+    ('Day 1 – Monday 22 November 2010', False)
+    """
+    groups = [_describe(g, event, registry) for g in pick_groups(event, group)]
+    return frame("working-groups", event, registry) | {"groups": groups}

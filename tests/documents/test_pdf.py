@@ -1,0 +1,62 @@
+"""PDF through LibreOffice: every kind converts, in one LibreOffice run, and keeps its title."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from planner.documents import KINDS, convert_to_pdf, render_document, write_documents
+from planner.documents.pdf import MISSING
+from planner.errors import PlannerError
+from planner.library import Library
+from tests.conftest import SHIPPED
+
+pytestmark = pytest.mark.integration
+
+NEEDS_TOOLS = pytest.mark.skipif(
+    not (shutil.which("soffice") or shutil.which("libreoffice"))
+    or not shutil.which("pdftotext") or not shutil.which("pdfinfo"),
+    reason="needs LibreOffice (soffice) and poppler (pdftotext, pdfinfo): "
+           "apt-get install libreoffice-writer-nogui poppler-utils")
+
+
+def pdf_text(path: Path) -> str:
+    program = shutil.which("pdftotext") or "pdftotext"
+    result = subprocess.run([program, str(path), "-"], capture_output=True, text=True,
+                            check=True)
+    return " ".join(result.stdout.split())
+
+
+def pdf_pages(path: Path) -> int:
+    program = shutil.which("pdfinfo") or "pdfinfo"
+    result = subprocess.run([program, str(path)], capture_output=True, text=True,
+                            check=True)
+    line = next(line for line in result.stdout.splitlines() if line.startswith("Pages:"))
+    return int(line.split()[1])
+
+
+@NEEDS_TOOLS
+def test_every_kind_converts_to_pdf_with_its_title(tmp_path: Path) -> None:
+    library = Library(SHIPPED)
+    event = library.load("dar-es-salaam-2010")
+    documents = {f"{kind}.docx": render_document(kind, event, registry=library.registry,
+                                                 as_of=dt.date(2012, 6, 30))
+                 for kind in KINDS}
+    written = write_documents(documents, tmp_path, pdf=True)
+    pdfs = [path for path in written if path.suffix == ".pdf"]
+    title = " ".join(event.title.split())
+    assert [p.stem for p in pdfs] == list(KINDS)
+    assert [p.stem for p in pdfs if pdf_pages(p) < 1 or title not in pdf_text(p)] == []
+
+
+def test_missing_libreoffice_says_how_to_install_it(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(PlannerError) as caught:
+        convert_to_pdf([tmp_path / "note.docx"])
+    assert str(caught.value) == MISSING
+    assert "apt-get install libreoffice-writer-nogui" in MISSING

@@ -1,0 +1,236 @@
+"""Balance: counts and shares by scope, and each warning rule on crafted events."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from planner.balance import DIMENSIONS, balance_rows, check_balance, measure_balance
+from planner.cli import cli
+from planner.errors import Finding
+from planner.library import Library
+from planner.model import Event, Participant
+from tests.conftest import SHIPPED
+from tests.people import people_event, people_registry, person, write_library
+
+pytestmark = pytest.mark.unit
+
+REGISTRY = people_registry()
+
+
+def people(**changes: dict[str, Any] | None) -> list[Participant]:
+    """A balanced list: Yemen and Kenya each with two delegates and an NGO; UNHCR staff.
+
+    A keyword names a person to change (a dict of fields) or drop (None).
+    """
+    base: dict[str, dict[str, Any]] = {
+        "ali": {"organisation": "yemen", "roles": ["head-of-delegation"], "gender": "male",
+                "seniority": "minister"},
+        "huda": {"organisation": "yemen", "gender": "female", "seniority": "senior-official"},
+        "noor": {"organisation": "drc", "country": "yemen", "gender": "female"},
+        "otieno": {"organisation": "kenya-doi", "roles": ["head-of-delegation"],
+                   "gender": "male", "working_groups": ["entry"]},
+        "wanjiru": {"organisation": "kenya-doi", "gender": "female",
+                    "working_groups": ["entry"]},
+        "achieng": {"organisation": "kituo", "country": "kenya", "gender": "female",
+                    "working_groups": ["reception"]},
+        "erika": {"first_name": "Erika", "last_name": "Feller", "organisation": "unhcr",
+                  "gender": "female", "roles": ["speaker"]},
+    }
+    for name, change in changes.items():
+        if change is None:
+            del base[name]
+        else:
+            base[name] = {**base.get(name, {}), **change}
+    return [person(name, **fields) for name, fields in base.items()]
+
+
+def balanced(**over: Any) -> Event:
+    data: dict[str, Any] = {
+        "participants": people(),
+        "invited": [{"organisation": "kenya", "category": "governments", "source": "editor"}],
+        "sessions": [
+            {"id": "opening", "kind": "plenary", "day": 1, "block": "morning",
+             "title": "Opening", "speakers": [{"name": "Mr. Antonio Guterres"},
+                                              {"name": "Erika Feller"}]},
+            {"id": "groups", "kind": "working-groups", "day": 1, "block": "afternoon",
+             "working_groups": ["entry", "reception"]}],
+        "working_groups": [
+            {"id": "entry", "title": "Protection-sensitive entry", "sources": ["editor"],
+             "chair": [{"name": "Otieno"}], "rapporteurs": [{"name": "Ms Sara Lind"}]},
+            {"id": "reception", "title": "Reception arrangements", "sources": ["editor"]}],
+    }
+    data.update(over)
+    return people_event(**data)
+
+
+def kinds(event: Event) -> list[tuple[str, str | None]]:
+    return [(f.kind, f.ref) for f in check_balance(event, REGISTRY)]
+
+
+# --- rules --------------------------------------------------------------------------------
+
+def test_check_balance_is_silent_on_a_balanced_event() -> None:
+    assert check_balance(balanced(), REGISTRY) == []
+
+
+def test_check_balance_country_without_government_delegate() -> None:
+    event = balanced(participants=people(hodan={"organisation": "drc", "country": "somalia"}))
+    assert check_balance(event, REGISTRY) == [Finding(
+        "country-without-government", "Somalia takes part without a government delegate",
+        "somalia")]
+
+
+def test_check_balance_country_without_civil_society() -> None:
+    assert kinds(balanced(participants=people(achieng=None))) == [
+        ("country-without-civil-society", "kenya")]
+
+
+def test_check_balance_declined_people_do_not_count() -> None:
+    event = balanced(participants=people(achieng={"status": "declined"}))
+    assert kinds(event) == [("country-without-civil-society", "kenya")]
+
+
+def test_check_balance_delegation_under_quota() -> None:
+    assert check_balance(balanced(participants=people(wanjiru=None)), REGISTRY) == [Finding(
+        "delegation-under-quota",
+        "Kenya sends 1 government delegates; at least 2 are expected", "kenya")]
+
+
+def test_check_balance_delegation_over_quota() -> None:
+    extra = {name: {"organisation": "kenya"} for name in ("k1", "k2")}
+    assert kinds(balanced(participants=people(**extra))) == [
+        ("delegation-over-quota", "kenya")]
+
+
+def test_check_balance_event_quota_replaces_the_default() -> None:
+    extra = {name: {"organisation": "kenya"} for name in ("k1", "k2")}
+    event = balanced(participants=people(**extra), delegate_quota={"least": 1, "most": 4})
+    assert kinds(event) == []
+
+
+def test_check_balance_delegation_quota_wins_over_the_event() -> None:
+    event = balanced(delegate_quota={"least": 1, "most": 4},
+                     delegations=[{"organisation": "kenya", "quota": {"least": 3, "most": 4},
+                                   "members": ["otieno", "wanjiru"]}])
+    assert kinds(event) == [("delegation-under-quota", "kenya")]
+
+
+def test_check_balance_alternates_and_advisers_are_not_delegates() -> None:
+    event = balanced(participants=people(wanjiru={"roles": ["adviser"]}))
+    assert kinds(event) == [("delegation-under-quota", "kenya")]
+
+
+def test_check_balance_all_male_panel() -> None:
+    sessions = [{"id": "opening", "kind": "plenary", "day": 1, "block": "morning",
+                 "title": "Opening", "chairs": [{"name": "Otieno"}],
+                 "items": [{"title": "Keynote", "speakers": [{"name": "Mr. A. Guterres"}]}]}]
+    assert check_balance(balanced(sessions=sessions), REGISTRY) == [Finding(
+        "all-male-panel", "'Opening' has 2 speakers and chairs, all men", "opening")]
+
+
+def test_check_balance_all_male_working_group_leadership() -> None:
+    groups = [{"id": "entry", "title": "Protection-sensitive entry", "sources": ["editor"],
+               "chair": [{"name": "H.E. Mr Ali"}], "rapporteurs": [{"name": "otieno"}]}]
+    assert check_balance(balanced(working_groups=groups, sessions=[]), REGISTRY) == [Finding(
+        "all-male-leadership",
+        "working group 'Protection-sensitive entry' is chaired and reported by men only",
+        "entry")]
+
+
+def test_check_balance_leadership_of_unknown_gender_is_not_flagged() -> None:
+    groups = [{"id": "entry", "title": "Entry", "sources": ["editor"],
+               "chair": [{"name": "Mr Ali"}], "rapporteurs": [{"name": "Dr Sam Lee"}]}]
+    assert kinds(balanced(working_groups=groups, sessions=[])) == []
+
+
+def test_check_balance_region_without_participants() -> None:
+    invited = [{"organisation": o, "category": "governments", "source": "editor"}
+               for o in ("kenya", "norway")]
+    assert check_balance(balanced(invited=invited), REGISTRY) == [Finding(
+        "region-without-participants", "no participant from Northern Europe, a region of "
+        "the event", "Northern Europe")]
+
+
+def test_check_balance_event_without_participants() -> None:
+    assert kinds(people_event()) == [("no-participants", "test-2010")]
+
+
+# --- measures -----------------------------------------------------------------------------
+
+def test_measure_balance_counts_the_event_by_every_dimension() -> None:
+    scope = measure_balance(balanced(), REGISTRY)[0]
+    assert (scope["scope"], scope["total"], list(scope["counts"])) == (
+        "event", 7, list(DIMENSIONS))
+    assert scope["counts"]["stakeholder_type"] == {
+        "governments": 4, "civil-society": 2, "international-organisations": 1}
+    assert scope["counts"]["region"] == {"Africa": 3, "Asia": 3, "unknown": 1}
+    assert scope["counts"]["delegation"] == {"Yemen": 2, "Kenya": 2, "DRC": 1,
+                                             "Kituo Cha Sheria": 1, "UNHCR": 1}
+    assert scope["shares"]["gender"] == {"female": round(5 / 7, 4), "male": round(2 / 7, 4)}
+
+
+def test_measure_balance_counts_working_group_members_and_panel_speakers() -> None:
+    scopes = {(s["scope"], s["ref"]): s for s in measure_balance(balanced(), REGISTRY)}
+    assert list(scopes) == [("event", "test-2010"), ("working-group", "entry"),
+                            ("working-group", "reception"), ("panel", "opening")]
+    assert scopes["working-group", "entry"]["counts"]["gender"] == {"male": 1, "female": 1}
+    assert scopes["panel", "opening"]["counts"]["gender"] == {"male": 1, "female": 1}
+    assert scopes["panel", "opening"]["counts"]["stakeholder_type"] == {
+        "unknown": 1, "international-organisations": 1}
+
+
+def test_balance_rows_add_up_to_each_scope_total() -> None:
+    scopes = measure_balance(balanced(), REGISTRY)
+    rows = balance_rows(scopes)
+    totals = {(r["scope"], r["ref"], r["dimension"]): 0 for r in rows}
+    for row in rows:
+        totals[row["scope"], row["ref"], row["dimension"]] += row["count"]
+    expected = {s["ref"]: s["total"] for s in scopes}
+    assert all(total == expected[ref] for (_, ref, _), total in totals.items())
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("event_id", Library(SHIPPED).event_ids())
+def test_balance_of_shipped_events_runs(event_id: str) -> None:
+    library = Library(SHIPPED)
+    event = library.load(event_id)
+    assert (measure_balance(event, library.registry)[0]["total"],
+            kinds_of(check_balance(event, library.registry))) == (0, ["no-participants"])
+
+
+def kinds_of(findings: list[Finding]) -> list[str]:
+    return [f.kind for f in findings]
+
+
+# --- the command --------------------------------------------------------------------------
+
+def test_cli_balance_json_has_measures_and_findings(tmp_path: Path) -> None:
+    library = write_library(tmp_path / "events", balanced(participants=people(achieng=None)))
+    result = CliRunner().invoke(cli, ["--library", str(library.path), "balance", "test-2010",
+                                      "--json"])
+    data = json.loads(result.output)
+    assert (result.exit_code, data["balance"][0]["total"], data["findings"]) == (0, 6, [{
+        "kind": "country-without-civil-society",
+        "message": "Kenya takes part without a civil-society organisation", "ref": "kenya"}])
+
+
+def test_cli_balance_text_prints_shares_and_warnings(tmp_path: Path) -> None:
+    library = write_library(tmp_path / "events", balanced(participants=people(achieng=None)))
+    result = CliRunner().invoke(cli, ["--library", str(library.path), "balance", "test-2010"])
+    lines = result.output.splitlines()
+    assert (lines[0], lines[4], lines[-1]) == (
+        "event test-2010: 6 people", "  gender            female 4 (67%), male 2 (33%)",
+        "warning: country-without-civil-society: Kenya takes part without a civil-society "
+        "organisation")
+
+
+def test_check_balance_follows_a_speaker_to_the_participant_list() -> None:
+    sessions = [{"id": "opening", "kind": "plenary", "day": 1, "block": "morning",
+                 "title": "Opening", "speakers": [{"participant": "ali"},
+                                                  {"participant": "otieno"}]}]
+    assert kinds(balanced(sessions=sessions)) == [("all-male-panel", "opening")]
