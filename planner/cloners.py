@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from planner.countries import time_zones
 from planner.dates import format_date, format_date_range
 from planner.errors import PlannerError
 from planner.library import check_id
@@ -30,7 +31,11 @@ def _agenda(source: Event, new: Event) -> dict[str, Any]:
         raise PlannerError(
             f"the agenda of '{source.id}' runs {last_day} days but the new event has "
             f"{new.days}; choose a later end date or leave out the agenda part")
-    return {"sessions": [s.model_copy(deep=True) for s in source.sessions]}
+    # Rooms and block hours belong with the agenda; published versions do not.
+    return {"sessions": [s.model_copy(deep=True) for s in source.sessions],
+            "rooms": [r.model_copy() for r in source.rooms],
+            "programme": source.programme.model_copy(update={"versions": [], "published": []},
+                                                       deep=True)}
 
 
 def _working_groups(source: Event, new: Event) -> dict[str, Any]:
@@ -76,6 +81,19 @@ _CLONERS: dict[str, Cloner] = {
 PARTS: tuple[str, ...] = tuple(_CLONERS)
 
 
+def _timezone(source: Event, country: str | None, timezone: str | None,
+              registry: Registry | None) -> str:
+    # A new host country brings its own time zone, when it has only one.
+    if timezone or country in (None, source.country) or registry is None:
+        return timezone or source.timezone
+    zones = time_zones(registry[country].iso or "")
+    if len(zones) != 1:
+        choices = ", ".join(zones) or "none known"
+        raise PlannerError(f"{registry[country].display_name} has {len(zones)} time zones "
+                           f"({choices}); give the venue's with --timezone")
+    return zones[0]
+
+
 def _frame(source: Event, *, new_id: str, title: str | None, start: dt.date | None,
            end: dt.date | None, city: str | None, country: str | None,
            timezone: str | None) -> Event:
@@ -108,7 +126,8 @@ def clone_event(source: Event, *, new_id: str, title: str | None = None,
         Id of the new event (a slug).
     title, start, end, city, country, timezone
         What changes; the rest is taken from `source`. Without `end`, the new
-        event lasts as long as the old one.
+        event lasts as long as the old one; without `timezone`, a new host
+        country with a single time zone gives it (otherwise it must be given).
     parts : iterable of str
         Which parts to copy, from `PARTS`.
     registry : Registry, optional
@@ -130,7 +149,7 @@ def clone_event(source: Event, *, new_id: str, title: str | None = None,
     if registry is not None and country is not None and country not in registry:
         raise PlannerError(registry.unknown_message(country))
     new = _frame(source, new_id=new_id, title=title, start=start, end=end, city=city,
-                 country=country, timezone=timezone)
+                 country=country, timezone=_timezone(source, country, timezone, registry))
     update: dict[str, Any] = {}
     for part in parts:
         if part not in _CLONERS:

@@ -9,7 +9,7 @@ from importlib.resources import files
 from planner.model import Organisation, OrganisationType, Registry, normalise_name
 from planner.yamlfile import load_yaml
 
-__all__ = ["Area", "CountryIndex", "area_of", "m49_areas"]
+__all__ = ["Area", "CountryIndex", "area_of", "m49_areas", "time_zones"]
 
 _PLACES = (OrganisationType.STATE, OrganisationType.TERRITORY)
 
@@ -150,3 +150,28 @@ class CountryIndex:
                 if self.registry[s].type in _PLACES][:3]
         hint = f"; did you mean {', '.join(repr(s) for s in near)}?" if near else ""
         return f"unknown country '{text}'{hint}"
+
+
+@cache
+def _zones_by_country() -> dict[str, tuple[str, ...]]:
+    # The IANA zone table that ships with the tzdata package: country code, zone.
+    text = files("tzdata").joinpath("zoneinfo", "zone.tab").read_text(encoding="utf-8")
+    zones: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            code, _coordinates, zone = line.split("\t")[:3]
+            zones.setdefault(code, []).append(zone)
+    return {code: tuple(found) for code, found in zones.items()}
+
+
+def time_zones(iso: str) -> tuple[str, ...]:
+    """The IANA time zones of a country, by ISO 3166 alpha-2 code.
+
+    Examples
+    --------
+    >>> time_zones("KE")
+    ('Africa/Nairobi',)
+    >>> len(time_zones("KZ")) > 1
+    True
+    """
+    return _zones_by_country().get(iso, ())

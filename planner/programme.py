@@ -94,23 +94,55 @@ def published_version(event: Event) -> int:
     """The number of the latest published version, 0 while the programme is a draft.
 
     Calendar exports use it as SEQUENCE, so that calendars take the newer copy.
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> event = Library.open().load("manila-2010")
+    >>> published_version(event), published_version(publish_programme(event))
+    (0, 1)
     """
     versions = event.programme.versions
     return versions[-1].number if versions else 0
 
 
 def unpublished_changes(event: Event) -> list[str]:
-    """What changed since the latest published version (everything before the first)."""
+    """What changed since the latest published version (everything before the first).
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> unpublished_changes(Library.open().load("manila-2010"))[0]
+    'New: Registration (continued) (day 1, 08:00–08:45)'
+    """
     return describe_changes(event.programme.published, snapshot_programme(event))
 
 
 def is_draft(event: Event) -> bool:
-    """Whether the programme is unpublished, or has changed since it was last published."""
+    """Whether the programme is unpublished, or has changed since it was last published.
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> event = Library.open().load("manila-2010")
+    >>> is_draft(event), is_draft(publish_programme(event))
+    (True, False)
+    """
     return not event.programme.versions or bool(unpublished_changes(event))
 
 
 def confirmed_slots(event: Event) -> set[str]:
-    """Keys of the slots that stand as the latest published version placed them."""
+    """Keys of the slots that stand as the latest published version placed them.
+
+    Calendar exports mark these CONFIRMED and the others TENTATIVE.
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> event = Library.open().load("manila-2010")
+    >>> len(confirmed_slots(event)), len(confirmed_slots(publish_programme(event)))
+    (0, 14)
+    """
     published = {slot.key: slot for slot in event.programme.published}
     return {slot.key for slot in snapshot_programme(event) if published.get(slot.key) == slot}
 

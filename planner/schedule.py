@@ -72,7 +72,8 @@ def _rounds_short_of_rooms(event: Event, slots: list[Slot]) -> Iterator[Finding]
             yield Finding(
                 "round-short-of-rooms",
                 f"the round '{round_[0].session.title or session.id}' ({round_[0].when()}) has "
-                f"{len(round_)} working groups but {len(free)} free rooms "
+                f"{len(round_)} working groups but {len(free)} free "
+                f"room{'' if len(free) == 1 else 's'} "
                 f"({', '.join(free) or 'none'})"
                 + (f"; without a room: {'; '.join(homeless)}" if homeless else ""), session.id)
 

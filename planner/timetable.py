@@ -138,21 +138,20 @@ def _minutes(clock: str) -> int:
 
 
 def _block_shares(event: Event) -> dict[str, tuple[int, int]]:
-    # Sessions sharing a named block split its hours in file order, in steps of
-    # five minutes, so that "morning: opening, keynote" does not overlap itself.
+    # Sessions sharing a named block split its hours in file order, on five-minute
+    # marks, so that "morning: opening, keynote" does not overlap itself.
     blocks: dict[tuple[int, str], list[str]] = {}
     for session in event.sessions:
         if session.start is None and session.block is not None:
             blocks.setdefault((session.day, session.block.value), []).append(session.id)
-    shares = {}
+    shares: dict[str, tuple[int, int]] = {}
     for (_, block), ids in blocks.items():
         hours = getattr(event.programme.block_hours, block)
-        first, last = _minutes(hours.start), _minutes(hours.end)
-        step = max((last - first) // len(ids), 1)
-        step -= step % 5 if step >= 5 else 0
-        for index, session_id in enumerate(ids):
-            begin = first + index * step
-            shares[session_id] = (begin, last if index == len(ids) - 1 else begin + step)
+        first, span = _minutes(hours.start), _minutes(hours.end) - _minutes(hours.start)
+        grain = 5 if span >= 5 * len(ids) else 1
+        bounds = [first + index * span // len(ids) // grain * grain
+                  for index in range(len(ids))] + [first + span]
+        shares |= {session_id: (bounds[n], bounds[n + 1]) for n, session_id in enumerate(ids)}
     return shares
 
 

@@ -15,8 +15,9 @@ NO_SCHEMAS = f"the frab schemas are not at {SCHEMAS / 'frab'} (../shared is abse
 
 def person(pid: str, last: str, *groups: str, first: str | None = None) -> dict[str, Any]:
     """A participant sitting in `groups`."""
-    return {"id": pid, "title": "Ms", "first_name": first or pid.split("-")[0].title(),
-            "last_name": last, "working_groups": list(groups)}
+    first = first or pid.partition("-")[0].title()
+    return {"id": pid, "title": "Ms", "first_name": first, "last_name": last,
+            "working_groups": list(groups)}
 
 
 def session(sid: str, kind: str, day: int, start: str | None, end: str | None,

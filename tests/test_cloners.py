@@ -9,6 +9,7 @@ import pytest
 from planner.cloners import PARTS, clone_event
 from planner.errors import PlannerError
 from planner.library import Library
+from planner.model import Organisation, Registry
 
 pytestmark = pytest.mark.unit
 
@@ -67,3 +68,27 @@ def test_cloned_event_validates_in_library(small_library: Library) -> None:
     new = clone_event(source, new_id="next-2026", start=dt.date(2026, 5, 4), parts=PARTS)
     small_library.create(new)
     assert small_library.load("next-2026") == new
+
+
+def test_clone_takes_time_zone_of_new_single_zone_country(make_event, registry) -> None:
+    new = clone_event(make_event(), new_id="next", country="tanzania", registry=registry)
+    assert new.timezone == "Africa/Dar_es_Salaam"
+
+
+def test_clone_for_country_with_several_zones_needs_timezone(make_event) -> None:
+    registry = Registry([Organisation(id="yemen", name="Yemen", type="state", iso="YE"),
+                         Organisation(id="kazakhstan", name="Kazakhstan", type="state",
+                                      iso="KZ")])
+    with pytest.raises(PlannerError, match=r"Kazakhstan has \d+ time zones .*--timezone"):
+        clone_event(make_event(), new_id="next", country="kazakhstan", registry=registry)
+    new = clone_event(make_event(), new_id="next", country="kazakhstan",
+                      timezone="Asia/Almaty", registry=registry)
+    assert new.timezone == "Asia/Almaty"
+
+
+def test_clone_copies_rooms_and_block_hours_but_not_published_versions(
+        shipped_copy: Library) -> None:
+    source = shipped_copy.load("manila-2010")
+    new = clone_event(source, new_id="next", start=dt.date(2027, 1, 11))
+    assert (new.rooms, new.programme.versions, new.programme.published) == (
+        source.rooms, [], [])

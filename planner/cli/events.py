@@ -124,6 +124,7 @@ def schema(markdown: bool) -> None:
 @click.option("--end", type=click.DateTime(["%Y-%m-%d"]), help="Last day, YYYY-MM-DD.")
 @click.option("--city")
 @click.option("--country", help="Registry id of the host State.")
+@click.option("--timezone", help="IANA time zone of the venue, when the country has several.")
 @click.option("--parts", multiple=True, type=click.Choice(PARTS),
               help="Parts to copy (repeatable; default: all structural parts).")
 @click.option("--dry-run", is_flag=True, help="Show what would be created; write nothing.")
@@ -131,10 +132,12 @@ def schema(markdown: bool) -> None:
 @friendly
 def new(library: Library, *, new_id: str, source_id: str, title: str | None,
         start: dt.datetime | None, end: dt.datetime | None, city: str | None,
-        country: str | None, parts: tuple[str, ...], dry_run: bool) -> None:
+        country: str | None, timezone: str | None, parts: tuple[str, ...],
+        dry_run: bool) -> None:
     """Start NEW_ID from a past event: keep its structure, change the rest."""
     source = library.load(source_id)
     event = clone_event(source, new_id=new_id, title=title, city=city, country=country,
+                        timezone=timezone,
                         start=start.date() if start else None,
                         end=end.date() if end else None, parts=parts or PARTS,
                         registry=library.registry)

@@ -75,8 +75,10 @@ def export_ical(event: Event, *, registry: Registry | None = None,
         entry = icalendar.Event()
         entry.add("uid", str(slot_uid(event.id, slot.key)))
         entry.add("dtstamp", stamped)
-        entry.add("dtstart", slot.start)
-        entry.add("dtend", slot.end)
+        # Local time with an explicit TZID: icalendar would write a zone that is
+        # UTC+0 all year (Africa/Dakar) as UTC, losing the venue's zone.
+        entry.add("dtstart", slot.start.replace(tzinfo=None), {"TZID": event.timezone})
+        entry.add("dtend", slot.end.replace(tzinfo=None), {"TZID": event.timezone})
         entry.add("summary", slot.title)
         entry.add("location", _location(slot, event))
         description = describe_slot(slot, event, registry=registry)
