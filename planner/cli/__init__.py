@@ -57,5 +57,6 @@ pass_library = click.make_pass_decorator(Library)
 import planner.cli.documents  # noqa: E402 -- registers commands
 import planner.cli.outcomes  # noqa: E402, F401 -- registers commands
 from planner.cli import events  # noqa: E402, F401 -- registers commands
+from planner.cli import network as _network  # noqa: E402, F401 -- registers commands
 from planner.cli import participants as _participants  # noqa: E402, F401 -- registers commands
 from planner.cli import programme as _programme  # noqa: E402, F401 -- registers commands

@@ -18,7 +18,7 @@ from planner.network.build import (
     project_organisations,
     resolve_organisations,
 )
-from planner.network.filters import NetworkFilter, filter_network
+from planner.network.filters import NetworkFilter, filter_network, make_filter, parse_years
 from planner.network.library import library_network
 from planner.network.measures import (
     find_communities,
@@ -56,7 +56,9 @@ __all__ = [
     "initiative_node",
     "library_network",
     "macro_regions_of",
+    "make_filter",
     "measure_centrality",
+    "parse_years",
     "project_organisations",
     "rank_actors",
     "resolve_organisations",

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
-from planner.network.build import ACTIVITY_KINDS
+from planner.errors import PlannerError
+from planner.model import Registry
+from planner.network.build import ACTIVITY_KINDS, resolve_organisations
 
-__all__ = ["NetworkFilter", "filter_network"]
+__all__ = ["NetworkFilter", "filter_network", "make_filter", "parse_years"]
 
 
 @dataclass(frozen=True)
@@ -113,3 +117,50 @@ def filter_network(graph: nx.MultiGraph, spec: NetworkFilter) -> nx.MultiGraph:
         digest = hashlib.sha256(f"{graph.graph['fingerprint']}|{spec!r}".encode())
         kept.graph["fingerprint"] = digest.hexdigest()[:16]
     return kept
+
+
+def parse_years(text: str) -> tuple[int, int]:
+    """A year range as a person types it: `2008-2011`, `2010`, `2012-`, `-2009`.
+
+    Examples
+    --------
+    >>> parse_years("2008-2011"), parse_years("2010"), parse_years("2012-")
+    ((2008, 2011), (2010, 2010), (2012, 9999))
+    """
+    found = re.fullmatch(r"\s*(\d{4})?\s*(-|–)?\s*(\d{4})?\s*", text)
+    if not found or not (found[1] or found[3]) or (found[2] is None and found[3]):
+        raise PlannerError(f"'{text}' is not a year range; write e.g. 2008-2011 or 2010")
+    start = int(found[1] or 0)
+    end = int(found[3] or (9999 if found[2] else start))
+    if end < start:
+        raise PlannerError(f"the year range '{text}' ends before it starts")
+    return start, end
+
+
+def make_filter(registry: Registry, *, editions: Iterable[int] = (), years: str | None = None,
+                levels: Iterable[str] = (), regions: Iterable[str] = (),
+                types: Iterable[str] = (), roles: Iterable[str] = (),
+                partners_only: bool = False, without: Iterable[str] = (),
+                layers: Iterable[str] = ()) -> NetworkFilter:
+    """A filter from options as typed: `without` takes names or acronyms, comma-separated.
+
+    Raises
+    ------
+    PlannerError
+        For an organisation the registry does not know, or a malformed year range.
+
+    Examples
+    --------
+    >>> from planner.model import Organisation
+    >>> reg = Registry([Organisation(id="unhcr", name="UNHCR", type="un-agency"),
+    ...     Organisation(id="iom", name="IOM", acronym="IOM", type="intergovernmental")])
+    >>> make_filter(reg, without=["UNHCR,IOM"], years="2009-2011").without
+    ('unhcr', 'iom')
+    """
+    names = [name for text in without for name in text.split(",") if name.strip()]
+    return NetworkFilter(
+        editions=tuple(editions), years=parse_years(years) if years else None,
+        levels=tuple(levels), regions=tuple(regions), types=tuple(types),
+        roles=tuple(roles), partners_only=partners_only,
+        without=tuple(dict.fromkeys(resolve_organisations(names, registry))),
+        layers=tuple(layers) or ACTIVITY_KINDS)

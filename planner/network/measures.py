@@ -77,8 +77,8 @@ def _eigenvector(projection: nx.Graph) -> dict[str, float]:
         return dict.fromkeys(projection, 0.0)
 
 
-def measure_centrality(graph: nx.MultiGraph, *, seed: int = 0, sample_above: int = 300,
-                       samples: int = 200) -> dict[str, dict[str, float]]:
+def measure_centrality(graph: nx.MultiGraph, *, seed: int = 0, sample_above: int = 200,
+                       samples: int = 100) -> dict[str, dict[str, float]]:
     """Betweenness (who stands between others) and weighted eigenvector centrality.
 
     Eigenvector centrality is high for actors tied, often, to actors that are

@@ -26,14 +26,16 @@ __all__ = ["EditionComparison", "Suggestion", "compare_editions", "suggest_partn
 ROLE_WEIGHTS = {"lead": 1.5, "chair": 1.5, "co-chair": 1.5, "secretariat": 1.5,
                 "convener": 1.5, "co-host": 1.5, "co-organiser": 1.5, "funder": 1.2,
                 "invited": 0.5, "attended": 0.7}
-_WORD = re.compile(r"[a-z]{5,}")
+_WORD = re.compile(r"[a-z]{3,}")
 # Words every title of the field shares; they say nothing about a theme.
 _COMMON = frozenset([
     "regional", "conference", "international", "national", "cooperation", "refugee",
     "refugees", "protection", "migration", "migrants", "migrant", "mixed", "movements",
     "movement", "project", "programme", "process", "initiative", "their", "other", "between",
     "within", "about", "support", "group", "groups", "working", "through", "level",
-    "development", "countries", "country", "states", "region", "regions",
+    "development", "countries", "country", "states", "region", "regions", "the", "and",
+    "action", "plan", "point",
+    "for", "with", "from", "into", "non", "new", "its", "all", "who", "not", "are", "has",
 ])
 
 
@@ -53,8 +55,14 @@ class Suggestion:
                 "score": round(self.score, 2), "reasons": self.reasons}
 
 
-def _keywords(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.casefold()) if w not in _COMMON}
+def _keywords(text: str) -> frozenset[str]:
+    words = (w for w in _WORD.findall(text.casefold()) if w not in _COMMON)
+    return frozenset(w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words)
+
+
+def _texts(graph: nx.MultiGraph) -> dict[str, frozenset[str]]:
+    return {n: _keywords(d.get("text", "")) for n, d in graph.nodes(data=True)
+            if d["kind"] in ACTIVITY_KINDS}
 
 
 def _involved(event: Event) -> set[str]:
@@ -70,19 +78,20 @@ class _Profile:
     host: str
     countries: frozenset[str]
     region: str | None
-    keywords: frozenset[str]
+    themes: tuple[tuple[str, frozenset[str]], ...]
+    """Each theme of the event with the words an initiative must use to share it."""
 
 
 def _profile(event: Event, registry: Registry) -> _Profile:
     area = area_of(registry[event.country], registry) if event.country in registry else None
     states = {i.organisation for i in (*event.invited, *event.attended)
               if i.organisation in registry and registry[i.organisation].type == "state"}
-    text = " ".join([*event.themes, *(g.title for g in event.working_groups)])
+    themes = tuple((theme, _keywords(theme)) for theme in event.themes)
     return _Profile(event.country, frozenset(states - {event.country}),
-                    area.finest if area else None, frozenset(_keywords(text)))
+                    area.finest if area else None, tuple((t, w) for t, w in themes if w))
 
 
-def _relevance(data: dict[str, Any], profile: _Profile,
+def _relevance(data: dict[str, Any], words: frozenset[str], profile: _Profile,
                registry: Registry) -> tuple[float, list[str]]:
     score, why = 0.0, []
     countries = set(data.get("countries", ()))
@@ -96,16 +105,18 @@ def _relevance(data: dict[str, Any], profile: _Profile,
     if profile.region and profile.region in data.get("areas", ()):
         score += 2
         why.append(f"in {profile.region}")
-    themes = sorted(profile.keywords & _keywords(data.get("text", "")))[:3]
-    if len(themes) >= 2:
-        score += min(2.0, 0.5 * len(themes))
+    themes = [theme for theme, needed in profile.themes if needed <= words]
+    if themes:
+        score += min(2, len(themes))
         why.append("on " + ", ".join(themes))
     return score, why
 
 
-def _activity_label(data: dict[str, Any]) -> str:
+def _reason(role: str, data: dict[str, Any], why: list[str]) -> str:
     when = f"{data['edition']} edition" if data["kind"] == "initiative" else data["start_year"]
-    return f"'{data['label']}' ({when})"
+    # "co-chair" keeps its hyphen; "implementing-partner" reads as two words.
+    role = re.sub(r"(?<!\bco)-", " ", role)
+    return f"{role}: '{data['label']}' ({when}) — {'; '.join(why)}"
 
 
 def suggest_partners(event: Event, graph: nx.MultiGraph, registry: Registry, *,
@@ -114,9 +125,10 @@ def suggest_partners(event: Event, graph: nx.MultiGraph, registry: Registry, *,
 
     Every initiative and event is weighed by what it shares with `event`: its
     host country (3), other invited countries (1 each, at most 2), the host's
-    region (2), distinctive theme words (0.5 each, at most 2). Its partners (not
-    its beneficiaries, targets, venues or mentions) earn that weight times
-    their role's weight (`ROLE_WEIGHTS`, lead and conveners 1.5, else 1).
+    region (2), its themes (1 for each theme whose words it uses, at most 2).
+    Its partners (not its beneficiaries, targets, venues or mentions) earn that
+    weight times their role's weight (`ROLE_WEIGHTS`: leads and conveners 1.5,
+    invitees 0.5, others 1).
     Organisers, invitees, attendees, participants and the host are left out.
 
     Examples
@@ -134,16 +146,17 @@ def suggest_partners(event: Event, graph: nx.MultiGraph, registry: Registry, *,
     ...     end=dt.date(2027, 1, 1))
     >>> tip = suggest_partners(new, build_network([], [done], reg), reg)[0]
     >>> tip.organisation, tip.reasons
-    ('drc', ["lead of 'Kenya task force' (2016 edition): works in Kenya, in Eastern Africa"])
+    ('drc', ["lead: 'Kenya task force' (2016 edition) — works in Kenya; in Eastern Africa"])
     """
     profile = _profile(event, registry)
     involved = _involved(event)
+    words = remember(graph, ("theme-words",), lambda: _texts(graph))
     scores: dict[str, float] = defaultdict(float)
     reasons: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for activity, data in graph.nodes(data=True):
         if data["kind"] not in ACTIVITY_KINDS or activity == event_node(event.id):
             continue
-        relevance, why = _relevance(data, profile, registry)
+        relevance, why = _relevance(data, words[activity], profile, registry)
         if not relevance:
             continue
         for actor in graph[activity]:
@@ -153,7 +166,7 @@ def suggest_partners(event: Event, graph: nx.MultiGraph, registry: Registry, *,
             role = max((d["role"] for d in ties), key=lambda r: ROLE_WEIGHTS.get(r, 1.0))
             gain = relevance * ROLE_WEIGHTS.get(role, 1.0)
             scores[actor] += gain
-            reasons[actor].append((gain, f"{role} of {_activity_label(data)}: {', '.join(why)}"))
+            reasons[actor].append((gain, _reason(role, data, why)))
     ranked = sorted(scores, key=lambda n: (-scores[n], n))[:top]
     return [Suggestion(n, graph.nodes[n]["label"], graph.nodes[n]["kind"], scores[n],
                        [text for _, text in sorted(reasons[n], key=lambda r: -r[0])[:3]])

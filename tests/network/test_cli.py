@@ -1,0 +1,111 @@
+"""`planner network …`: exit codes, messages and JSON shapes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import cli
+from planner.cli.network import FORMATS
+from planner.exports.graph import GRAPH_FORMATS
+from planner.exports.picture import PICTURE_FORMATS
+from planner.library import Library
+
+pytestmark = pytest.mark.e2e
+
+
+def run(library: Library, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["--library", str(library.path), "network", *args])
+    return result.exit_code, result.output
+
+
+def test_stats_json_names_unhcr_and_iom_first(shipped_copy: Library) -> None:
+    code, output = run(shipped_copy, "stats", "--json")
+
+    top = [row["label"] for row in json.loads(output)["top_degree"][:2]]
+    assert (code, top) == (0, ["UNHCR", "IOM"])
+
+
+def test_stats_without_unhcr_and_iom(shipped_copy: Library) -> None:
+    code, output = run(shipped_copy, "stats", "--without", "UNHCR,IOM")
+
+    assert code == 0
+    assert "Holding it together (betweenness):" in output
+    assert " UNHCR " not in output and " IOM " not in output
+
+
+def test_stats_of_nothing_says_so(shipped_copy: Library) -> None:
+    assert run(shipped_copy, "stats", "--edition", "2013") == (
+        0, "no initiative or event matches these filters\n")
+
+
+def test_unknown_organisation_exits_1(shipped_copy: Library) -> None:
+    code, output = run(shipped_copy, "ego", "Nobody At All")
+
+    assert (code, output.startswith("Error: unknown organisation 'Nobody At All'")) == (1, True)
+
+
+def test_path_explains_each_step(shipped_copy: Library) -> None:
+    code, output = run(shipped_copy, "path", "ECOWAS", "AICHR", "--json")
+
+    steps = json.loads(output)
+    assert (code, steps[0]["from"], steps[-1]["to"]) == (0, "ecowas", "aichr")
+    assert all(step["via"] for step in steps)
+
+
+def test_ego_lists_partners(shipped_copy: Library) -> None:
+    code, output = run(shipped_copy, "ego", "iom", "--json")
+
+    assert (code, json.loads(output)["partners"][0]["id"]) == (0, "unhcr")
+
+
+def test_bridges_and_compare(shipped_copy: Library) -> None:
+    code_b, bridges = run(shipped_copy, "bridges", "--json", "--top", "1")
+    code_c, compared = run(shipped_copy, "compare", "--json")
+
+    assert (code_b, json.loads(bridges)[0]["id"]) == (0, "unhcr")
+    assert code_c == 0
+    assert {"only_2011", "only_2016", "both"} <= set(json.loads(compared))
+
+
+def test_compare_text_has_three_lists(shipped_copy: Library) -> None:
+    code, output = run(shipped_copy, "compare")
+
+    heads = [line.split(" (")[0] for line in output.splitlines()[:3]]
+    assert (code, heads) == (0, ["Only in 2011", "Only in 2016", "In both"])
+
+
+def test_suggest_for_a_clone_in_a_new_region(shipped_copy: Library) -> None:
+    CliRunner().invoke(cli, ["--library", str(shipped_copy.path), "new", "panama-2027",
+                             "--from", "dar-es-salaam-2010", "--country", "panama",
+                             "--city", "Panama City", "--start", "2027-03-01"])
+
+    code, output = run(shipped_copy, "suggest", "panama-2027", "--top", "15", "--json")
+
+    assert code == 0
+    assert any("in Central America" in r for tip in json.loads(output) for r in tip["reasons"])
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml", "kumu-json", "svg"])
+def test_export_writes_one_file(shipped_copy: Library, tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"network.{fmt}"
+
+    code, output = run(shipped_copy, "export", "--format", fmt, "-o", str(target),
+                       "--edition", "2016")
+
+    assert (code, output, target.stat().st_size > 0) == (0, f"wrote {target}\n", True)
+
+
+def test_export_csv_writes_nodes_and_edges(shipped_copy: Library, tmp_path: Path) -> None:
+    code, output = run(shipped_copy, "export", "--format", "csv", "-o",
+                       str(tmp_path / "net.csv"), "--projection", "--ego", "UNHCR")
+
+    assert (code, output) == (0, f"wrote {tmp_path / 'net-nodes.csv'}\n"
+                                 f"wrote {tmp_path / 'net-edges.csv'}\n")
+
+
+def test_export_formats_match_the_writers() -> None:
+    assert (*GRAPH_FORMATS, "csv", *PICTURE_FORMATS) == FORMATS
