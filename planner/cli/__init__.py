@@ -54,9 +54,12 @@ def cli(ctx: click.Context, library_path: Path | None) -> None:
 pass_library = click.make_pass_decorator(Library)
 
 # Command modules register themselves on `cli` when imported.
-import planner.cli.documents  # noqa: E402 -- registers commands
-import planner.cli.outcomes  # noqa: E402, F401 -- registers commands
-from planner.cli import events  # noqa: E402, F401 -- registers commands
-from planner.cli import network as _network  # noqa: E402, F401 -- registers commands
-from planner.cli import participants as _participants  # noqa: E402, F401 -- registers commands
-from planner.cli import programme as _programme  # noqa: E402, F401 -- registers commands
+from planner.cli import (  # noqa: E402, F401 -- registers commands
+    documents,
+    events,
+    groups,
+    network,
+    outcomes,
+    participants,
+    programme,
+)

@@ -21,6 +21,8 @@ class WorkingGroup(Model):
     """What the group is asked to discuss."""
     round: int = Field(default=1, ge=1)
     """Which round of parallel groups it belongs to."""
+    capacity: int | None = Field(default=None, ge=1)
+    """Most members the group's room holds; the solver never places more."""
     action_points: list[ActionPointNumber] = Field(default_factory=list)
     """Tags from the ten action points (1–10)."""
     action_points_by: lax(SourceKind) = SourceKind.EDITOR
