@@ -49,7 +49,12 @@ def ego_network(graph: nx.MultiGraph, organisation: str, *, radius: int = 1) -> 
     ['a', 'b', 'event:1']
     """
     _require(graph, organisation)
-    return graph.subgraph(nx.ego_graph(graph, organisation, radius=2 * radius)).copy()
+    ego = graph.subgraph(nx.ego_graph(graph, organisation, radius=2 * radius)).copy()
+    # The copy inherits the parent's graph attributes; a parent fingerprint would make
+    # cached analyses of the whole network answer for this part of it.
+    if "fingerprint" in graph.graph:
+        ego.graph["fingerprint"] = f"{graph.graph['fingerprint']}/ego:{organisation}:{radius}"
+    return ego
 
 
 def describe_ego(graph: nx.MultiGraph, organisation: str) -> dict[str, Any]:

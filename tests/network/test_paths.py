@@ -7,7 +7,13 @@ import pytest
 
 from planner.errors import PlannerError
 from planner.model import Initiative, Registry
-from planner.network import build_network, describe_ego, ego_network, explain_path
+from planner.network import (
+    build_network,
+    describe_ego,
+    ego_network,
+    explain_path,
+    measure_centrality,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -63,3 +69,16 @@ def test_ego_network_radius_counts_partner_steps(five: nx.MultiGraph, radius: in
     graph = ego_network(five, "a", radius=radius)
 
     assert sorted(n for n, kind in graph.nodes(data="kind") if kind == "organisation") == actors
+
+
+
+def test_ego_network_is_not_mistaken_for_the_whole_network(five: nx.MultiGraph) -> None:
+    # Analyses are cached by fingerprint: an ego graph carrying its parent's would be
+    # answered with the whole network's figures.
+    five.graph["fingerprint"] = "whole"
+    whole = measure_centrality(five)
+    ego = ego_network(five, "a")
+
+    assert ego.graph["fingerprint"] != "whole"
+    assert set(measure_centrality(ego)) == {"a", "b", "c"} != set(whole)
+    assert ego_network(five, "a").graph["fingerprint"] == ego.graph["fingerprint"]
