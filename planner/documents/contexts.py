@@ -14,6 +14,7 @@ import datetime as dt
 from itertools import groupby
 from typing import Any
 
+from planner.dates import format_date_range
 from planner.documents.follow_up import progress_context
 from planner.documents.timetable import (
     day_label,
@@ -41,6 +42,7 @@ __all__ = [
     "agenda_outline",
     "concept_note_context",
     "concept_note_sections",
+    "generated_parts",
     "invitation_groups",
     "organiser_lines",
     "programme_context",
@@ -212,6 +214,40 @@ def concept_note_context(event: Event, *, registry: Registry, previous: Event | 
         "progress": progress_context(previous, registry=registry,
                                      as_of=as_of or dt.date.today()),
     }
+
+
+def _sources_of(kinds: Any) -> str:
+    return ", ".join(dict.fromkeys(kind.label.lower() for kind in kinds)) or "no document"
+
+
+def generated_parts(event: Event, registry: Registry) -> list[dict[str, Any]]:
+    """The parts of the concept note that the record writes, each with where it comes from:
+    `part`, `source` (a sentence) and `lines` (as the document prints them).
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> library = Library.open()
+    >>> parts = generated_parts(library.load("dar-es-salaam-2010"), library.registry)
+    >>> [p["part"] for p in parts]
+    ['Dates', 'Convenors and participants', 'Proposed agenda']
+    >>> parts[0]["lines"][0]["text"], parts[2]["source"]
+    ('6–7 September 2010', "the event's programme: 1 session(s) in `sessions`")
+    """
+    roles = [r for r in event.organisers if r.source.is_planning] or event.organisers
+    invitees = event.invited or event.attended
+    listed = "`invited` (planned)" if event.invited else "`attended` (reported)"
+    return [
+        {"part": "Dates", "lines": [line("text", format_date_range(event.start, event.end))],
+         "source": f"the event's `start` ({event.start.isoformat()}) and `end` "
+                   f"({event.end.isoformat()})"},
+        {"part": "Convenors and participants", "lines": _participant_lines(event, registry),
+         "source": f"{len(roles)} organiser role(s) in `organisers` as stated by "
+                   f"{_sources_of(r.source for r in roles)}; {len(invitees)} entries of "
+                   f"{listed} by category"},
+        {"part": "Proposed agenda", "lines": _agenda_lines(agenda_outline(event, registry)),
+         "source": f"the event's programme: {len(event.sessions)} session(s) in `sessions`"},
+    ]
 
 
 # --- programme ----------------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from planner.errors import PlannerError
 
-__all__ = ["MISSING", "convert_to_pdf", "find_soffice"]
+__all__ = ["MISSING", "convert_docx_to_pdf", "convert_to_pdf", "find_soffice"]
 
 MISSING = ("PDF needs LibreOffice, which is not installed (no 'soffice' or 'libreoffice' on "
            "the PATH): install it (Debian: apt-get install libreoffice-writer-nogui) or leave "
@@ -48,6 +48,23 @@ def convert_to_pdf(documents: Sequence[Path], *, outdir: Path | None = None) -> 
     if missing:
         raise PlannerError(f"LibreOffice wrote no PDF for {', '.join(missing)}")
     return pdfs
+
+
+def convert_docx_to_pdf(data: bytes, *, name: str = "document") -> bytes:
+    """The PDF of a Word document given as bytes (for a download), through LibreOffice.
+
+    `name` is the file stem LibreOffice sees; the files live in a temporary
+    folder removed afterwards.
+
+    Raises
+    ------
+    PlannerError
+        When LibreOffice is missing or fails.
+    """
+    with tempfile.TemporaryDirectory(prefix="planner-pdf-") as folder:
+        path = Path(folder) / f"{Path(name).name or 'document'}.docx"
+        path.write_bytes(data)
+        return convert_to_pdf([path])[0].read_bytes()
 
 
 def _run(program: str, documents: list[Path], outdir: Path) -> None:

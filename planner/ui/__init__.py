@@ -5,7 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from planner.ui import library, new_event
+from planner.ui import (
+    action_plan,
+    concept_note,
+    documents,
+    follow_up,
+    groups,
+    library,
+    network,
+    new_event,
+    participants,
+    programme,
+)
 
 __all__ = ["PAGES", "PageSpec"]
 
@@ -24,4 +35,16 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("Library", "Library", ":material/library_books:", "library", library.render),
     PageSpec("Event", "New event", ":material/add_circle:", "new-event", new_event.render),
+    PageSpec("Event", "Concept note", ":material/description:", "concept-note",
+             concept_note.render),
+    PageSpec("People", "Participants", ":material/groups:", "participants", participants.render),
+    PageSpec("People", "Working groups", ":material/workspaces:", "working-groups",
+             groups.render),
+    PageSpec("Programme", "Programme", ":material/calendar_month:", "programme",
+             programme.render),
+    PageSpec("Paperwork", "Documents", ":material/folder_open:", "documents", documents.render),
+    PageSpec("Outcomes", "Action plan", ":material/checklist:", "action-plan",
+             action_plan.render),
+    PageSpec("Outcomes", "Follow-up", ":material/trending_up:", "follow-up", follow_up.render),
+    PageSpec("Network", "Network", ":material/hub:", "network", network.render),
 )

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -45,15 +45,16 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 3
     raise RuntimeError("streamlit did not become healthy in time")
 
 
-@pytest.fixture
-def browser_library(tmp_path: Path) -> Path:
-    """A writable copy of the shipped library for the app under test."""
-    target = tmp_path / "events"
+@pytest.fixture(scope="module")
+def browser_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A writable copy of the shipped library for the app under test, one per test module:
+    the tests of a module work on different events, so that one server serves them all."""
+    target = tmp_path_factory.mktemp("browser") / "events"
     shutil.copytree(SHIPPED, target)
     return target
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def app_url(browser_library: Path) -> Iterator[str]:
     """The URL of a real app server on a free localhost port, serving `browser_library`."""
     port = _free_port()
@@ -73,20 +74,40 @@ def app_url(browser_library: Path) -> Iterator[str]:
         process.wait(timeout=10)
 
 
-@pytest.fixture
-def page(app_url: str) -> Iterator[object]:
-    """A Chromium page (Debian's /usr/bin/chromium) opened on the app."""
+@pytest.fixture(scope="module")
+def browser(app_url: str) -> Iterator[object]:
+    """Debian's /usr/bin/chromium, headless, driven by Playwright."""
     if not CHROMIUM.exists():
         pytest.skip("Debian chromium is not installed (make test installs it as root)")
     from playwright.sync_api import sync_playwright  # noqa: PLC0415 -- slow import
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000},
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def open_page(browser: object, app_url: str) -> Iterator[Callable[..., object]]:
+    """Open a page on the app (at `path`, e.g. `concept-note?event=dakar-2008`) in a browser
+    context of its own, so a session of its own: call it twice for two people at once."""
+    contexts = []
+
+    def opened(path: str = "") -> object:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000},  # type: ignore[attr-defined]
                                       accept_downloads=True)
+        contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(20_000)
-        page.goto(app_url)
-        yield page
+        page.goto(f"{app_url}/{path}")
+        return page
+
+    yield opened
+    for context in contexts:
         context.close()
-        browser.close()
+
+
+@pytest.fixture
+def page(open_page: Callable[..., object]) -> object:
+    """A Chromium page opened on the app."""
+    return open_page()

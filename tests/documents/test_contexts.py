@@ -8,7 +8,11 @@ from collections.abc import Callable
 import pytest
 
 from planner.documents import build_context
-from planner.documents.contexts import concept_note_context, invitation_groups
+from planner.documents.contexts import (
+    concept_note_context,
+    generated_parts,
+    invitation_groups,
+)
 from planner.documents.timetable import in_order, session_block
 from planner.documents.wording import describe_event, join_names, strip_numbering
 from planner.documents.working_groups import findings_on, working_groups_context
@@ -134,3 +138,16 @@ def test_unknown_kind_is_named(make_event: Callable[..., Event], registry: Regis
 def test_helpers_word_lists_and_headings() -> None:
     assert (join_names(["Kenya", "Uganda", "Kenya"]), strip_numbering("3.2 Participation")) == (
         "Kenya and Uganda", "Participation")
+
+
+def test_generated_parts_say_where_they_come_from(make_event: Callable[..., Event],
+                                                  registry: Registry) -> None:
+    event = make_event(invited=[{"organisation": "iom", "category": "international-organisations",
+                                 "source": "concept-note"}])
+    parts = generated_parts(event, registry)
+    assert [(p["part"], p["source"]) for p in parts] == [
+        ("Dates", "the event's `start` (2010-09-06) and `end` (2010-09-07)"),
+        ("Convenors and participants", "1 organiser role(s) in `organisers` as stated by "
+                                       "concept note; 1 entries of `invited` (planned) by "
+                                       "category"),
+        ("Proposed agenda", "the event's programme: 2 session(s) in `sessions`")]

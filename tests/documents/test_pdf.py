@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from planner.documents import KINDS, convert_to_pdf, render_document, write_documents
-from planner.documents.pdf import MISSING
+from planner.documents.pdf import MISSING, convert_docx_to_pdf
 from planner.errors import PlannerError
 from planner.library import Library
 from tests.conftest import SHIPPED
@@ -60,3 +60,14 @@ def test_missing_libreoffice_says_how_to_install_it(tmp_path: Path,
         convert_to_pdf([tmp_path / "note.docx"])
     assert str(caught.value) == MISSING
     assert "apt-get install libreoffice-writer-nogui" in MISSING
+
+
+@NEEDS_TOOLS
+def test_docx_bytes_convert_to_pdf_bytes_with_the_title(tmp_path: Path) -> None:
+    library = Library(SHIPPED)
+    event = library.load("dakar-2008")
+    data = render_document("concept-note", event, registry=library.registry)
+    pdf = convert_docx_to_pdf(data, name="../dakar concept note")
+    (tmp_path / "note.pdf").write_bytes(pdf)
+    assert (pdf[:5], " ".join(event.title.split()) in pdf_text(tmp_path / "note.pdf")) == (
+        b"%PDF-", True)

@@ -1,0 +1,143 @@
+"""Benchmarks of the app: each page's server-side rerun on a 300-participant, 12-group event,
+and the time from `streamlit run` to a healthy server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+from planner.library import DEFAULT_LIBRARY, Library
+from planner.model import Event
+from planner.store import dump_event
+from planner.synthetic import make_synthetic_event
+from planner.ui import PAGES
+from planner.ui.state import KEYS, key
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATE = "dar-es-salaam-2010"
+EVENT = "bench-300"
+
+
+def _sessions(event: Event) -> list[dict[str, Any]]:
+    rounds = sorted({g.round for g in event.working_groups})
+    plenaries = [{"id": f"plenary-{day}", "kind": "plenary", "day": day, "block": "morning",
+                  "title": f"Plenary of day {day}", "room": "hall"} for day in (1, 2)]
+    groups = [{"id": f"round-{r}", "kind": "working-groups", "day": r, "block": "afternoon",
+               "working_groups": [g.id for g in event.working_groups if g.round == r]}
+              for r in rounds]
+    return plenaries + groups
+
+
+def bench_event(registry: Any, template: Event) -> Event:
+    """The synthetic 300-person, 12-group conference with Dar es Salaam's concept note,
+    recommendations, action plan and follow-up, a programme in nine rooms, and everyone
+    placed in one group per round (round robin: the solver's own benchmark times it)."""
+    event = make_synthetic_event(participants=300, groups=12, rounds=2, registry=registry)
+    by_round = [[g.id for g in event.working_groups if g.round == r] for r in (1, 2)]
+    people = [p.model_copy(update={"working_groups": [ids[i % len(ids)] for ids in by_round]})
+              for i, p in enumerate(event.participants)]
+    rooms = [{"id": "hall", "name": "Hall", "capacity": 400}] + [
+        {"id": f"room-{n}", "name": f"Room {n}", "capacity": 60} for n in range(1, 9)]
+    data = event.model_dump(exclude_defaults=True) | {
+        "id": EVENT, "end": event.start.replace(day=event.start.day + 1)
+        if event.start.day < 28 else event.start, "participants": [
+            p.model_dump(exclude_defaults=True) for p in people],
+        "rooms": rooms, "sessions": _sessions(event),
+        "concept_note": template.concept_note.model_dump(exclude_defaults=True),
+        "recommendations": [r.model_dump(exclude_defaults=True)
+                            for r in template.recommendations],
+        "action_plan": template.action_plan.model_dump(exclude_defaults=True),
+        "follow_up": [f.model_dump(exclude_defaults=True) for f in template.follow_up]}
+    return Event.model_validate(data, context={"registry": registry})
+
+
+@cache
+def bench_library() -> Path:
+    """A copy of the shipped library with the benchmark event beside the others."""
+    folder = Path(tempfile.mkdtemp(prefix="planner-bench-")) / "events"
+    shutil.copytree(DEFAULT_LIBRARY, folder)
+    library = Library(folder)
+    event = bench_event(library.registry, library.load(TEMPLATE))
+    (folder / f"{EVENT}.yaml").write_text(dump_event(event), encoding="utf-8")
+    library.load(EVENT)  # it must load as the app will load it
+    return folder
+
+
+@cache
+def _app(index: int, *, composed: bool = False) -> AppTest:
+    app = AppTest.from_string(f"from planner.ui import PAGES\nPAGES[{index}].render()\n",
+                              default_timeout=60)
+    app.session_state[KEYS["library_path"]] = str(bench_library())
+    app.session_state[KEYS["event"]] = EVENT
+    if composed:  # as after a click on "Compose the groups"
+        app.session_state[key("groups_solve", EVENT)] = "latest"
+    app.run()  # the first run fills the caches; the benchmark times the reruns
+    if app.exception:
+        raise SystemExit(f"{PAGES[index].url_path}: {app.exception[0].value}")
+    return app
+
+
+def rerun(index: int, *, composed: bool = False) -> Callable[[], object]:
+    """One rerun of page `index` on the benchmark event, as a widget change triggers it."""
+    return lambda: _app(index, composed=composed).run()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def start_server() -> float:
+    """Seconds from `streamlit run` to an answer on /_stcore/health.
+
+    The server is stopped in the background, so that its shutdown is not timed.
+    """
+    port = _free_port()
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+               "--server.headless", "true", "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+               "--server.fileWatcherType", "none"]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, env=dict(os.environ),  # noqa: S603 -- our command
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while time.perf_counter() - start < 30:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health",
+                                            timeout=1) as reply:
+                    if reply.status == 200:
+                        return time.perf_counter() - start
+            except OSError:
+                time.sleep(0.02)
+        raise SystemExit("streamlit did not become healthy in 30 s")
+    finally:
+        threading.Thread(target=_stop, args=(process,)).start()
+
+
+GROUPS = [page.url_path for page in PAGES].index("working-groups")
+
+TARGETS = [
+    *((f"app page '{page.url_path}' rerun, 300 people, 12 groups", rerun(index), 150.0)
+      for index, page in enumerate(PAGES)),
+    ("app page 'working-groups' rerun, composition shown", rerun(GROUPS, composed=True), 150.0),
+    ("app: `streamlit run` to a healthy server", start_server, 3000.0),
+]

@@ -1,0 +1,112 @@
+"""Who sits in which working group: the groups as rows, their capacities, and moving a person."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from planner.errors import PlannerError
+from planner.model import Event, Speaker
+
+__all__ = ["group_rows", "move_person", "set_capacities"]
+
+
+def _names(speakers: list[Speaker], people: dict[str, str]) -> str:
+    return "; ".join(s.name or people.get(s.participant or "", s.participant or "")
+                     or s.organisation or "" for s in speakers)
+
+
+def group_rows(event: Event) -> list[dict[str, Any]]:
+    """One row per working group: `id`, `title`, `round`, `capacity`, `action_points`,
+    `members` (people placed in it), `pinned` (of whom pinned), `chair`, `rapporteurs`.
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> row = group_rows(Library.open().load("dar-es-salaam-2010"))[0]
+    >>> row["id"], row["round"], row["members"], row["action_points"]
+    ('wg-human-rights', 1, 0, '1, 6, 10')
+    """
+    people = {p.id: p.name for p in event.participants}
+    return [{"id": g.id, "title": g.title, "round": g.round, "capacity": g.capacity,
+             "action_points": ", ".join(map(str, g.action_points)),
+             "members": sum(g.id in p.working_groups for p in event.participants),
+             "pinned": sum(g.id in p.pinned for p in event.participants),
+             "chair": _names(g.chair, people), "rapporteurs": _names(g.rapporteurs, people)}
+            for g in event.working_groups]
+
+
+def _whole(value: float | None) -> int | None:
+    # A table hands back an emptied number cell as None or NaN, and numbers as floats.
+    return None if value is None or value != value else int(value)  # noqa: PLR0124 -- NaN
+
+
+def set_capacities(event: Event, capacities: Mapping[str, float | None]) -> Event:
+    """A copy of `event` whose groups hold at most `capacities[group id]` members (none or
+    NaN: no limit); groups not named keep theirs. Nothing is saved.
+
+    Raises
+    ------
+    PlannerError
+        For a capacity below 1 or a group the event does not have.
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> event = Library.open().load("dar-es-salaam-2010")
+    >>> event = set_capacities(event, {"wg-legal-migration": 30})
+    >>> [g.capacity for g in event.working_groups][:3]
+    [None, 30, None]
+    """
+    known = {g.id for g in event.working_groups}
+    capacities = {g: _whole(n) for g, n in capacities.items()}
+    if unknown := sorted(set(capacities) - known):
+        raise PlannerError(f"no working group '{unknown[0]}' in '{event.id}'")
+    if bad := sorted(g for g, n in capacities.items() if n is not None and n < 1):
+        raise PlannerError(f"working group '{bad[0]}': a capacity is at least 1 person")
+    groups = [g.model_copy(update={"capacity": capacities[g.id]}) if g.id in capacities else g
+              for g in event.working_groups]
+    return event.model_copy(update={"working_groups": groups})
+
+
+def move_person(event: Event, person_id: str, group_id: str, *, pin: bool = True) -> Event:
+    """A copy of `event` where the person sits in `group_id` for that group's round (leaving
+    the group they had in that round) and, with `pin`, stays there when the solver runs
+    again. Nothing is saved.
+
+    Raises
+    ------
+    PlannerError
+        For a person or group the event does not have.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from planner.model import Participant, WorkingGroup
+    >>> groups = [WorkingGroup(id=g, title=g, round=r, sources=["editor"])
+    ...           for g, r in (("a", 1), ("b", 1), ("c", 2))]
+    >>> event = Event(id="x", kind="workshop", title="T", city="C", country="yemen",
+    ...     timezone="Asia/Aden", start=dt.date(2010, 1, 1), end=dt.date(2010, 1, 1),
+    ...     working_groups=groups, participants=[Participant(id="p", last_name="P",
+    ...                                                      working_groups=["a", "c"])])
+    >>> moved = move_person(event, "p", "b").participants[0]
+    >>> moved.working_groups, moved.pinned
+    (['b', 'c'], ['b'])
+    """
+    rounds = {g.id: g.round for g in event.working_groups}
+    if group_id not in rounds:
+        raise PlannerError(f"no working group '{group_id}' in '{event.id}'")
+    if all(p.id != person_id for p in event.participants):
+        raise PlannerError(f"no participant '{person_id}' in '{event.id}'")
+    same_round = {g for g, r in rounds.items() if r == rounds[group_id]}
+    people = []
+    for person in event.participants:
+        if person.id != person_id:
+            people.append(person)
+            continue
+        kept = [g for g in person.working_groups if g not in same_round]
+        pins = [g for g in person.pinned if g not in same_round]
+        people.append(person.model_copy(update={
+            "working_groups": sorted([*kept, group_id], key=lambda g: rounds.get(g, 0)),
+            "pinned": [*pins, group_id] if pin else pins}))
+    return event.model_copy(update={"participants": people})

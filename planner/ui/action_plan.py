@@ -1,0 +1,107 @@
+"""Action plan page: recommendations by section; the menu of actions as an editable table with
+its reference check; a draft from the recommendations; the plan as a document."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from planner.actionplan import (
+    check_plan,
+    coverage_table,
+    default_deadline,
+    draft_action_plan,
+    save_draft,
+)
+from planner.actions import EDITABLE_ACTION_FIELDS, action_rows, revise_actions
+from planner.documents.outcomes import recommendation_sections
+from planner.errors import PlannerError
+from planner.model import Event
+from planner.schemes import SCHEMES
+from planner.ui import phrases, state, widgets
+from planner.ui.state import key
+
+
+def _recommendations(event: Event) -> None:
+    st.subheader(phrases.PLAN_RECOMMENDATIONS)
+    if not event.recommendations:
+        st.info(phrases.PLAN_NO_RECOMMENDATIONS)
+    for heading, recommendations in recommendation_sections(event):
+        with st.expander(f"{heading} ({len(recommendations)})"):
+            st.dataframe([{"ref": r.ref, "text": r.text, "action points": r.action_points}
+                          for r in recommendations], hide_index=True)
+
+
+def _editor(event: Event) -> None:
+    st.subheader(phrases.PLAN_EDITOR)
+    if event.action_plan is None:
+        st.info(phrases.PLAN_NONE)
+        return
+    st.caption(phrases.PLAN_EDITOR_HELP)
+    form, editor = f"plan-{event.id}", key("plan_editor", event.id)
+    edits = st.session_state.get(editor) or {}
+    base = state.form_revision(form, event, edited=bool(edits.get("edited_rows")))
+    state.show_stale(form, event)
+    rows = action_rows(event.action_plan)
+    edited = st.data_editor(rows, key=editor, hide_index=True, num_rows="fixed",
+                            disabled=[n for n in rows[0] if n not in EDITABLE_ACTION_FIELDS],
+                            column_config={"text": st.column_config.TextColumn(width="large"),
+                                           "area": st.column_config.TextColumn(width="small"),
+                                           "sub_theme": st.column_config.TextColumn(
+                                               width="small"),
+                                           "deadline": st.column_config.DateColumn()})
+    try:
+        plan = revise_actions(event.action_plan, edited, registry=state.library().registry)
+    except PlannerError as err:
+        st.error(str(err))
+        return
+    st.markdown(f"**{phrases.PLAN_CHECK}**")
+    widgets.show_findings(check_plan(plan, event.recommendations), empty=phrases.PLAN_CHECK_OK)
+    if edited != rows and st.button(phrases.PLAN_SAVE, type="primary",
+                                    key=key("plan_save", event.id)):
+        state.save_event(event.model_copy(update={"action_plan": plan, "revision": base}),
+                         form=form, message=phrases.SAVED,
+                         then=lambda: state.discard_form(form, editor))
+
+
+def _draft(event: Event) -> None:
+    st.subheader(phrases.PLAN_DRAFT)
+    left, right = st.columns(2)
+    scheme = left.selectbox(phrases.PLAN_SCHEME, list(SCHEMES), key=key("plan_scheme", event.id))
+    deadline = right.date_input(phrases.PLAN_DEADLINE, value=default_deadline(event),
+                                min_value=event.start, max_value=dt.date(2100, 12, 31),
+                                key=key("plan_deadline", event.id))
+    if not st.toggle(phrases.PLAN_DRAFT_BUTTON, key=key("plan_draft", event.id)):
+        return
+    plan = draft_action_plan(event, scheme=scheme, deadline=deadline)
+    table = coverage_table(plan, event.recommendations)
+    st.dataframe(table["areas"], hide_index=True)
+    st.caption(phrases.PLAN_DRAFT_SUMMARY.format(
+        cited=sum(bool(row["actions"]) for row in table["recommendations"]),
+        total=len(table["recommendations"]),
+        findings=len(check_plan(plan, event.recommendations))))
+    save, adopt = st.columns(2)
+    if save.button(phrases.PLAN_SAVE_DRAFT, key=key("plan_save_draft", event.id)):
+        path = save_draft(plan, state.library().event_path(event.id))
+        st.success(phrases.PLAN_DRAFT_SAVED.format(path=path))
+    if event.action_plan is not None:
+        adopt.caption(phrases.PLAN_ADOPT_REPLACES)
+    if adopt.button(phrases.PLAN_ADOPT, key=key("plan_adopt", event.id)):
+        state.save_event(event.model_copy(update={"action_plan": plan}), message=phrases.SAVED)
+
+
+def render() -> None:
+    """Read the recommendations; edit and check the plan; draft one; download it."""
+    st.title(phrases.PLAN_TITLE)
+    event = state.current_event()
+    if event is None:
+        st.info(phrases.NO_EVENT)
+        return
+    st.caption(event.title)
+    _recommendations(event)
+    _editor(event)
+    _draft(event)
+    st.markdown(f"**{phrases.PLAN_DOWNLOAD}**")
+    widgets.download_document("action-plan", event, state.library().registry,
+                              key=f"plan-download-{event.id}")

@@ -1,0 +1,85 @@
+"""Concept note page: the sections as editable text beside a live preview; generated parts
+shown with where they come from; save and download."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from planner.concept_note import concept_note_form, revise_concept_note
+from planner.documents.contexts import concept_note_sections, generated_parts
+from planner.errors import PlannerError
+from planner.model import Event
+from planner.ui import phrases, state, widgets
+from planner.ui.state import key
+
+FORM = "concept-note"
+
+
+def _widget_values(event: Event, form: list[dict[str, str]]) -> dict[str, object]:
+    return {key(name, event.id, i): section[field] for i, section in enumerate(form)
+            for name, field in (("note_heading", "heading"), ("note_text", "text"),
+                                ("note_items", "items"))}
+
+
+def _edit(event: Event, form: list[dict[str, str]]) -> list[dict[str, str]]:
+    typed = []
+    for i, section in enumerate(form):
+        with st.expander(section["heading"], expanded=i == 0):
+            typed.append({"key": section["key"],
+                          "heading": st.text_input(phrases.NOTE_HEADING,
+                                                   key=key("note_heading", event.id, i)),
+                          "text": st.text_area(phrases.NOTE_TEXT, height=160,
+                                               key=key("note_text", event.id, i)),
+                          "items": st.text_area(phrases.NOTE_ITEMS,
+                                                key=key("note_items", event.id, i))})
+    return typed
+
+
+def _preview(revised: Event) -> None:
+    registry = state.library().registry
+    for section in concept_note_sections(revised, registry):
+        st.markdown(f"### {section['number']}. {section['heading']}")
+        widgets.show_lines(section["lines"])
+    st.subheader(phrases.NOTE_GENERATED)
+    for part in generated_parts(revised, registry):
+        with st.expander(part["part"]):
+            st.caption(phrases.NOTE_FROM.format(source=part["source"]))
+            widgets.show_lines(part["lines"])
+
+
+def render() -> None:
+    """Edit the concept note's prose; see the document as it will print; save; download."""
+    st.title(phrases.NOTE_TITLE)
+    event = state.current_event()
+    if event is None:
+        st.info(phrases.NO_EVENT)
+        return
+    st.caption(event.title)
+    form = concept_note_form(event)
+    if not form:
+        st.info(phrases.NOTE_NO_SECTIONS)
+    values = _widget_values(event, form)
+    base = state.start_form(f"{FORM}-{event.id}", event, values)
+    state.show_stale(f"{FORM}-{event.id}", event)
+    edit, preview = st.columns(2)
+    with edit:
+        st.subheader(phrases.NOTE_EDIT)
+        typed = _edit(event, form)
+    try:
+        revised = revise_concept_note(event, typed)
+    except PlannerError as err:
+        st.error(str(err))
+        return
+    with preview:
+        st.subheader(phrases.NOTE_PREVIEW)
+        _preview(revised)
+    with edit:
+        if st.button(phrases.NOTE_SAVE, type="primary", key=key("note_save", event.id)):
+            state.save_event(revised.model_copy(update={"revision": base}),
+                             form=f"{FORM}-{event.id}", message=phrases.SAVED)
+        st.button(phrases.RELOAD, key=key("note_reload", event.id), on_click=state.discard_form,
+                  args=(f"{FORM}-{event.id}", *values))
+        st.markdown(f"**{phrases.NOTE_DOWNLOAD}**")
+        widgets.download_document("concept-note", revised, state.library().registry,
+                                  key=f"note-download-{event.id}",
+                                  previous=state.find_event(event.previous_event))

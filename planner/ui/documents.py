@@ -1,0 +1,46 @@
+"""Documents page: every document of the current event as Word (and PDF where LibreOffice is)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from planner.documents import DOCUMENT_TITLES, KINDS, find_soffice
+from planner.ui import phrases, state, widgets
+from planner.ui.state import key
+
+#: What each kind asks for beyond the event, as the options `render_document` takes.
+_OPTIONS = {"participant-list": ("public",), "working-groups": ("group",),
+            "concept-note": ("as_of", "previous"), "follow-up": ("as_of", "previous")}
+
+
+def render() -> None:
+    """Choose the options, then download any document of the event."""
+    st.title(phrases.DOCUMENTS_TITLE)
+    event = state.current_event()
+    if event is None:
+        st.info(phrases.NO_EVENT)
+        return
+    st.caption(f"{event.title}. {phrases.DOCUMENTS_INTRO}")
+    if find_soffice() is None:
+        st.info(phrases.DOCUMENTS_NO_PDF)
+    registry = state.library().registry
+    left, middle, right = st.columns(3)
+    groups = {g.id: g.title for g in event.working_groups}
+    chosen = {
+        "public": left.toggle(phrases.PEOPLE_PUBLIC, key=key("document_public", event.id)),
+        "group": middle.selectbox(phrases.DOCUMENTS_GROUP, [None, *groups],
+                                  format_func=lambda g: groups.get(g, phrases.DOCUMENTS_ALL_GROUPS),
+                                  key=key("document_group", event.id)),
+        "as_of": right.date_input(phrases.DOCUMENTS_AS_OF, value=dt.date.today(),
+                                  min_value=event.start, max_value=dt.date(2100, 12, 31),
+                                  key=key("document_as_of", event.id)),
+        "previous": state.find_event(event.previous_event),
+    }
+    for kind in KINDS:
+        title, buttons = st.columns([2, 3], vertical_alignment="center")
+        title.markdown(f"**{DOCUMENT_TITLES[kind]}**")
+        with buttons:
+            widgets.download_document(kind, event, registry, key=f"document-{event.id}-{kind}",
+                                      **{name: chosen[name] for name in _OPTIONS.get(kind, ())})

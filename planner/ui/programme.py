@@ -1,0 +1,83 @@
+"""Programme page: the timetable by day and room, its conflicts, publishing a version with its
+changelog, and the programme as Word, iCalendar and frab files."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from planner.errors import PlannerError
+from planner.exports.programme import PROGRAMME_FORMATS, export_programme
+from planner.model import Event
+from planner.programme import publish_programme, published_version, unpublished_changes
+from planner.room_plan import programme_grid
+from planner.schedule import check_agenda
+from planner.ui import phrases, state, widgets
+from planner.ui.state import key
+
+
+def _status(event: Event, changes: list[str]) -> None:
+    if not event.programme.versions:
+        st.info(phrases.PROGRAMME_DRAFT)
+        return
+    latest = event.programme.versions[-1]
+    said = phrases.PROGRAMME_CHANGED if changes else phrases.PROGRAMME_PUBLISHED
+    st.info(said.format(number=latest.number, date=latest.date.isoformat()))
+
+
+def _publish(event: Event, changes: list[str]) -> None:
+    st.subheader(phrases.PROGRAMME_PUBLISH)
+    if not changes:
+        st.success(phrases.PROGRAMME_NOTHING_NEW)
+        return
+    st.markdown(f"**{phrases.PROGRAMME_UNPUBLISHED}**")
+    st.markdown("\n".join(f"- {line}" for line in changes))
+    note = st.text_input(phrases.PROGRAMME_NOTE, key=key("programme_note", event.id))
+    number = published_version(event) + 1
+    if st.button(phrases.PROGRAMME_PUBLISH_BUTTON.format(number=number), type="primary",
+                 key=key("programme_publish", event.id)):
+        try:
+            published = publish_programme(event, note=note or None)
+        except PlannerError as err:
+            st.error(str(err))
+            return
+        state.save_event(published, message=phrases.SAVED, then=lambda: None)
+
+
+def _downloads(event: Event) -> None:
+    st.subheader(phrases.PROGRAMME_DOWNLOADS)
+    registry = state.library().registry
+    widgets.download_document("programme", event, registry, key=f"programme-{event.id}")
+    for column, (fmt, (_, suffix, _)) in zip(st.columns(len(PROGRAMME_FORMATS)),
+                                             PROGRAMME_FORMATS.items(), strict=True):
+        with column:
+            widgets.download(phrases.PROGRAMME_FORMAT_LABELS[fmt],
+                             lambda fmt=fmt: export_programme(event, format=fmt,
+                                                              registry=registry),
+                             file_name=f"{event.id}-programme{suffix}",
+                             key=f"programme-{event.id}-{fmt}")
+
+
+def render() -> None:
+    """See the timetable and its conflicts; publish a version; download the programme."""
+    st.title(phrases.PROGRAMME_TITLE)
+    event = state.current_event()
+    if event is None:
+        st.info(phrases.NO_EVENT)
+        return
+    st.caption(event.title)
+    if not event.sessions:
+        st.info(phrases.PROGRAMME_EMPTY)
+        return
+    changes = unpublished_changes(event)
+    _status(event, changes)
+    for day in programme_grid(event):
+        st.markdown(f"**{day['day']}**")
+        st.dataframe(day["rows"], hide_index=True, column_order=["time", *day["rooms"]])
+    st.subheader(phrases.PROGRAMME_CONFLICTS)
+    widgets.show_findings(check_agenda(event), empty=phrases.PROGRAMME_NO_CONFLICTS)
+    _publish(event, changes)
+    with st.expander(f"{phrases.PROGRAMME_VERSIONS} ({len(event.programme.versions)})"):
+        for version in reversed(event.programme.versions):
+            st.markdown(f"**{version.number}** ({version.date.isoformat()}) {version.note or ''}")
+            st.markdown("\n".join(f"- {line}" for line in version.changes))
+    _downloads(event)

@@ -1,0 +1,56 @@
+"""Who sits in which working group: rows, capacities, moving and pinning."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from planner.errors import PlannerError
+from planner.membership import group_rows, move_person, set_capacities
+from tests.people import people_event, person
+
+pytestmark = pytest.mark.unit
+
+
+def _event():
+    return people_event(participants=[
+        person("amina", working_groups=["entry"], pinned=["entry"]),
+        person("peter", working_groups=["reception"])])
+
+
+def test_rows_count_members_and_pins() -> None:
+    rows = group_rows(_event())
+    assert [(r["id"], r["members"], r["pinned"]) for r in rows] == [
+        ("entry", 1, 1), ("reception", 1, 0)]
+
+
+def test_capacities_accept_table_numbers_and_blanks() -> None:
+    event = set_capacities(_event(), {"entry": 12.0, "reception": math.nan})
+    assert [g.capacity for g in event.working_groups] == [12, None]
+
+
+@pytest.mark.parametrize(("capacities", "message"), [
+    ({"nowhere": 3}, "no working group 'nowhere' in 'test-2010'"),
+    ({"entry": 0}, "working group 'entry': a capacity is at least 1 person"),
+])
+def test_capacities_refuse_what_cannot_be(capacities: dict, message: str) -> None:
+    with pytest.raises(PlannerError) as caught:
+        set_capacities(_event(), capacities)
+    assert str(caught.value) == message
+
+
+def test_move_replaces_the_group_of_that_round_and_pins_it() -> None:
+    moved = move_person(_event(), "amina", "reception").participants[0]
+    assert (moved.working_groups, moved.pinned) == (["reception"], ["reception"])
+
+
+def test_move_without_pin_drops_the_old_pin() -> None:
+    moved = move_person(_event(), "amina", "reception", pin=False).participants[0]
+    assert (moved.working_groups, moved.pinned) == (["reception"], [])
+
+
+def test_move_of_an_unknown_person_is_refused() -> None:
+    with pytest.raises(PlannerError) as caught:
+        move_person(_event(), "nobody", "entry")
+    assert str(caught.value) == "no participant 'nobody' in 'test-2010'"
