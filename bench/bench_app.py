@@ -3,6 +3,7 @@ and the time from `streamlit run` to a healthy server."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import socket
@@ -17,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from streamlit import logger as streamlit_logger
 from streamlit.testing.v1 import AppTest
 
 from planner.library import DEFAULT_LIBRARY, Library
@@ -25,6 +27,9 @@ from planner.store import dump_event
 from planner.synthetic import make_synthetic_event
 from planner.ui import PAGES
 from planner.ui.state import KEYS, key
+
+# AppTest runs pages without a server, and Streamlit warns about that on every widget.
+streamlit_logger.set_log_level("error")
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = "dar-es-salaam-2010"
@@ -52,8 +57,7 @@ def bench_event(registry: Any, template: Event) -> Event:
     rooms = [{"id": "hall", "name": "Hall", "capacity": 400}] + [
         {"id": f"room-{n}", "name": f"Room {n}", "capacity": 60} for n in range(1, 9)]
     data = event.model_dump(exclude_defaults=True) | {
-        "id": EVENT, "end": event.start.replace(day=event.start.day + 1)
-        if event.start.day < 28 else event.start, "participants": [
+        "id": EVENT, "end": event.start + dt.timedelta(days=1), "participants": [
             p.model_dump(exclude_defaults=True) for p in people],
         "rooms": rooms, "sessions": _sessions(event),
         "concept_note": template.concept_note.model_dump(exclude_defaults=True),

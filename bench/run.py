@@ -1,13 +1,17 @@
 """Speed targets of the toolkit: each figure printed beside its target.
 
-Run with `make bench`. Each `bench/bench_*.py` module declares `TARGETS`, a list
-of `(name, work, target_ms)`; figures are medians of several runs after a warm-up.
+Run with `make bench` (or `python bench/run.py assign library` for some modules).
+Each `bench/bench_*.py` module declares `TARGETS`, a list of `(name, work,
+target_ms)`; figures are medians of several runs after a warm-up. Each module runs
+in a fresh interpreter, so that one module's caches and heap (a 5,000-person
+solve, a Streamlit runtime) do not slow the next one's figures.
 """
 
 from __future__ import annotations
 
 import importlib
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -27,26 +31,41 @@ def median_ms(work: Callable[[], object], *, runs: int = 7) -> float:
     return statistics.median(times)
 
 
-def all_targets() -> list[Target]:
-    """The targets of every benchmark module beside this script, in file order."""
-    here = Path(__file__).resolve().parent
-    sys.path.insert(0, str(here))
-    targets: list[Target] = []
-    for path in sorted(here.glob("bench_*.py")):
-        targets += importlib.import_module(path.stem).TARGETS
-    return targets
+HERE = Path(__file__).resolve().parent
 
 
-def main() -> int:
-    """Print each benchmark beside its target; exit 1 if one misses it."""
+def module_names() -> list[str]:
+    """The benchmark modules beside this script (`bench_<name>.py`), in file order."""
+    return [path.stem.removeprefix("bench_") for path in sorted(HERE.glob("bench_*.py"))]
+
+
+def run_module(name: str) -> int:
+    """Print each target of `bench_<name>.py` beside its figure; the number missed."""
+    sys.path.insert(0, str(HERE))
+    targets: list[Target] = importlib.import_module(f"bench_{name}").TARGETS
     missed = 0
-    for name, work, target in all_targets():
+    for title, work, target in targets:
         figure = median_ms(work, runs=3 if target >= 1000 else 7)
         verdict = "ok" if figure <= target else "MISSED"
         missed += figure > target
-        print(f"{name:<55} {figure:9.1f} ms   target {target:7.0f} ms   {verdict}", flush=True)
-    return 1 if missed else 0
+        print(f"{title:<55} {figure:9.1f} ms   target {target:7.0f} ms   {verdict}", flush=True)
+    return missed
+
+
+def main(names: list[str]) -> int:
+    """Run the named modules (all by default), each in its own interpreter; exit 1 if a
+    target is missed."""
+    unknown = sorted(set(names) - set(module_names()))
+    if unknown:
+        raise SystemExit(f"no benchmark module {', '.join(unknown)} in {HERE}; "
+                         f"choose from {', '.join(module_names())}")
+    if len(names) == 1:
+        return 1 if run_module(names[0]) else 0
+    # S603: names are checked against the modules beside this script.
+    codes = [subprocess.run([sys.executable, __file__, name], check=False).returncode  # noqa: S603
+             for name in names or module_names()]
+    return 1 if any(codes) else 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))
