@@ -17,11 +17,9 @@ from planner.errors import (
 )
 from planner.model import ACTION_POINTS, Event, Initiative, Registry, is_slug
 from planner.store import (
-    dump_event,
     load_event,
     load_initiatives,
     load_registry,
-    parse_event,
     save_event,
 )
 
@@ -111,17 +109,16 @@ class Library:
             yield self.load(event_id)
 
     def save(self, event: Event) -> Event:
-        """Save an event, refusing to overwrite a newer revision."""
-        return save_event(event, self.event_path(event.id))
+        """Save an event, refusing to overwrite a newer revision or to write a file that
+        would not load (an unknown organisation, a broken reference)."""
+        return save_event(event, self.event_path(event.id), self.registry)
 
     def create(self, event: Event) -> Event:
         """Add a new event to the library; never overwrites an existing one."""
         path = self.event_path(event.id)
         if path.exists():
             raise PlannerError(f"{path} already exists; choose another id")
-        # Through the text, so that what is written is exactly what will load.
-        parse_event(dump_event(event), path, self.registry)
-        return save_event(event, path)
+        return save_event(event, path, self.registry)
 
     def validate(self) -> list[Problem]:
         """Every problem in the registry, the initiatives and every event file."""

@@ -236,17 +236,21 @@ def _revision_on_disk(path: Path) -> int | None:
     return revision if isinstance(revision, int) else None
 
 
-def save_event(event: Event, path: Path) -> Event:
+def save_event(event: Event, path: Path, registry: Registry | None = None) -> Event:
     """Save an event over the revision it was loaded at, and return it as saved.
 
     The saved copy carries the next revision. Nothing is written when the
-    record has not changed.
+    record has not changed. With a `registry`, the text is validated as a
+    load would validate it before it is written: an edit naming an unknown
+    organisation never leaves a file that no longer opens.
 
     Raises
     ------
     ConflictError
         When the file on disk is at another revision than `event.revision`:
         someone else saved in between, and writing would lose their work.
+    ValidationFailed
+        When the text would not load; nothing is written.
     """
     with _locked(path.parent):
         on_disk = _revision_on_disk(path)
@@ -258,5 +262,8 @@ def save_event(event: Event, path: Path) -> Event:
         if on_disk is not None and path.read_text(encoding="utf-8") == dump_event(event):
             return event
         saved = event.model_copy(update={"revision": event.revision + (on_disk is not None)})
-        write_atomically(path, dump_event(saved))
+        text = dump_event(saved)
+        if registry is not None:
+            parse_event(text, path, registry)
+        write_atomically(path, text)
         return saved

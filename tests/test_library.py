@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from planner.errors import InvalidIdentifier, PlannerError, UnknownEvent
+from planner.errors import InvalidIdentifier, PlannerError, UnknownEvent, ValidationFailed
 from planner.library import Library, check_id, coverage
+from planner.model import Delegation
 
 pytestmark = pytest.mark.integration
 
@@ -55,6 +56,19 @@ def test_validate_reports_file_named_differently_from_id(small_library: Library)
 def test_create_refuses_to_overwrite(small_library: Library, make_event) -> None:
     with pytest.raises(PlannerError, match="already exists"):
         small_library.create(make_event())
+
+
+def test_save_refuses_a_record_that_would_not_load(small_library: Library) -> None:
+    # A record built in code skips the registry check a file load makes; writing it
+    # would leave a file that no longer opens.
+    path = small_library.event_path("test-2010")
+    before = path.read_text(encoding="utf-8")
+    event = small_library.load("test-2010")
+    stray = event.model_copy(update={"delegations": [Delegation(organisation="narnia")]})
+
+    with pytest.raises(ValidationFailed, match=r"delegations\.0\.organisation: .*'narnia'"):
+        small_library.save(stray)
+    assert path.read_text(encoding="utf-8") == before
 
 
 def test_coverage_counts_groups_and_recommendations_per_point(make_event) -> None:
