@@ -22,6 +22,12 @@ def _assignment(folder: str, event_id: str, revision: int, seed: int, _event: Ev
     return assign_groups(_event, _registry, seed=seed)
 
 
+# The rows keep the keys of `group_rows` (the CLI's JSON); the tables show words.
+_COLUMNS = {"id": "Group", "title": "Title", "round": "Round", "action_points": "Action points",
+            "members": "Members", "pinned": "Pinned", "chair": "Chair",
+            "rapporteurs": "Rapporteurs"}
+
+
 def _capacities(event: Event) -> None:
     st.subheader(phrases.GROUPS_TABLE)
     st.caption(phrases.GROUPS_TABLE_HELP)
@@ -32,8 +38,8 @@ def _capacities(event: Event) -> None:
     rows = group_rows(event)
     edited = st.data_editor(rows, key=editor, hide_index=True, num_rows="fixed",
                             disabled=[name for name in rows[0] if name != "capacity"],
-                            column_config={"capacity": st.column_config.NumberColumn(
-                                min_value=1, step=1)})
+                            column_config={**_COLUMNS, "capacity": st.column_config.NumberColumn(
+                                "Capacity", min_value=1, step=1)})
     if edited != rows and st.button(phrases.GROUPS_SAVE_CAPACITIES, type="primary",
                                     key=key("groups_save_capacities", event.id)):
         try:
@@ -84,7 +90,8 @@ def _solve(event: Event, registry: Registry) -> Assignment | None:
 def _composition(shown: Event, registry: Registry, proposed: bool) -> None:
     said = phrases.GROUPS_PROPOSED if proposed else phrases.GROUPS_SAVED_NOW
     st.subheader(f"{phrases.GROUPS_COMPOSITION} ({said})")
-    st.dataframe(group_rows(shown), hide_index=True, column_order=[
+    st.dataframe(group_rows(shown), hide_index=True, column_config={**_COLUMNS,
+                 "capacity": "Capacity"}, column_order=[
         "id", "round", "capacity", "members", "pinned", "chair", "rapporteurs", "title"])
     dimension = st.selectbox(phrases.GROUPS_BY, list(charts.BALANCE_DIMENSIONS),
                              format_func=charts.BALANCE_DIMENSIONS.get,

@@ -42,8 +42,13 @@ def show_findings(findings: list[Finding], *, empty: str) -> None:
     if not findings:
         st.success(empty)
         return
+    # The sentence first and wide: it is what the organiser reads; the rule's slug
+    # and the item's id are there to sort and filter by.
     st.dataframe([finding.to_dict() for finding in findings], hide_index=True,
-                 column_config={"message": st.column_config.TextColumn(width="large")})
+                 column_order=("message", "kind", "ref"),
+                 column_config={"message": st.column_config.TextColumn("Finding", width="large"),
+                                "kind": st.column_config.TextColumn("Rule"),
+                                "ref": st.column_config.TextColumn("Item")})
 
 
 def download(label: str, data: Callable[[], bytes], *, file_name: str, key: str) -> None:
