@@ -1,4 +1,4 @@
-"""The action plan's menu of actions as rows an organiser edits, and the plan revised from them."""
+"""The action plan's menu of actions as rows an organiser edits, revised from them, adopted."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pydantic import ValidationError
 
 from planner.actionplan import iter_actions
 from planner.errors import PlannerError
-from planner.model import Action, ActionPlan, Registry
+from planner.model import Action, ActionPlan, Event, Registry
 
-__all__ = ["EDITABLE_ACTION_FIELDS", "action_rows", "revise_actions"]
+__all__ = ["EDITABLE_ACTION_FIELDS", "action_rows", "adopt_action_plan", "revise_actions"]
 
 #: The columns of `action_rows` an organiser may change.
 EDITABLE_ACTION_FIELDS = ("text", "references", "owners", "deadline")
@@ -98,3 +98,19 @@ deadline=datetime.date(2012, 6, 30), placement=None)
                 if row is not None:
                     sub_theme.actions[a - 1] = _revised(action, row, registry)
     return revised
+
+
+def adopt_action_plan(event: Event, plan: ActionPlan) -> Event:
+    """A copy of `event` whose action plan is `plan` (a draft, once edited), replacing the
+    plan it had. Nothing is saved.
+
+    Examples
+    --------
+    >>> from planner.actionplan import draft_action_plan
+    >>> from planner.library import Library
+    >>> event = Library.open().load("almaty-2011")
+    >>> adopted = adopt_action_plan(event, draft_action_plan(event))
+    >>> event.action_plan, adopted.action_plan.title[:18]
+    (None, 'Draft action plan:')
+    """
+    return event.model_copy(update={"action_plan": plan})

@@ -13,6 +13,7 @@ import pytest
 from planner.library import DEFAULT_LIBRARY, Library
 from planner.model import Event, Organisation, Registry
 from planner.store import dump_event
+from planner.synthetic import make_synthetic_event
 from planner.yamlfile import dump_yaml
 
 SHIPPED = DEFAULT_LIBRARY
@@ -88,3 +89,14 @@ def shipped_copy(tmp_path: Path) -> Library:
     target = tmp_path / "events"
     shutil.copytree(SHIPPED, target)
     return Library(target)
+
+
+@pytest.fixture
+def synthetic_library(tmp_path: Path) -> Library:
+    """The shipped registry and one event with people: `synthetic-12-0` (12 participants,
+    delegations, working groups wg-1…wg-4 in two rounds), as `make_synthetic_event` makes it."""
+    shutil.copy(SHIPPED / "organisations.yaml", tmp_path / "organisations.yaml")
+    library = Library(tmp_path)
+    library.create(make_synthetic_event(participants=12, groups=4, rounds=2,
+                                        registry=library.registry))
+    return library

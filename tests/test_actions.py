@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from planner.actions import action_rows, revise_actions
+from planner.actions import action_rows, adopt_action_plan, revise_actions
 from planner.errors import PlannerError
 from planner.library import Library
 from planner.model import Action, ActionPlan, Area, SubTheme
@@ -48,3 +48,12 @@ def test_revision_refuses_an_empty_text() -> None:
     with pytest.raises(PlannerError) as caught:
         revise_actions(_plan(), rows)
     assert str(caught.value) == "action I.1.1: text: String should have at least 1 character"
+
+
+def test_adoption_replaces_the_plan_and_nothing_else() -> None:
+    event = Library(SHIPPED).load("dar-es-salaam-2010")
+
+    adopted = adopt_action_plan(event, _plan())
+
+    assert adopted.action_plan == _plan()
+    assert adopted.model_copy(update={"action_plan": event.action_plan}) == event

@@ -18,7 +18,7 @@ from planner.store import dump_event
 from planner.timetable import build_programme
 from planner.yamlfile import dump_yaml
 from tests.agenda import NO_SCHEMAS, SCHEMAS, programme_data, replace_session
-from tests.conftest import SMALL_REGISTRY
+from tests.conftest import SHIPPED_IDS, SMALL_REGISTRY
 
 pytestmark = pytest.mark.e2e
 
@@ -102,3 +102,36 @@ def test_event_from_planner_new_exports_valid_files(shipped_copy: Library, tmp_p
     assert str(calendar.walk("VEVENT")[0]["DTSTART"].dt.date()) == "2027-09-06"
     assert xsd.validate(etree.parse(str(tmp_path / "out.frab-xml"))), xsd.error_log
     assert list(jsonschema.Draft6Validator(schema).iter_errors(data)) == []
+
+
+def test_agenda_grid_has_a_column_per_room(programme_library: Library) -> None:
+    code, output = run(programme_library, "agenda", "grid", "geneva-2030")
+
+    assert (code, output.splitlines()) == (0, [
+        "Day 1 – Monday 4 March 2030",
+        "time         Plenary Hall    Room A               Room B        (no room)",
+        "09:00–10:30  Opening",
+        "11:00–12:30                  WG 1: Entry systems  WG 2: Return",
+        "12:30–14:00                                                     Lunch",
+        "14:00–15:00  Reporting back",
+        "",
+        "Day 2 – Tuesday 5 March 2030",
+        "time         Plenary Hall",
+        "09:00–12:30  Closing"])
+
+
+def test_agenda_grid_json_is_the_grid(shipped_copy: Library) -> None:
+    code, output = run(shipped_copy, "agenda", "grid", "dar-es-salaam-2010", "--json")
+
+    assert (code, json.loads(output)) == (0, [{
+        "day": "Day 1 – Monday 6 September 2010", "rooms": ["(no room)"],
+        "rows": [{"time": "09:00–12:30", "(no room)": "Opening"}]}])
+
+
+def test_agenda_grid_without_sessions_and_unknown_event(shipped_copy: Library) -> None:
+    empty = run(shipped_copy, "agenda", "grid", "geneva-2008-borders")
+    unknown = run(shipped_copy, "agenda", "grid", "nowhere")
+
+    assert empty == (0, "no sessions in 'geneva-2008-borders'\n")
+    assert unknown == (1, f"Error: no event 'nowhere' in {shipped_copy.path} "
+                          f"(known: {', '.join(SHIPPED_IDS)})\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -17,6 +18,7 @@ from planner.actionplan import (
     load_action_plan,
     save_draft,
 )
+from planner.actions import action_rows, adopt_action_plan
 from planner.cli import cli, echo_json, friendly, pass_library
 from planner.followup import (
     CATEGORIES,
@@ -35,7 +37,7 @@ _DATE = click.DateTime(["%Y-%m-%d"])
 
 @cli.group()
 def actionplan() -> None:
-    """Action plans: check what actions cite, draft one from recommendations."""
+    """Action plans: show one, check what actions cite, draft one, adopt a draft."""
 
 
 @actionplan.command("check")
@@ -78,6 +80,55 @@ def draft(library: Library, event_id: str, scheme: str, deadline: dt.datetime | 
     cited = sum(bool(row["actions"]) for row in table["recommendations"])
     click.echo(f"{cited}/{len(table['recommendations'])} recommendations cited")
     click.echo(f"wrote {save_draft(plan, library.event_path(event.id))}")
+
+
+def _action_lines(rows: list[dict[str, Any]]) -> list[str]:
+    lines, area, sub_theme = [], None, None
+    for row in rows:
+        if row["area"] != area:
+            lines.append(row["area"])
+            area, sub_theme = row["area"], None
+        if row["sub_theme"] != sub_theme:
+            lines.append(f"  {row['sub_theme'] or '-'}")
+            sub_theme = row["sub_theme"]
+        lines += [f"    {row['key']} {row['text']}",
+                  f"      cites: {row['references'] or '-'}; owners: {row['owners'] or '-'}; "
+                  f"due: {row['deadline'] or '-'}"]
+    return lines
+
+
+@actionplan.command("show")
+@click.argument("event_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the actions as JSON.")
+@pass_library
+@friendly
+def show(library: Library, event_id: str, as_json: bool) -> None:
+    """EVENT's menu of actions by area and sub-theme: text, citations, owners, deadline."""
+    plan = library.load(event_id).action_plan
+    rows = action_rows(plan) if plan else []
+    if as_json:
+        echo_json(rows)
+    elif plan is None:
+        click.echo(f"'{event_id}' has no action plan: `planner actionplan draft` drafts one")
+    else:
+        click.echo("\n".join([plan.title, *_action_lines(rows)]))
+
+
+@actionplan.command("adopt")
+@click.argument("event_id")
+@click.argument("plan_file", metavar="FILE",
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@pass_library
+@friendly
+def adopt(library: Library, event_id: str, plan_file: Path) -> None:
+    """Make the plan in FILE (a draft, once edited) EVENT's action plan, replacing its own."""
+    event = library.load(event_id)
+    plan = load_action_plan(plan_file, library.registry)
+    saved = library.save(adopt_action_plan(event, plan))
+    replaced = "; it replaces the previous plan" if event.action_plan else ""
+    click.echo(f"adopted {plan_file.name} as the action plan of {saved.id} "
+               f"({len(action_rows(plan))} actions){replaced}")
+    click.echo(f"saved {library.event_path(saved.id)}")
 
 
 @cli.group()

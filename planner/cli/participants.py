@@ -1,8 +1,10 @@
-"""Commands over the people of an event: participants import and export, balance."""
+"""Commands over the people of an event: participants import, export, roster; balance."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -11,7 +13,9 @@ from planner.cli import cli, echo_json, friendly, pass_library
 from planner.errors import PlannerError
 from planner.exports.tables import participant_table, read_upload, write_table
 from planner.library import Library
+from planner.model import InvitationStatus, ParticipantRole
 from planner.participants import import_participants
+from planner.roster import apply_roster, delegation_choices, roster_rows
 
 __all__: list[str] = []
 
@@ -24,7 +28,8 @@ def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
 
 @cli.group()
 def participants() -> None:
-    """The people of an event: import registration lists, export participant lists."""
+    """The people of an event: import registration lists, review and edit the roster,
+    export participant lists."""
 
 
 @participants.command("import")
@@ -68,6 +73,77 @@ def export_command(library: Library, *, event_id: str, fmt: str, output: Path,
     except OSError as err:
         raise PlannerError(f"{output}: {err.strerror or err}") from None
     click.echo(f"wrote {len(rows)} participants to {output}")
+
+
+def _roster_lines(rows: list[dict[str, Any]]) -> list[str]:
+    width = {f: max((len(row[f]) for row in rows), default=0) for f in ("id", "name")}
+    return [f"{row['id']:<{width['id']}} {row['name']:<{width['name']}} {row['status']:<9} "
+            f"roles: {', '.join(row['roles']) or '-'}; delegation: {row['delegation'] or '-'}"
+            f"{' (head)' if row['head'] else ''}; "
+            f"{'public' if row['consent_to_publish'] else 'not public'}; "
+            f"groups: {row['working_groups'] or '-'}  [{row['organisation'] or '-'}]"
+            for row in rows]
+
+
+@participants.command("list")
+@click.argument("event_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the roster as JSON.")
+@pass_library
+@friendly
+def list_command(library: Library, event_id: str, as_json: bool) -> None:
+    """EVENT's roster: each person's organisation, status, roles, delegation, consent, groups."""
+    rows = roster_rows(library.load(event_id), library.registry)
+    if as_json:
+        echo_json(rows)
+        return
+    click.echo("\n".join(_roster_lines(rows)) or f"no participants in '{event_id}'")
+
+
+def _edit_row(rows: list[dict[str, Any]], person_id: str, event_id: str,
+              changes: dict[str, Any], *, delegations: list[str]) -> None:
+    # As the app's roster table: the person's row, with the delegations it offers (an
+    # organisation outside the registry would leave a file that no longer loads).
+    row = next((row for row in rows if row["id"] == person_id), None)
+    if row is None:
+        raise PlannerError(f"no participant '{person_id}' in '{event_id}'")
+    if changes["delegation"] not in (None, "none", *delegations):
+        raise PlannerError(f"no delegation '{changes['delegation']}' in '{event_id}': choose "
+                           f"from {', '.join(delegations) or 'none'} (or 'none')")
+    row.update({name: value for name, value in changes.items() if value is not None})
+    row["delegation"] = None if row["delegation"] == "none" else row["delegation"]
+
+
+@participants.command("set")
+@click.argument("event_id")
+@click.argument("person_id")
+@click.option("--status", type=click.Choice([s.value for s in InvitationStatus]),
+              help="Where they stand; a change is dated in their history.")
+@click.option("--role", "roles", multiple=True,
+              type=click.Choice([r.value for r in ParticipantRole]),
+              help="Their roles (repeatable); replaces the roles they had.")
+@click.option("--delegation", metavar="ID|none",
+              help="The delegation (organisation id) they belong to, or none.")
+@click.option("--head/--no-head", default=None, help="Whether they head their delegation.")
+@click.option("--consent/--no-consent", default=None,
+              help="Whether they agree to appear on the public participant list.")
+@click.option("--date", "on", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Date of a status change (default: today).")
+@pass_library
+@friendly
+def set_command(library: Library, *, event_id: str, person_id: str, status: str | None,
+                roles: tuple[str, ...], delegation: str | None, head: bool | None,
+                consent: bool | None, on: dt.datetime | None) -> None:
+    """Change PERSON's row of EVENT's roster, as the roster table of the app does; save."""
+    event = library.load(event_id)
+    rows = roster_rows(event, library.registry)
+    _edit_row(rows, person_id, event_id, {
+        "status": status, "roles": list(roles) or None, "head": head,
+        "consent_to_publish": consent, "delegation": delegation},
+        delegations=delegation_choices(event, library.registry))
+    saved = library.save(apply_roster(event, rows, today=on.date() if on else dt.date.today()))
+    click.echo(f"updated {person_id} in {saved.id} (revision {saved.revision})")
+    click.echo(_roster_lines([r for r in roster_rows(saved, library.registry)
+                              if r["id"] == person_id])[0])
 
 
 @cli.command()

@@ -1,9 +1,10 @@
-"""Commands over the programme: check it, export it, publish versions of it."""
+"""Commands over the programme: check it, see it as a grid, export it, publish versions of it."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -11,6 +12,7 @@ from planner.cli import cli, echo_json, friendly, pass_library
 from planner.exports.programme import PROGRAMME_FORMATS, export_programme
 from planner.library import Library
 from planner.programme import is_draft, publish_programme, unpublished_changes
+from planner.room_plan import programme_grid
 from planner.schedule import check_agenda
 
 __all__: list[str] = []
@@ -35,6 +37,29 @@ def check_command(library: Library, event_id: str, as_json: bool) -> None:
         click.echo("\n".join(map(str, findings)) if findings else "ok")
     if findings:
         sys.exit(1)
+
+
+def _grid_lines(day: dict[str, Any]) -> list[str]:
+    columns = ["time", *day["rooms"]]
+    table = [dict(zip(columns, columns, strict=True)), *day["rows"]]
+    widths = {column: max(len(row[column]) for row in table) for column in columns}
+    return [day["day"], *("  ".join(row[c].ljust(widths[c]) for c in columns).rstrip()
+                          for row in table)]
+
+
+@agenda.command("grid")
+@click.argument("event_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the grid as JSON.")
+@pass_library
+@friendly
+def grid_command(library: Library, event_id: str, as_json: bool) -> None:
+    """The timetable day by day: one line per time span, one column per room."""
+    days = programme_grid(library.load(event_id))
+    if as_json:
+        echo_json(days)
+        return
+    click.echo("\n\n".join("\n".join(_grid_lines(day)) for day in days)
+               or f"no sessions in '{event_id}'")
 
 
 @agenda.command("export")

@@ -14,7 +14,12 @@ from planner.actionplan import (
     draft_action_plan,
     save_draft,
 )
-from planner.actions import EDITABLE_ACTION_FIELDS, action_rows, revise_actions
+from planner.actions import (
+    EDITABLE_ACTION_FIELDS,
+    action_rows,
+    adopt_action_plan,
+    revise_actions,
+)
 from planner.documents.outcomes import recommendation_sections
 from planner.errors import PlannerError
 from planner.model import Event
@@ -88,7 +93,7 @@ def _draft(event: Event) -> None:
     if event.action_plan is not None:
         adopt.caption(phrases.PLAN_ADOPT_REPLACES)
     if adopt.button(phrases.PLAN_ADOPT, key=key("plan_adopt", event.id)):
-        state.save_event(event.model_copy(update={"action_plan": plan}), message=phrases.SAVED)
+        state.save_event(adopt_action_plan(event, plan), message=phrases.SAVED)
 
 
 def render() -> None:

@@ -1,0 +1,113 @@
+"""`planner participants list|set`: the roster as text and JSON, edits saved as the app saves."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import cli
+from planner.library import Library
+from planner.model import StatusChange
+from planner.roster import roster_rows
+
+pytestmark = pytest.mark.e2e
+
+EVENT = "synthetic-12-0"
+
+
+def run(library: Library, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["--library", str(library.path), "participants", *args])
+    return result.exit_code, result.output
+
+
+def test_participants_list_prints_one_line_per_person(synthetic_library: Library) -> None:
+    code, output = run(synthetic_library, "list", EVENT)
+
+    assert (code, len(output.splitlines()), output.splitlines()[4:6]) == (0, 12, [
+        "p-00005 Ms Zainab Mwangi   confirmed roles: head-of-delegation; delegation: canada "
+        "(head); public; groups: -  [Canada]",
+        "p-00006 Mr Samuel Nguyen   confirmed roles: delegate; delegation: canada; public; "
+        "groups: -  [Canada]"])
+
+
+def test_participants_list_json_is_the_roster(synthetic_library: Library) -> None:
+    code, output = run(synthetic_library, "list", EVENT, "--json")
+
+    expected = roster_rows(synthetic_library.load(EVENT), synthetic_library.registry)
+    assert (code, json.loads(output)) == (0, expected)
+
+
+def test_participants_list_of_an_event_without_people(shipped_copy: Library) -> None:
+    assert run(shipped_copy, "list", "dakar-2008") == (0, "no participants in 'dakar-2008'\n")
+
+
+def test_participants_set_status_is_dated_in_the_history(synthetic_library: Library) -> None:
+    before = synthetic_library.load(EVENT).participants
+
+    result = run(synthetic_library, "set", EVENT, "p-00006", "--status", "declined",
+                 "--date", "2012-04-01")
+
+    after = synthetic_library.load(EVENT).participants
+    assert result == (0, "updated p-00006 in synthetic-12-0 (revision 2)\np-00006 Mr Samuel "
+                         "Nguyen declined  roles: delegate; delegation: canada; public; "
+                         "groups: -  [Canada]\n")
+    assert (after[5].status.value, after[5].history) == ("declined", [StatusChange(
+        status="declined", on=dt.date(2012, 4, 1), note="changed in the roster")])
+    assert after[:5] + after[6:] == before[:5] + before[6:]
+
+
+def test_participants_set_status_is_dated_today_by_default(synthetic_library: Library) -> None:
+    code, _ = run(synthetic_library, "set", EVENT, "p-00006", "--status", "cancelled")
+
+    history = synthetic_library.load(EVENT).participants[5].history
+    assert (code, [(h.status.value, h.on) for h in history]) == (
+        0, [("cancelled", dt.date.today())])
+
+
+def test_participants_set_roles_delegation_head_consent(synthetic_library: Library) -> None:
+    code, output = run(synthetic_library, "set", EVENT, "p-00003", "--role", "chair", "--role",
+                       "rapporteur", "--delegation", "canada", "--head", "--no-consent")
+
+    event = synthetic_library.load(EVENT)
+    person = event.participants[2]
+    assert (code, output.splitlines()[1]) == (0, (
+        "p-00003 Mr Nurlan Ochieng confirmed roles: chair, rapporteur; delegation: canada "
+        "(head); not public; groups: -  [UNHCR]"))
+    assert ([r.value for r in person.roles], person.consent_to_publish, person.history) == (
+        ["chair", "rapporteur"], False, [])
+    assert [(d.organisation, d.head, d.members) for d in event.delegations] == [
+        ("canada", "p-00003", ["p-00005", "p-00006", "p-00007", "p-00003"]),
+        ("iom", None, ["p-00001", "p-00004"]), ("unhcr", None, ["p-00002"])]
+
+
+def test_participants_set_delegation_none_takes_them_out(synthetic_library: Library) -> None:
+    code, _ = run(synthetic_library, "set", EVENT, "p-00002", "--delegation", "none")
+
+    delegations = synthetic_library.load(EVENT).delegations
+    assert (code, [(d.organisation, d.members) for d in delegations]) == (0, [
+        ("canada", ["p-00005", "p-00006", "p-00007"]), ("iom", ["p-00001", "p-00004"]),
+        ("unhcr", ["p-00003"])])
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["p-99999", "--status", "invited"], "no participant 'p-99999' in 'synthetic-12-0'"),
+    (["p-00001", "--delegation", "narnia"],
+     "no delegation 'narnia' in 'synthetic-12-0': choose from acbc, canada, iom, iran, "
+     "save-the-children, sco, unhcr, unhcr-standing-committee (or 'none')"),
+])
+def test_participants_set_refusals_are_one_line(synthetic_library: Library, args: list[str],
+                                                message: str) -> None:
+    before = synthetic_library.event_path(EVENT).read_bytes()
+
+    result = run(synthetic_library, "set", EVENT, *args)
+
+    assert result == (1, f"Error: {message}\n")
+    assert synthetic_library.event_path(EVENT).read_bytes() == before
+
+
+def test_participants_set_unknown_event_is_one_line(synthetic_library: Library) -> None:
+    assert run(synthetic_library, "set", "nowhere", "p-00001", "--consent") == (
+        1, f"Error: no event 'nowhere' in {synthetic_library.path} (known: synthetic-12-0)\n")
