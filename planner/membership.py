@@ -1,4 +1,5 @@
-"""Who sits in which working group: the groups as rows, their capacities, and moving a person."""
+"""Who sits in which working group: the groups as rows, their capacities, each person's
+ranked preferences, and moving a person."""
 
 from __future__ import annotations
 
@@ -8,7 +9,13 @@ from typing import Any
 from planner.errors import PlannerError
 from planner.model import Event, Speaker
 
-__all__ = ["group_rows", "move_person", "set_capacities"]
+__all__ = [
+    "group_rows",
+    "move_person",
+    "preference_rows",
+    "set_capacities",
+    "set_preferences",
+]
 
 
 def _names(speakers: list[Speaker], people: dict[str, str]) -> str:
@@ -110,3 +117,63 @@ def move_person(event: Event, person_id: str, group_id: str, *, pin: bool = True
             "working_groups": sorted([*kept, group_id], key=lambda g: rounds.get(g, 0)),
             "pinned": [*pins, group_id] if pin else pins}))
     return event.model_copy(update={"participants": people})
+
+
+def preference_rows(event: Event) -> list[dict[str, Any]]:
+    """One row per participant: `id`, `name`, `preferences` (group ids, most wanted
+    first, comma-separated as a person types them), `working_groups` and `pinned`.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from planner.model import Participant
+    >>> event = Event(id="x", kind="workshop", title="T", city="C", country="yemen",
+    ...     timezone="Asia/Aden", start=dt.date(2010, 1, 1), end=dt.date(2010, 1, 1),
+    ...     participants=[Participant(id="p", first_name="Ana", last_name="Diaz")])
+    >>> preference_rows(event)
+    [{'id': 'p', 'name': 'Ana Diaz', 'preferences': '', 'working_groups': '', 'pinned': ''}]
+    """
+    return [{"id": p.id, "name": p.name, "preferences": ", ".join(p.preferences),
+             "working_groups": ", ".join(p.working_groups), "pinned": ", ".join(p.pinned)}
+            for p in event.participants]
+
+
+def _ranked(text: str | list[str] | None) -> list[str]:
+    # Typed in a table cell ("wg-a, wg-b") or given as a list on the command line.
+    items = text.replace(";", ",").split(",") if isinstance(text, str) else text or []
+    return list(dict.fromkeys(item.strip() for item in items if item and item.strip()))
+
+
+def set_preferences(event: Event, preferences: Mapping[str, str | list[str] | None]) -> Event:
+    """A copy of `event` where each person named in `preferences` ranks the groups given
+    (most wanted first; a list, or text separated by commas; empty: no preference).
+    People not named keep theirs. Nothing is saved.
+
+    Raises
+    ------
+    PlannerError
+        For a person or a working group the event does not have, named with both.
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> from planner.synthetic import make_synthetic_event
+    >>> event = make_synthetic_event(participants=4, groups=2, rounds=1,
+    ...                              registry=Library.open().registry)
+    >>> person, groups = event.participants[0].id, [g.id for g in event.working_groups]
+    >>> changed = set_preferences(event, {person: f"{groups[1]}, {groups[0]}"})
+    >>> changed.participants[0].preferences == [groups[1], groups[0]]
+    True
+    """
+    known = {g.id for g in event.working_groups}
+    people = {p.id for p in event.participants}
+    ranked = {person: _ranked(groups) for person, groups in preferences.items()}
+    for person, groups in ranked.items():
+        if person not in people:
+            raise PlannerError(f"no participant '{person}' in '{event.id}'")
+        if unknown := [g for g in groups if g not in known]:
+            raise PlannerError(f"participant '{person}': no working group '{unknown[0]}' in "
+                               f"'{event.id}' (its groups: {', '.join(sorted(known)) or 'none'})")
+    return event.model_copy(update={"participants": [
+        p.model_copy(update={"preferences": ranked[p.id]}) if p.id in ranked else p
+        for p in event.participants]})

@@ -104,3 +104,24 @@ def test_groups_move_refusals_are_one_line(synthetic_library: Library, args: lis
     result = run(synthetic_library, "move", *args)
 
     assert result == (1, f"Error: {message.format(path=synthetic_library.path)}\n")
+
+
+def test_groups_prefer_ranks_then_clears(synthetic_library: Library) -> None:
+    code, output = run(synthetic_library, "prefer", "synthetic-12-0", "p-00003", "wg-4", "wg-1")
+    ranked = synthetic_library.load("synthetic-12-0").participants[2].preferences
+    cleared = run(synthetic_library, "prefer", "synthetic-12-0", "p-00003")
+
+    assert (code, output, ranked) == (
+        0, "p-00003 of synthetic-12-0 prefers: wg-4, wg-1 (revision 2)\n", ["wg-4", "wg-1"])
+    assert cleared == (0, "p-00003 of synthetic-12-0 prefers: no preference (revision 3)\n")
+    assert synthetic_library.load("synthetic-12-0").participants[2].preferences == []
+
+
+def test_groups_prefer_an_unknown_group_is_refused(synthetic_library: Library) -> None:
+    before = synthetic_library.event_path("synthetic-12-0").read_bytes()
+
+    result = run(synthetic_library, "prefer", "synthetic-12-0", "p-00003", "wg-9")
+
+    assert result == (1, "Error: participant 'p-00003': no working group 'wg-9' in "
+                         "'synthetic-12-0' (its groups: wg-1, wg-2, wg-3, wg-4)\n")
+    assert synthetic_library.event_path("synthetic-12-0").read_bytes() == before

@@ -7,7 +7,13 @@ import math
 import pytest
 
 from planner.errors import PlannerError
-from planner.membership import group_rows, move_person, set_capacities
+from planner.membership import (
+    group_rows,
+    move_person,
+    preference_rows,
+    set_capacities,
+    set_preferences,
+)
 from tests.people import people_event, person
 
 pytestmark = pytest.mark.unit
@@ -54,3 +60,22 @@ def test_move_of_an_unknown_person_is_refused() -> None:
     with pytest.raises(PlannerError) as caught:
         move_person(_event(), "nobody", "entry")
     assert str(caught.value) == "no participant 'nobody' in 'test-2010'"
+
+
+def test_preferences_read_as_typed_and_round_trip_through_rows() -> None:
+    changed = set_preferences(_event(), {"peter": " reception ;entry, reception,"})
+
+    assert changed.participants[1].preferences == ["reception", "entry"]
+    assert preference_rows(changed)[1]["preferences"] == "reception, entry"
+    assert changed.participants[0].preferences == []
+
+
+@pytest.mark.parametrize(("preferences", "message"), [
+    ({"nobody": "entry"}, "no participant 'nobody' in 'test-2010'"),
+    ({"peter": "entry, kitchen"}, "participant 'peter': no working group 'kitchen' in "
+                                  "'test-2010' (its groups: entry, reception)"),
+])
+def test_preferences_refuse_unknown_people_and_groups(preferences: dict, message: str) -> None:
+    with pytest.raises(PlannerError) as caught:
+        set_preferences(_event(), preferences)
+    assert str(caught.value) == message

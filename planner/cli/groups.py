@@ -8,7 +8,7 @@ from planner.assign import Assignment, assign_groups
 from planner.cli import cli, echo_json, friendly, pass_library
 from planner.errors import PlannerError
 from planner.library import Library
-from planner.membership import group_rows, move_person, set_capacities
+from planner.membership import group_rows, move_person, set_capacities, set_preferences
 
 __all__: list[str] = []
 
@@ -122,3 +122,17 @@ def move_command(library: Library, event_id: str, person_id: str, group_id: str,
     click.echo("pinned: the next `planner groups assign` keeps them there" if pin else
                "not pinned: the next `planner groups assign` may move them")
     click.echo(f"saved {library.event_path(saved.id)}")
+
+
+@groups.command("prefer")
+@click.argument("event_id")
+@click.argument("person_id")
+@click.argument("group_ids", nargs=-1)
+@pass_library
+@friendly
+def prefer_command(library: Library, event_id: str, person_id: str,
+                   group_ids: tuple[str, ...]) -> None:
+    """Record the working groups PERSON of EVENT wants, most wanted first (none: clear)."""
+    saved = library.save(set_preferences(library.load(event_id), {person_id: list(group_ids)}))
+    said = ", ".join(group_ids) or "no preference"
+    click.echo(f"{person_id} of {saved.id} prefers: {said} (revision {saved.revision})")

@@ -8,7 +8,13 @@ import streamlit as st
 from planner.assign import Assignment, assign_groups
 from planner.balance import balance_rows, measure_balance
 from planner.errors import PlannerError
-from planner.membership import group_rows, move_person, set_capacities
+from planner.membership import (
+    group_rows,
+    move_person,
+    preference_rows,
+    set_capacities,
+    set_preferences,
+)
 from planner.model import Event, Registry
 from planner.ui import charts, phrases, state, widgets
 from planner.ui.state import key
@@ -25,7 +31,8 @@ def _assignment(folder: str, event_id: str, revision: int, seed: int, _event: Ev
 # The rows keep the keys of `group_rows` (the CLI's JSON); the tables show words.
 _COLUMNS = {"id": "Group", "title": "Title", "round": "Round", "action_points": "Action points",
             "members": "Members", "pinned": "Pinned", "chair": "Chair",
-            "rapporteurs": "Rapporteurs"}
+            "rapporteurs": "Rapporteurs", "name": "Participant", "preferences": "Preferences",
+            "working_groups": "Placed in"}
 
 
 def _capacities(event: Event) -> None:
@@ -44,6 +51,28 @@ def _capacities(event: Event) -> None:
                                     key=key("groups_save_capacities", event.id)):
         try:
             changed = set_capacities(event, {row["id"]: row["capacity"] for row in edited})
+        except PlannerError as err:
+            st.error(str(err))
+            return
+        state.save_event(changed.model_copy(update={"revision": base}), form=form,
+                         message=phrases.SAVED, then=lambda: state.discard_form(form, editor))
+
+
+def _preferences(event: Event) -> None:
+    st.subheader(phrases.GROUPS_PREFERENCES)
+    st.caption(phrases.GROUPS_PREFERENCES_HELP)
+    form, editor = f"preferences-{event.id}", key("groups_preferences", event.id)
+    edits = st.session_state.get(editor) or {}
+    base = state.form_revision(form, event, edited=bool(edits.get("edited_rows")))
+    state.show_stale(form, event)
+    rows = preference_rows(event)
+    edited = st.data_editor(rows, key=editor, hide_index=True, num_rows="fixed",
+                            column_config={**_COLUMNS, "id": None},
+                            disabled=[name for name in rows[0] if name != "preferences"])
+    if edited != rows and st.button(phrases.GROUPS_SAVE_PREFERENCES, type="primary",
+                                    key=key("groups_save_preferences", event.id)):
+        try:
+            changed = set_preferences(event, {row["id"]: row["preferences"] for row in edited})
         except PlannerError as err:
             st.error(str(err))
             return
@@ -135,6 +164,7 @@ def render() -> None:
     if not event.participants:
         st.info(phrases.GROUPS_NO_PEOPLE)
     else:
+        _preferences(event)
         found = _solve(event, registry)
         _composition(found.event if found else event, registry, proposed=found is not None)
         _person(event, found)

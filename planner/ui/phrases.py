@@ -156,6 +156,10 @@ GROUPS_NONE = "This event has no working groups yet: add them to `working_groups
 GROUPS_TABLE = "Rounds and groups"
 GROUPS_TABLE_HELP = "Change a group's capacity (the most its room holds) in the table to save it."
 GROUPS_SAVE_CAPACITIES = "Save the capacities"
+GROUPS_PREFERENCES = "Preferences"
+GROUPS_PREFERENCES_HELP = ("Each person's working groups, most wanted first, as group ids "
+                           "separated by commas (the ids are in the table above).")
+GROUPS_SAVE_PREFERENCES = "Save the preferences"
 GROUPS_SOLVE = "Compose the groups"
 GROUPS_SOLVE_HELP = ("The solver places everyone coming in one group per round: within "
                      "capacities, keeping pins, with a government chair and two rapporteurs of "

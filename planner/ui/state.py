@@ -68,6 +68,8 @@ KEYS = {
     "balance_scope": "balance-scope",
     "groups_editor": "groups-editor",
     "groups_save_capacities": "groups-save-capacities",
+    "groups_preferences": "groups-preferences",
+    "groups_save_preferences": "groups-save-preferences",
     "groups_seed": "groups-seed",
     "groups_solve": "groups-solve",
     "groups_save": "groups-save",

@@ -347,3 +347,13 @@ def test_groups_capacity_edit_is_saved(shipped_copy: Library) -> None:
     app.run()
     app.button(key=key("groups_save_capacities", event_id)).click().run()
     assert shipped_copy.load(event_id).working_groups[0].capacity == 25
+
+
+def test_groups_preferences_edit_is_saved(shipped_copy: Library) -> None:
+    event_id = _synthetic(shipped_copy)
+    app = event_app("working-groups", shipped_copy, event_id)
+    app.session_state[key("groups_preferences", event_id)] = {
+        "edited_rows": {0: {"preferences": "wg-3; wg-1"}}, "added_rows": [], "deleted_rows": []}
+    app.run()
+    app.button(key=key("groups_save_preferences", event_id)).click().run()
+    assert shipped_copy.load(event_id).participants[0].preferences == ["wg-3", "wg-1"]
