@@ -4,6 +4,7 @@ and the time from `streamlit run` to a healthy server."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import shutil
 import socket
@@ -18,7 +19,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from streamlit import logger as streamlit_logger
 from streamlit.testing.v1 import AppTest
 
 from planner.library import DEFAULT_LIBRARY, Library
@@ -28,8 +28,9 @@ from planner.synthetic import make_synthetic_event
 from planner.ui import PAGES
 from planner.ui.state import KEYS, key
 
-# AppTest runs pages without a server, and Streamlit warns about that on every widget.
-streamlit_logger.set_log_level("error")
+# Setting the session state of an AppTest from the benchmark's own thread makes Streamlit
+# warn, once a value, that there is no script run context: expected here, and noise.
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").disabled = True
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = "dar-es-salaam-2010"
