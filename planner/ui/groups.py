@@ -38,46 +38,25 @@ _COLUMNS = {"id": "Group", "title": "Title", "round": "Round", "action_points": 
 def _capacities(event: Event) -> None:
     st.subheader(phrases.GROUPS_TABLE)
     st.caption(phrases.GROUPS_TABLE_HELP)
-    form, editor = f"groups-{event.id}", key("groups_editor", event.id)
-    edits = st.session_state.get(editor) or {}
-    base = state.form_revision(form, event, edited=bool(edits.get("edited_rows")))
-    state.show_stale(form, event)
-    rows = group_rows(event)
-    edited = st.data_editor(rows, key=editor, hide_index=True, num_rows="fixed",
-                            disabled=[name for name in rows[0] if name != "capacity"],
-                            column_config={**_COLUMNS, "capacity": st.column_config.NumberColumn(
-                                "Capacity", min_value=1, step=1)})
-    if edited != rows and st.button(phrases.GROUPS_SAVE_CAPACITIES, type="primary",
-                                    key=key("groups_save_capacities", event.id)):
-        try:
-            changed = set_capacities(event, {row["id"]: row["capacity"] for row in edited})
-        except PlannerError as err:
-            st.error(str(err))
-            return
-        state.save_event(changed.model_copy(update={"revision": base}), form=form,
-                         message=phrases.SAVED, then=lambda: state.discard_form(form, editor))
+    state.edit_table(
+        event, form=f"groups-{event.id}", editor=key("groups_editor", event.id),
+        rows=group_rows(event), editable={"capacity"},
+        save=(phrases.GROUPS_SAVE_CAPACITIES, key("groups_save_capacities", event.id)),
+        apply=lambda event, rows: set_capacities(event, {r["id"]: r["capacity"] for r in rows}),
+        columns={**_COLUMNS, "capacity": st.column_config.NumberColumn(
+            "Capacity", min_value=1, step=1)})
 
 
 def _preferences(event: Event) -> None:
     st.subheader(phrases.GROUPS_PREFERENCES)
     st.caption(phrases.GROUPS_PREFERENCES_HELP)
-    form, editor = f"preferences-{event.id}", key("groups_preferences", event.id)
-    edits = st.session_state.get(editor) or {}
-    base = state.form_revision(form, event, edited=bool(edits.get("edited_rows")))
-    state.show_stale(form, event)
-    rows = preference_rows(event)
-    edited = st.data_editor(rows, key=editor, hide_index=True, num_rows="fixed",
-                            column_config={**_COLUMNS, "id": None},
-                            disabled=[name for name in rows[0] if name != "preferences"])
-    if edited != rows and st.button(phrases.GROUPS_SAVE_PREFERENCES, type="primary",
-                                    key=key("groups_save_preferences", event.id)):
-        try:
-            changed = set_preferences(event, {row["id"]: row["preferences"] for row in edited})
-        except PlannerError as err:
-            st.error(str(err))
-            return
-        state.save_event(changed.model_copy(update={"revision": base}), form=form,
-                         message=phrases.SAVED, then=lambda: state.discard_form(form, editor))
+    state.edit_table(
+        event, form=f"preferences-{event.id}", editor=key("groups_preferences", event.id),
+        rows=preference_rows(event), editable={"preferences"},
+        save=(phrases.GROUPS_SAVE_PREFERENCES, key("groups_save_preferences", event.id)),
+        apply=lambda event, rows: set_preferences(
+            event, {r["id"]: r["preferences"] for r in rows}),
+        columns={**_COLUMNS, "id": None})
 
 
 def _summary(found: Assignment) -> str:

@@ -60,32 +60,17 @@ def _roster(event: Event, registry: Registry) -> None:
         st.info(phrases.PEOPLE_NONE)
         return
     form, editor = f"roster-{event.id}", key("roster", event.id)
-    edits = st.session_state.get(editor) or {}
-    base = state.form_revision(form, event, edited=bool(edits.get("edited_rows")))
-    state.show_stale(form, event)
-    rows = roster_rows(event, registry)
     column = st.column_config
-    edited = st.data_editor(rows, key=editor, hide_index=True, num_rows="fixed",
-                            disabled=[name for name in rows[0] if name not in EDITABLE],
-                            column_config={
-                                "roles": column.MultiselectColumn(options=list(ParticipantRole)),
-                                "status": column.SelectboxColumn(options=list(InvitationStatus),
-                                                                 required=True),
-                                "delegation": column.SelectboxColumn(
-                                    options=delegation_choices(event, registry))})
-    if edited == rows:
-        st.caption(phrases.PEOPLE_ROSTER_UNCHANGED)
-        return
-    if st.button(phrases.PEOPLE_ROSTER_SAVE, type="primary", key=key("roster_save", event.id)):
-        try:
-            changed = apply_roster(event, edited)
-        except PlannerError as err:
-            st.error(str(err))
-            return
-        state.save_event(changed.model_copy(update={"revision": base}), form=form,
-                         message=phrases.SAVED, then=lambda: state.discard_form(form, editor))
-    st.button(phrases.RELOAD, key=key("roster_reload", event.id), on_click=state.discard_form,
-              args=(form, editor))
+    edited = state.edit_table(
+        event, form=form, editor=editor, rows=roster_rows(event, registry), editable=EDITABLE,
+        save=(phrases.PEOPLE_ROSTER_SAVE, key("roster_save", event.id)), apply=apply_roster,
+        unchanged=phrases.PEOPLE_ROSTER_UNCHANGED, columns={
+            "roles": column.MultiselectColumn(options=list(ParticipantRole)),
+            "status": column.SelectboxColumn(options=list(InvitationStatus), required=True),
+            "delegation": column.SelectboxColumn(options=delegation_choices(event, registry))})
+    if edited:
+        st.button(phrases.RELOAD, key=key("roster_reload", event.id),
+                  on_click=state.discard_form, args=(form, editor))
 
 
 def _balance(event: Event, registry: Registry) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -17,6 +18,7 @@ __all__ = [
     "KEYS",
     "current_event",
     "discard_form",
+    "edit_table",
     "events",
     "find_event",
     "form_revision",
@@ -294,3 +296,34 @@ def save_event(event: Event, *, form: str | None = None, message: str,
         st.rerun()
     st.success(said)
     return saved
+
+
+Rows = list[dict[str, Any]]
+
+
+def edit_table(event: Event, *, form: str, editor: str, rows: Rows, editable: Collection[str],
+               save: tuple[str, str], apply: Callable[[Event, Rows], Event],
+               columns: Mapping[str, Any] | None = None, unchanged: str | None = None) -> bool:
+    """An editable table of `rows` (only the `editable` columns open) with its save button
+    (`save`: label and widget key), saved as `apply(event, edited rows)` at the revision the
+    edits started from, so that someone else's save in between is refused, not lost.
+    Returns whether the table holds edits not saved."""
+    edits = st.session_state.get(editor) or {}
+    base = form_revision(form, event, edited=bool(edits.get("edited_rows")))
+    show_stale(form, event)
+    edited = st.data_editor(rows, key=editor, hide_index=True, num_rows="fixed",
+                            column_config=dict(columns or {}),
+                            disabled=[name for name in rows[0] if name not in editable])
+    if edited == rows:
+        if unchanged:
+            st.caption(unchanged)
+        return False
+    if st.button(save[0], type="primary", key=save[1]):
+        try:
+            changed = apply(event, edited)
+        except PlannerError as err:
+            st.error(str(err))
+            return True
+        save_event(changed.model_copy(update={"revision": base}), form=form,
+                   message=phrases.SAVED, then=lambda: discard_form(form, editor))
+    return True
