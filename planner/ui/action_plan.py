@@ -98,12 +98,9 @@ def _draft(event: Event) -> None:
 
 def render() -> None:
     """Read the recommendations; edit and check the plan; draft one; download it."""
-    st.title(phrases.PLAN_TITLE)
-    event = state.current_event()
+    event = state.open_page(phrases.PLAN_TITLE)
     if event is None:
-        st.info(phrases.NO_EVENT)
         return
-    st.caption(event.title)
     _recommendations(event)
     _editor(event)
     _draft(event)

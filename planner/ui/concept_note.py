@@ -49,12 +49,9 @@ def _preview(revised: Event) -> None:
 
 def render() -> None:
     """Edit the concept note's prose; see the document as it will print; save; download."""
-    st.title(phrases.NOTE_TITLE)
-    event = state.current_event()
+    event = state.open_page(phrases.NOTE_TITLE)
     if event is None:
-        st.info(phrases.NO_EVENT)
         return
-    st.caption(event.title)
     form = concept_note_form(event)
     if not form:
         st.info(phrases.NOTE_NO_SECTIONS)

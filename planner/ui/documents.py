@@ -17,12 +17,9 @@ _OPTIONS = {"participant-list": ("public",), "working-groups": ("group",),
 
 def render() -> None:
     """Choose the options, then download any document of the event."""
-    st.title(phrases.DOCUMENTS_TITLE)
-    event = state.current_event()
+    event = state.open_page(phrases.DOCUMENTS_TITLE, intro=phrases.DOCUMENTS_INTRO)
     if event is None:
-        st.info(phrases.NO_EVENT)
         return
-    st.caption(f"{event.title}. {phrases.DOCUMENTS_INTRO}")
     if find_soffice() is None:
         st.info(phrases.DOCUMENTS_NO_PDF)
     registry = state.library().registry

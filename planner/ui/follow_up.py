@@ -67,12 +67,9 @@ def _record(event: Event, report: FollowUpReport) -> None:
 
 def render() -> None:
     """See the follow-up on a date; record progress; track the plan; download."""
-    st.title(phrases.FOLLOWUP_TITLE)
-    event = state.current_event()
+    event = state.open_page(phrases.FOLLOWUP_TITLE)
     if event is None:
-        st.info(phrases.NO_EVENT)
         return
-    st.caption(event.title)
     as_of = st.date_input(phrases.FOLLOWUP_AS_OF, value=dt.date.today(), min_value=event.start,
                           max_value=dt.date(2100, 12, 31), key=key("followup_as_of", event.id))
     if event.action_plan is not None and st.button(phrases.FOLLOWUP_TRACK,

@@ -129,12 +129,9 @@ def _person(event: Event, found: Assignment | None) -> None:
 
 def render() -> None:
     """Set capacities; compose the groups; see each group and person; move and pin."""
-    st.title(phrases.GROUPS_TITLE)
-    event = state.current_event()
+    event = state.open_page(phrases.GROUPS_TITLE)
     if event is None:
-        st.info(phrases.NO_EVENT)
         return
-    st.caption(event.title)
     if not event.working_groups:
         st.info(phrases.GROUPS_NONE)
         return

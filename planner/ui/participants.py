@@ -105,12 +105,9 @@ def _lists(event: Event, registry: Registry) -> None:
 
 def render() -> None:
     """Import people, review them, watch the balance, download the lists."""
-    st.title(phrases.PEOPLE_TITLE)
-    event = state.current_event()
+    event = state.open_page(phrases.PEOPLE_TITLE)
     if event is None:
-        st.info(phrases.NO_EVENT)
         return
-    st.caption(event.title)
     registry = state.library().registry
     _import(event, registry)
     _roster(event, registry)

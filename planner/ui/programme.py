@@ -59,12 +59,9 @@ def _downloads(event: Event) -> None:
 
 def render() -> None:
     """See the timetable and its conflicts; publish a version; download the programme."""
-    st.title(phrases.PROGRAMME_TITLE)
-    event = state.current_event()
+    event = state.open_page(phrases.PROGRAMME_TITLE)
     if event is None:
-        st.info(phrases.NO_EVENT)
         return
-    st.caption(event.title)
     if not event.sessions:
         st.info(phrases.PROGRAMME_EMPTY)
         return

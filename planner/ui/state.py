@@ -24,6 +24,7 @@ __all__ = [
     "form_revision",
     "key",
     "library",
+    "open_page",
     "save_event",
     "select_event",
     "show_stale",
@@ -171,6 +172,18 @@ def current_event() -> Event | None:
     found = events() or []
     chosen = st.session_state.get(KEYS["event"])
     return next((e for e in found if e.id == chosen), found[0] if found else None)
+
+
+def open_page(title: str, *, intro: str | None = None) -> Event | None:
+    """Title a page of the current event and name the event under it (with `intro`);
+    None, said on the page, when the library holds no event."""
+    st.title(title)
+    event = current_event()
+    if event is None:
+        st.info(phrases.NO_EVENT)
+        return None
+    st.caption(f"{event.title}. {intro}" if intro else event.title)
+    return event
 
 
 def find_event(event_id: str | None) -> Event | None:
