@@ -19,6 +19,7 @@ __all__ = [
     "IGNORE",
     "IMPORT_FIELDS",
     "apply_roster",
+    "change_person",
     "delegation_choices",
     "mapping_rows",
     "roster_rows",
@@ -165,3 +166,41 @@ def apply_roster(event: Event, rows: Sequence[Mapping[str, Any]], *,
     if problems := check_event(updated):
         raise PlannerError(f"the edits would break the event: {problems[0][1]}")
     return updated
+
+
+def change_person(event: Event, registry: Registry, person_id: str,
+                  changes: Mapping[str, Any], *, today: dt.date | None = None) -> Event:
+    """A copy of `event` with one person's roster row changed as the roster table would:
+    `changes` holds new values of `EDITABLE` columns (None: unchanged; delegation
+    `"none"`: out of any delegation). Nothing is saved.
+
+    Raises
+    ------
+    PlannerError
+        For a person the event does not have, or a delegation outside
+        `delegation_choices` (an organisation the registry does not know could
+        not be saved).
+
+    Examples
+    --------
+    >>> event = Event(id="x", kind="workshop", title="T", city="C", country="yemen",
+    ...     timezone="Asia/Aden", start=dt.date(2010, 1, 1), end=dt.date(2010, 1, 1),
+    ...     participants=[Participant(id="a", last_name="A", country="yemen")])
+    >>> from planner.library import Library
+    >>> changed = change_person(event, Library.open().registry, "a",
+    ...                         {"status": "declined"}, today=dt.date(2010, 1, 1))
+    >>> changed.participants[0].status.value, changed.participants[0].history[0].on.year
+    ('declined', 2010)
+    """
+    rows = roster_rows(event, registry)
+    row = next((row for row in rows if row["id"] == person_id), None)
+    if row is None:
+        raise PlannerError(f"no participant '{person_id}' in '{event.id}'")
+    choices = delegation_choices(event, registry)
+    if changes.get("delegation") not in (None, "none", *choices):
+        raise PlannerError(f"no delegation '{changes['delegation']}' in '{event.id}': choose "
+                           f"from {', '.join(choices) or 'none'} (or 'none')")
+    row.update({name: value for name, value in changes.items()
+                if value is not None and name in EDITABLE})
+    row["delegation"] = None if row["delegation"] == "none" else row["delegation"]
+    return apply_roster(event, rows, today=today)

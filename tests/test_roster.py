@@ -8,7 +8,13 @@ import pytest
 
 from planner.errors import PlannerError
 from planner.model import Delegation
-from planner.roster import apply_roster, delegation_choices, mapping_rows, roster_rows
+from planner.roster import (
+    apply_roster,
+    change_person,
+    delegation_choices,
+    mapping_rows,
+    roster_rows,
+)
 from tests.people import people_event, people_registry, person
 
 pytestmark = pytest.mark.unit
@@ -79,3 +85,24 @@ def test_delegation_choices_include_organisations_without_a_delegation() -> None
 def test_mapping_rows_offer_ignore_for_unknown_columns() -> None:
     assert [r["field"] for r in mapping_rows(["ID", "Email", "Diet"])] == [
         "registration_id", "email", "ignore"]
+
+
+def test_change_person_moves_and_dates_like_the_table() -> None:
+    changed = change_person(_event(), people_registry(), "lars",
+                            {"status": "confirmed", "delegation": "none", "head": None}, today=DAY)
+    lars = changed.participants[2]
+
+    assert (lars.status.value, lars.history[-1].on) == ("confirmed", DAY)
+    assert [d.organisation for d in changed.delegations] == ["kenya"]
+
+
+@pytest.mark.parametrize(("person_id", "changes", "message"), [
+    ("nobody", {}, "no participant 'nobody' in 'test-2010'"),
+    ("lars", {"delegation": "narnia"},
+     "no delegation 'narnia' in 'test-2010': choose from drc, kenya (or 'none')"),
+])
+def test_change_person_refusals_name_what_is_wrong(person_id: str, changes: dict,
+                                                   message: str) -> None:
+    with pytest.raises(PlannerError) as caught:
+        change_person(_event(), people_registry(), person_id, changes, today=DAY)
+    assert str(caught.value) == message

@@ -15,7 +15,7 @@ from planner.exports.tables import participant_table, read_upload, write_table
 from planner.library import Library
 from planner.model import InvitationStatus, ParticipantRole
 from planner.participants import import_participants
-from planner.roster import apply_roster, delegation_choices, roster_rows
+from planner.roster import change_person, roster_rows
 
 __all__: list[str] = []
 
@@ -99,20 +99,6 @@ def list_command(library: Library, event_id: str, as_json: bool) -> None:
     click.echo("\n".join(_roster_lines(rows)) or f"no participants in '{event_id}'")
 
 
-def _edit_row(rows: list[dict[str, Any]], person_id: str, event_id: str,
-              changes: dict[str, Any], *, delegations: list[str]) -> None:
-    # As the app's roster table: the person's row, with the delegations it offers (an
-    # organisation outside the registry would leave a file that no longer loads).
-    row = next((row for row in rows if row["id"] == person_id), None)
-    if row is None:
-        raise PlannerError(f"no participant '{person_id}' in '{event_id}'")
-    if changes["delegation"] not in (None, "none", *delegations):
-        raise PlannerError(f"no delegation '{changes['delegation']}' in '{event_id}': choose "
-                           f"from {', '.join(delegations) or 'none'} (or 'none')")
-    row.update({name: value for name, value in changes.items() if value is not None})
-    row["delegation"] = None if row["delegation"] == "none" else row["delegation"]
-
-
 @participants.command("set")
 @click.argument("event_id")
 @click.argument("person_id")
@@ -134,13 +120,11 @@ def set_command(library: Library, *, event_id: str, person_id: str, status: str 
                 roles: tuple[str, ...], delegation: str | None, head: bool | None,
                 consent: bool | None, on: dt.datetime | None) -> None:
     """Change PERSON's row of EVENT's roster, as the roster table of the app does; save."""
-    event = library.load(event_id)
-    rows = roster_rows(event, library.registry)
-    _edit_row(rows, person_id, event_id, {
-        "status": status, "roles": list(roles) or None, "head": head,
-        "consent_to_publish": consent, "delegation": delegation},
-        delegations=delegation_choices(event, library.registry))
-    saved = library.save(apply_roster(event, rows, today=on.date() if on else dt.date.today()))
+    changes = {"status": status, "roles": list(roles) or None, "head": head,
+               "consent_to_publish": consent, "delegation": delegation}
+    changed = change_person(library.load(event_id), library.registry, person_id, changes,
+                            today=on.date() if on else dt.date.today())
+    saved = library.save(changed)
     click.echo(f"updated {person_id} in {saved.id} (revision {saved.revision})")
     click.echo(_roster_lines([r for r in roster_rows(saved, library.registry)
                               if r["id"] == person_id])[0])
