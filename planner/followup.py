@@ -202,7 +202,7 @@ def _flags(row: FollowUpRow, event: Event, as_of: dt.date) -> tuple[Finding, ...
     if since < months_before(as_of, STALE_AFTER_MONTHS):
         told = (f"was last updated on {since}" if row.last_update
                 else f"has not been updated since the event ended on {since}")
-        flags.append(Finding("no-update", f"{what} {told}: no update for "
+        flags.append(Finding("no-update", f"{what} {told}: no update for more than "
                                           f"{STALE_AFTER_MONTHS} months", row.key))
     return tuple(flags)
 
