@@ -29,13 +29,15 @@ system-deps:
 
 test: $(STAMP) system-deps
 	$(BIN)/ruff check planner tests bench streamlit_app.py
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check planner tests bench streamlit_app.py
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis .ruff_cache
+	rm -rf $(VENV) .pytest_cache .hypothesis .ruff_cache .mypy_cache

@@ -296,7 +296,8 @@ def _leadership_findings(event: Event, profiler: _Profiler) -> Iterator[Finding]
 
 
 def _event_regions(event: Event, registry: Registry) -> set[str]:
-    orgs = [event.country, *(i.organisation for i in (*event.invited, *event.attended))]
+    orgs = [event.country,
+            *(i.organisation for i in (*event.invited, *event.attended) if i.organisation)]
     areas = (area_of(registry[o], registry) for o in orgs
              if o in registry and registry[o].type in _PLACES)
     return {area.finest for area in areas if area}

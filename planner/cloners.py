@@ -14,6 +14,7 @@ from planner.model import (
     ConceptNote,
     ConceptNoteSection,
     Event,
+    OrganiserRole,
     OrganiserRoleKind,
     Registry,
     SourceKind,
@@ -54,7 +55,7 @@ def _concept_note(source: Event, new: Event) -> dict[str, Any]:
 
 def _organisers(source: Event, new: Event) -> dict[str, Any]:
     # The old host's roles (host government, convener…) pass to the new host.
-    roles = []
+    roles: list[OrganiserRole] = []
     for role in source.organisers:
         organisation = role.organisation
         if role.role == OrganiserRoleKind.HOST_GOVERNMENT or organisation == source.country:

@@ -31,8 +31,8 @@ def find_events(events: Iterable[Event], *, kind: str | None = None, region: str
     found = []
     for event in events:
         words = " ".join([event.title, event.city, event.region or "", *event.themes]).casefold()
-        points = {p for item in [*event.working_groups, *event.recommendations]
-                  for p in item.action_points}
+        points = {p for group in event.working_groups for p in group.action_points}
+        points |= {p for item in event.recommendations for p in item.action_points}
         if ((kind is None or event.kind == kind)
                 and (region is None or region.casefold() in (event.region or "").casefold())
                 and (year is None or event.start.year == year)

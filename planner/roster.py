@@ -86,8 +86,9 @@ def delegation_choices(event: Event, registry: Registry) -> list[str]:
     """The delegations a participant can be moved to: the event's, and those of the
     participants' organisations, in id order."""
     found = {d.organisation for d in event.delegations}
-    found |= {delegation_of(p, registry) for p in event.participants} - {None}
-    return sorted(str(org) for org in found)
+    found |= {org for p in event.participants
+              if (org := delegation_of(p, registry)) is not None}
+    return sorted(found)
 
 
 def _person(person: Participant, row: Mapping[str, Any], today: dt.date) -> Participant:

@@ -12,15 +12,18 @@ from planner.model import (
     ACTION_POINTS,
     Delegation,
     Event,
+    EventKind,
     Gender,
     InvitationStatus,
     Organisation,
     OrganisationType,
     OrganiserRole,
+    OrganiserRoleKind,
     Participant,
     ParticipantRole,
     Registry,
     Seniority,
+    SourceKind,
     WorkingGroup,
 )
 
@@ -100,18 +103,20 @@ def make_synthetic_event(*, participants: int = 300, groups: int = 12, rounds: i
     people += _others(registry, states, participants - len(people), rng)
     for index, person in enumerate(people):
         person.update(id=f"p-{index + 1:05d}", preferences=_preferences(working_groups, rng))
+    chosen = [Participant.model_validate(person) for person in people]
     return Event(
-        id=f"synthetic-{participants}-{seed}", kind="regional-conference",
+        id=f"synthetic-{participants}-{seed}", kind=EventKind.REGIONAL_CONFERENCE,
         title=f"Synthetic regional conference of {participants} participants",
         city="Synthetic City", country=states[0].id, timezone="UTC",
         start=dt.date(2012, 5, 8), end=dt.date(2012, 5, 9),
-        organisers=[OrganiserRole(organisation=states[0].id, role="host-government",
-                                  source="editor")]
-        + [OrganiserRole(organisation=o.id, role=role, source="editor")
-           for o, role in zip(organisers, ("convener", "co-organiser"), strict=False)],
+        organisers=[OrganiserRole(organisation=states[0].id,
+                                  role=OrganiserRoleKind.HOST_GOVERNMENT, source=SourceKind.EDITOR)]
+        + [OrganiserRole(organisation=o.id, role=role, source=SourceKind.EDITOR)
+           for o, role in zip(organisers, (OrganiserRoleKind.CONVENER,
+                                           OrganiserRoleKind.CO_ORGANISER), strict=False)],
         working_groups=working_groups,
-        participants=[Participant(**person) for person in people],
-        delegations=_delegations(people, registry),
+        participants=chosen,
+        delegations=_delegations(chosen, registry),
     )
 
 
@@ -143,7 +148,7 @@ def _groups(count: int, rounds: int, participants: int) -> list[WorkingGroup]:
         room = math.ceil(participants / size * _ROOM_SIZES[index % len(_ROOM_SIZES)] * 1.1)
         groups.append(WorkingGroup(
             id=f"wg-{number}", title=f"{point.name} ({number})", round=round_,
-            capacity=room, action_points=[point.number], sources=["editor"]))
+            capacity=room, action_points=[point.number], sources=[SourceKind.EDITOR]))
     return groups
 
 
@@ -221,10 +226,10 @@ def _preferences(groups: Sequence[WorkingGroup], rng: random.Random) -> list[str
     return ranked
 
 
-def _delegations(people: Sequence[dict[str, object]], registry: Registry) -> list[Delegation]:
-    members: dict[str, list[dict[str, object]]] = {}
+def _delegations(people: Sequence[Participant], registry: Registry) -> list[Delegation]:
+    members: dict[str, list[Participant]] = {}
     for person in people:
-        org = registry[str(person["organisation"])]
+        org = registry[str(person.organisation)]
         # A ministry's people sit in their State's delegation.
         ministry = org.type == OrganisationType.GOVERNMENT_BODY and org.parent in registry
         members.setdefault(str(org.parent) if ministry else org.id, []).append(person)
@@ -232,7 +237,7 @@ def _delegations(people: Sequence[dict[str, object]], registry: Registry) -> lis
     for organisation, group in sorted(members.items()):
         if len(group) < 2:
             continue
-        heads = [p["id"] for p in group if ParticipantRole.HEAD_OF_DELEGATION in p["roles"]]
+        heads = [p.id for p in group if ParticipantRole.HEAD_OF_DELEGATION in p.roles]
         delegations.append(Delegation(organisation=organisation, head=heads[0] if heads else None,
-                                      members=[str(p["id"]) for p in group]))
+                                      members=[p.id for p in group]))
     return delegations

@@ -328,8 +328,9 @@ def name_speaker(speaker: Speaker, event: Event, *, registry: Registry | None = 
     person = next((p for p in event.participants if p.id == speaker.participant), None)
     name = person.name if person else speaker.name
     org_id = speaker.organisation or (person.organisation if person else None)
-    org = (registry[org_id].display_name if registry is not None and org_id in registry
-           else org_id)
+    org = org_id
+    if registry is not None and org_id is not None and org_id in registry:
+        org = registry[org_id].display_name
     if not details:
         return name or org or ""
     extras = (speaker.role, "to be confirmed" if speaker.tbc else None)

@@ -6,16 +6,21 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 __all__ = ["YamlSyntaxError", "dump_yaml", "load_yaml", "locate"]
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    # The C loader, where PyYAML has libyaml, is a drop-in for the pure-Python one; a
+    # base chosen at run time cannot be checked, so the checker sees the fallback.
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):
     """Safe loader with YAML 1.2 core scalars.
 
     YAML 1.1 reads `NO` (Norway's ISO code) as false and `10:30` as the

@@ -108,8 +108,8 @@ def measure_goals(roster: Roster, round_: int, place: list[dict[int, int]], *,
     for g in roster.by_round[round_]:
         chosen = rapporteurs.get(g, [])
         totals["field_staff"] += field * sum(not roster.people[i].field_staff for i in chosen)
-        group = roster.groups[g]
-        seats = group.kept_leaders + group.chair_slots + group.rapporteur_slots
-        men = group.kept_men + sum(roster.people[i].male for i in chosen + chairs.get(g, []))
+        spec = roster.groups[g]
+        seats = spec.kept_leaders + spec.chair_slots + spec.rapporteur_slots
+        men = spec.kept_men + sum(roster.people[i].male for i in chosen + chairs.get(g, []))
         totals["all_male"] += seats >= 2 and men >= seats
     return totals

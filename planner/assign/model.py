@@ -104,12 +104,12 @@ class RoundModel:
         mixed, rapporteur = 1, len(self.groups) + 1
         chair = rapporteur * (2 * len(self.groups) + 1)
         for g in self.groups:
-            group = groups[g]
+            spec = groups[g]
             if chairs[g]:
-                self.model.add(self._sum([v for _, v in chairs[g]]) <= group.chair_slots)
+                self.model.add(self._sum([v for _, v in chairs[g]]) <= spec.chair_slots)
             if rapporteurs[g]:
                 self.model.add(self._sum([v for _, v in rapporteurs[g]])
-                               <= group.rapporteur_slots)
+                               <= spec.rapporteur_slots)
             self.score += [(v, chair) for _, v in chairs[g]]
             self.score += [(v, rapporteur) for _, v in rapporteurs[g]]
             self._diversify(g, rapporteurs[g], mixed)

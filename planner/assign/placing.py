@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 
 from planner.assign.goals import Label, Limits, labels
 from planner.assign.roster import Roster
@@ -77,7 +78,7 @@ class _Round:
         waiting = [i for i in range(len(self.roster.people)) if i not in self.fixed]
         rng.shuffle(waiting)
         for i in waiting:
-            self._seat(i, min(self.open_groups(), key=lambda g, i=i: self.price(i, g)))
+            self._seat(i, min(self.open_groups(), key=partial(self.price, i)))
         return waiting
 
     def improve(self, movable: list[int], *, passes: int = 2) -> None:
@@ -86,7 +87,7 @@ class _Round:
             moved = False
             for i in movable:
                 here = self._unseat(i)
-                best = min(self.open_groups(), key=lambda g, i=i: self.price(i, g))
+                best = min(self.open_groups(), key=partial(self.price, i))
                 better = self.price(i, best)[0] < self.price(i, here)[0]
                 self._seat(i, best if better else here)
                 moved |= better

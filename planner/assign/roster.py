@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from planner.balance import UNKNOWN, stakeholder_type
 from planner.countries import area_of
@@ -223,9 +224,19 @@ def _is_male(person: Participant | None) -> bool:
     return person is not None and person.gender == Gender.MALE
 
 
+class _Kept(TypedDict):
+    """What the organisers fixed of a group's leadership, as `Group` takes it."""
+
+    chair_slots: int
+    rapporteur_slots: int
+    kept_rapporteur_orgs: list[str]
+    kept_men: int
+    kept_leaders: int
+
+
 def _leaders(groups: list[WorkingGroup], people: dict[str, Participant], registry: Registry,
-             agencies: list[str]) -> tuple[list[dict[str, object]], dict[str, dict[int, int]]]:
-    kept: list[dict[str, object]] = []
+             agencies: list[str]) -> tuple[list[_Kept], dict[str, dict[int, int]]]:
+    kept: list[_Kept] = []
     leads: dict[str, dict[int, int]] = {}
     for index, group in enumerate(groups):
         chairs = [s for s in group.chair if is_kept(s, group.id, people)]
@@ -295,7 +306,7 @@ def read_roster(event: Event, registry: Registry) -> Roster:
     agencies = co_organisers(event, registry)
     kept, leads = _leaders(chosen, everyone, registry, agencies)
     groups = [Group(id=g.id, title=g.title, label=f"WG {i + 1}", round=g.round,
-                    capacity=next(capacity[g.round]), **kept[i])  # type: ignore[arg-type]
+                    capacity=next(capacity[g.round]), **kept[i])
               for i, g in enumerate(chosen)]
     index = {g.id: i for i, g in enumerate(groups)}
     by_round = {r: [i for i, g in enumerate(groups) if g.round == r] for r in rounds}

@@ -10,6 +10,7 @@ import click
 from planner.cli import cli, friendly, pass_library
 from planner.documents import (
     KINDS,
+    DocumentOptions,
     build_context,
     check_template,
     render_all,
@@ -42,12 +43,14 @@ def render(library: Library, *, kind: str, event_id: str, output: Path, template
            pdf: bool, public: bool, group: str | None, as_of: dt.datetime | None) -> None:
     """Write one document of EVENT as Word (KIND: concept-note, programme, …)."""
     event, day = library.load(event_id), as_of.date() if as_of else None
-    options = {"registry": library.registry, "public": public, "group": group, "as_of": day,
-               "previous": load_previous(library, event)}
+    options: DocumentOptions = {"public": public, "group": group, "as_of": day,
+                                "previous": load_previous(library, event)}
+    registry = library.registry
     if template is not None:
-        used = check_template(template, build_context(kind, event, **options), name=template.name)
+        context = build_context(kind, event, registry=registry, **options)
+        used = check_template(template, context, name=template.name)
         click.echo(f"{template.name} uses: {', '.join(used) or 'no variables'}")
-    data = render_document(kind, event, template=template, **options)
+    data = render_document(kind, event, registry=registry, template=template, **options)
     for path in write_documents({output.name: data}, output.parent, pdf=pdf):
         click.echo(f"wrote {path}")
 

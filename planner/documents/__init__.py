@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TypedDict
 
 from planner.documents.contexts import concept_note_context, programme_context
 from planner.documents.follow_up import follow_up_context
@@ -30,6 +31,7 @@ from planner.model import Event, Registry
 __all__ = [
     "DOCUMENT_TITLES",
     "KINDS",
+    "DocumentOptions",
     "TemplateProblem",
     "build_context",
     "check_template",
@@ -39,6 +41,16 @@ __all__ = [
     "render_document",
     "write_documents",
 ]
+
+
+class DocumentOptions(TypedDict, total=False):
+    """The options of `render_document` beyond kind, event and registry, to pass on as `**`."""
+
+    public: bool
+    group: str | None
+    as_of: dt.date | None
+    columns: Sequence[str] | None
+    previous: Event | None
 
 
 def build_context(kind: str, event: Event, *, registry: Registry, public: bool = False,

@@ -54,9 +54,9 @@ def flatten_graph(graph: nx.Graph) -> nx.Graph:
     """
     flat = graph.__class__()
     flat.add_nodes_from((n, _plain(d)) for n, d in graph.nodes(data=True))
-    if graph.is_multigraph():
-        flat.add_edges_from((u, v, k, _plain(d)) for u, v, k, d in
-                            graph.edges(keys=True, data=True))
+    if isinstance(graph, nx.MultiGraph):
+        edges = ((u, v, k, _plain(d)) for u, v, k, d in graph.edges(keys=True, data=True))
+        flat.add_edges_from(edges)  # type: ignore[arg-type]  # stubs omit MultiGraph's (u, v, key, data)
     else:
         flat.add_edges_from((u, v, _plain(d)) for u, v, d in graph.edges(data=True))
     return flat

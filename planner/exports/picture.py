@@ -31,7 +31,7 @@ def lay_out(graph: nx.Graph, *, seed: int = 0) -> dict[str, tuple[float, float]]
     True
     """
     def compute() -> dict[str, tuple[float, float]]:
-        simple = nx.Graph(graph)
+        simple: nx.Graph[str] = nx.Graph(graph)
         pieces = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(map(str, c))))
         if not pieces:
             return {}

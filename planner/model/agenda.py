@@ -65,7 +65,7 @@ class _SessionBase(Model):
     """Day of the event, 1 for the first, 0 for the eve (registration, welcome reception).
 
     Dates follow from the event's start, so a cloned agenda moves with it."""
-    block: lax(SessionBlock) | None = None
+    block: lax[SessionBlock] | None = None
     """Named part of the day when the programme gives no times."""
     start: TimeOfDay | None = None
     end: TimeOfDay | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationInfo
 from pydantic.functional_validators import AfterValidator
@@ -45,9 +45,13 @@ class FrozenModel(Model):
     model_config = ConfigDict(frozen=True)
 
 
-def lax(enum_type: Any) -> Any:
-    """Let a vocabulary field accept its string value (`"convener"`) from YAML."""
-    return Annotated[enum_type, Strict(False)]
+_Vocabulary = TypeVar("_Vocabulary")
+
+lax = Annotated[_Vocabulary, Strict(False)]
+"""A vocabulary field that accepts its string value (`"convener"`) from YAML: `lax[Gender]`.
+
+A generic alias rather than a function so type checkers see the enum itself.
+"""
 
 
 Slug = Annotated[

@@ -39,7 +39,7 @@ __all__ = [
 class Document(Model):
     """A source document of the event record."""
 
-    kind: lax(SourceKind)
+    kind: lax[SourceKind]
     title: str = Field(min_length=1)
     date: str | None = None
     url: str | None = None
@@ -50,8 +50,8 @@ class OrganiserRole(Model):
     """An organisation's role in an event, as one document states it."""
 
     organisation: OrgId
-    role: lax(OrganiserRoleKind)
-    source: lax(SourceKind)
+    role: lax[OrganiserRoleKind]
+    source: lax[SourceKind]
     note: str | None = None
 
 
@@ -61,8 +61,8 @@ class Invitee(Model):
     organisation: OrgId | None = None
     description: str | None = None
     """For a collective entry the source gives no names for: `other Gulf States`."""
-    category: lax(InviteeCategory)
-    source: lax(SourceKind)
+    category: lax[InviteeCategory]
+    source: lax[SourceKind]
     observer: bool = False
     """Attends as an observer rather than a participant."""
     note: str | None = None
@@ -83,7 +83,7 @@ class ParticipantCount(Model):
     text: str = Field(min_length=1)
     """As printed: `over 120`, `almost 200`."""
     minimum: int | None = Field(default=None, ge=0)
-    source: lax(SourceKind)
+    source: lax[SourceKind]
 
     @model_validator(mode="after")
     def _derive_minimum(self) -> ParticipantCount:
@@ -99,9 +99,9 @@ class NationalConsultation(Model):
 
     country: OrgId
     date: str | None = None
-    status: lax(ConsultationStatus) = ConsultationStatus.HELD
+    status: lax[ConsultationStatus] = ConsultationStatus.HELD
     findings: list[str] = Field(default_factory=list)
-    source: lax(SourceKind) = SourceKind.CONCEPT_NOTE
+    source: lax[SourceKind] = SourceKind.CONCEPT_NOTE
     note: str | None = None
 
 
@@ -112,7 +112,7 @@ class BackgroundPaper(Model):
     authors: list[OrgId] = Field(default_factory=list)
     author_names: list[str] = Field(default_factory=list)
     """People who wrote it, when the sources name them."""
-    source: lax(SourceKind) = SourceKind.CONCEPT_NOTE
+    source: lax[SourceKind] = SourceKind.CONCEPT_NOTE
     note: str | None = None
 
 
@@ -145,7 +145,7 @@ class SourceNote(Model):
 
     topic: str = Field(min_length=1)
     text: str = Field(min_length=1)
-    sources: list[lax(SourceKind)] = Field(default_factory=list)
+    sources: list[lax[SourceKind]] = Field(default_factory=list)
 
 
 class Event(Model):
@@ -155,7 +155,7 @@ class Event(Model):
     """The event's id in the library, also its file name (`dar-es-salaam-2010`)."""
     revision: int = Field(default=1, ge=1)
     """Increases with every save; a save over a newer revision is refused."""
-    kind: lax(EventKind)
+    kind: lax[EventKind]
     """Regional conference, expert roundtable, workshop, national consultation or other."""
     title: str = Field(min_length=1)
     """The full title as the organisers print it."""

@@ -25,14 +25,14 @@ class WorkingGroup(Model):
     """Most members the group's room holds; the solver never places more."""
     action_points: list[ActionPointNumber] = Field(default_factory=list)
     """Tags from the ten action points (1–10)."""
-    action_points_by: lax(SourceKind) = SourceKind.EDITOR
+    action_points_by: lax[SourceKind] = SourceKind.EDITOR
     """Who tagged it: `editor` when the tags are a judgement, not the source's."""
     chair: list[Speaker] = Field(default_factory=list)
     rapporteurs: list[Speaker] = Field(default_factory=list)
     guidance: str | None = None
     """Background or guidance document given to the group."""
     guiding_questions: list[str] = Field(default_factory=list)
-    sources: list[lax(SourceKind)] = Field(min_length=1)
+    sources: list[lax[SourceKind]] = Field(min_length=1)
     """The documents that name this group: a concept note plans, a report records."""
     note: str | None = None
 

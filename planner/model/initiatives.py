@@ -16,9 +16,9 @@ class Actor(Model):
     organisation: OrgId | None = None
     collective: str | None = None
     """A group the text names without listing it: `over 100 NGOs`."""
-    collective_type: lax(OrganisationType) | None = None
+    collective_type: lax[OrganisationType] | None = None
     """What kind of bodies make up the collective."""
-    role: lax(ActorRole)
+    role: lax[ActorRole]
     note: str | None = None
 
     @model_validator(mode="after")
@@ -46,7 +46,7 @@ class Initiative(Model):
     """As printed: `2007–2010`, `since 2008`."""
     start_year: int | None = Field(default=None, ge=1950, le=2030)
     end_year: int | None = Field(default=None, ge=1950, le=2030)
-    level: lax(InitiativeLevel)
+    level: lax[InitiativeLevel]
     action_points: list[int] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
     summary: str | None = None

@@ -37,7 +37,7 @@ class Organisation(Model):
     short_name: str | None = None
     """For States: the official short name, used to sort delegations."""
     acronym: str | None = None
-    type: lax(OrganisationType)
+    type: lax[OrganisationType]
     iso: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
     """For States: the ISO 3166-1 alpha-2 code."""
     parent: Slug | None = None

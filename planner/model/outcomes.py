@@ -42,11 +42,11 @@ class Recommendation(Model):
     parent: int | None = Field(default=None, ge=1)
     """`order` of the item this one is a sub-item of."""
     action_points: list[ActionPointNumber] = Field(default_factory=list)
-    action_points_by: lax(SourceKind) = SourceKind.EDITOR
+    action_points_by: lax[SourceKind] = SourceKind.EDITOR
     addressed_to: list[OrgId] = Field(default_factory=list)
     text: str = Field(min_length=1)
     """The recommendation, word for word."""
-    source: lax(SourceKind) = SourceKind.SUMMARY_REPORT
+    source: lax[SourceKind] = SourceKind.SUMMARY_REPORT
     note: str | None = None
     """Editor's note, e.g. that the source prints this label twice."""
 
@@ -131,7 +131,7 @@ class ActionPlan(Model):
     title: str = Field(min_length=1)
     introduction: str | None = None
     areas: list[Area] = Field(default_factory=list)
-    source: lax(SourceKind) = SourceKind.ACTION_PLAN
+    source: lax[SourceKind] = SourceKind.ACTION_PLAN
 
 
 class Paragraph(Model):
@@ -145,13 +145,13 @@ class Paragraph(Model):
 class Statement(Model):
     """A declaration or a co-hosts' summary: numbered paragraphs."""
 
-    kind: lax(StatementKind)
+    kind: lax[StatementKind]
     title: str = Field(min_length=1)
     preamble: str | None = None
     paragraphs: list[Paragraph] = Field(default_factory=list)
     adoption: str | None = None
     """The adoption line: where, when and by whom it was adopted."""
-    source: lax(SourceKind) | None = None
+    source: lax[SourceKind] | None = None
     note: str | None = None
 
 
@@ -160,7 +160,7 @@ class Update(Model):
 
     on: dt.date
     text: str = Field(min_length=1)
-    status: lax(FollowUpStatus) | None = None
+    status: lax[FollowUpStatus] | None = None
     progress: int | None = Field(default=None, ge=0, le=100)
     evidence: str | None = None
     """A link or a document reference that shows the step."""
@@ -171,7 +171,7 @@ class FollowUpItem(Model):
 
     heading: str | None = None
     text: str = Field(min_length=1)
-    status: lax(FollowUpStatus)
+    status: lax[FollowUpStatus]
     lead: list[OrgId] = Field(default_factory=list)
     """Who owns the item (registry ids)."""
     when: str | None = None
@@ -182,6 +182,6 @@ class FollowUpItem(Model):
     updates: list[Update] = Field(default_factory=list)
     links: list[str] = Field(default_factory=list)
     """Recommendation keys or action-plan targets this item serves."""
-    source: lax(SourceKind) = SourceKind.SELECTED_RECOMMENDATIONS
+    source: lax[SourceKind] = SourceKind.SELECTED_RECOMMENDATIONS
     id: Slug | None = None
     note: str | None = None

@@ -31,7 +31,7 @@ class Quota(FrozenModel):
 class StatusChange(FrozenModel):
     """A dated step in a participant's invitation history."""
 
-    status: lax(InvitationStatus)
+    status: lax[InvitationStatus]
     on: dt.date
     note: str | None = None
 
@@ -44,7 +44,7 @@ class Participant(Model):
     """Honorific as the person uses it: `H.E.`, `Dr`, `Ms`."""
     first_name: str | None = None
     last_name: str = Field(min_length=1)
-    gender: lax(Gender) | None = None
+    gender: lax[Gender] | None = None
     position: str | None = None
     organisation: OrgId | None = None
     country: OrgId | None = None
@@ -52,13 +52,13 @@ class Participant(Model):
     email: EmailStr | None = None
     phone: str | None = None
     languages: list[str] = Field(default_factory=list)
-    seniority: lax(Seniority) | None = None
+    seniority: lax[Seniority] | None = None
     consent_to_publish: bool = False
     """Whether the person may appear on the public participant list."""
     field_staff: bool = False
     """Works in the field rather than at headquarters (preferred as rapporteur)."""
-    roles: list[lax(ParticipantRole)] = Field(default_factory=lambda: [ParticipantRole.DELEGATE])
-    status: lax(InvitationStatus) = InvitationStatus.PROPOSED
+    roles: list[lax[ParticipantRole]] = Field(default_factory=lambda: [ParticipantRole.DELEGATE])
+    status: lax[InvitationStatus] = InvitationStatus.PROPOSED
     history: list[StatusChange] = Field(default_factory=list)
     preferences: list[Slug] = Field(default_factory=list)
     """Working-group ids, most wanted first."""

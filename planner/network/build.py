@@ -148,8 +148,9 @@ def _add_initiative(graph: nx.MultiGraph, initiative: Initiative, registry: Regi
 
 def _event_ties(event: Event) -> Iterable[tuple[str, str, str, str]]:
     """(organisation, relation, role, source) for every organisation an event names."""
-    for role in event.organisers:
-        yield role.organisation, "organiser", role.role.value, role.source.value
+    for organiser in event.organisers:
+        yield (organiser.organisation, "organiser", organiser.role.value,
+               organiser.source.value)
     for relation, invitees in (("invited", event.invited), ("attended", event.attended)):
         for invitee in invitees:
             if invitee.organisation is not None:
@@ -162,9 +163,9 @@ def _event_ties(event: Event) -> Iterable[tuple[str, str, str, str]]:
 
 def _add_event(graph: nx.MultiGraph, event: Event, registry: Registry) -> None:
     node = event_node(event.id)
-    states = [event.country, *(i.organisation for i in (*event.invited, *event.attended)
-                               if i.organisation in registry
-                               and registry[i.organisation].type in _PLACES)]
+    invited = (i.organisation for i in (*event.invited, *event.attended) if i.organisation)
+    states = [event.country,
+              *(org for org in invited if org in registry and registry[org].type in _PLACES)]
     places = _region_names(dict.fromkeys(states), registry)
     graph.add_node(node, kind="event", label=event.title, type=event.kind.value,
                    start_year=event.start.year, end_year=event.end.year,
@@ -202,7 +203,7 @@ def build_network(events: Iterable[Event], initiatives: Iterable[Initiative],
     >>> sorted(graph.nodes), graph.edges["unhcr", "initiative:2011-x", 0]["role"]
     (['collective:2011-x:2', 'initiative:2011-x', 'iom', 'unhcr'], 'co-chair')
     """
-    graph = nx.MultiGraph()
+    graph: nx.MultiGraph[str] = nx.MultiGraph()
     for initiative in initiatives:
         _add_initiative(graph, initiative, registry)
     for event in events:
@@ -270,7 +271,7 @@ def activities_of(graph: nx.MultiGraph, node: str) -> list[str]:
 
 
 def _project(graph: nx.MultiGraph) -> nx.Graph:
-    projection = nx.Graph()
+    projection: nx.Graph[str] = nx.Graph()
     if "fingerprint" in graph.graph:
         projection.graph["fingerprint"] = f"{graph.graph['fingerprint']}/projection"
     projection.add_nodes_from((n, d) for n, d in graph.nodes(data=True)

@@ -107,11 +107,12 @@ def filter_network(graph: nx.MultiGraph, spec: NetworkFilter) -> nx.MultiGraph:
     """
     if spec.is_everything:
         return graph
-    kept = nx.MultiGraph()
+    kept: nx.MultiGraph[str] = nx.MultiGraph()
     kept.graph.update(graph.graph)
     kept.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if _keeps_node(n, d, spec))
-    kept.add_edges_from((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True)
-                        if u in kept and v in kept and _keeps_edge(d, spec))
+    edges = ((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True)
+             if u in kept and v in kept and _keeps_edge(d, spec))
+    kept.add_edges_from(edges)  # type: ignore[arg-type]  # stubs omit MultiGraph's (u, v, key, data)
     kept.remove_nodes_from([n for n, degree in kept.degree if degree == 0])
     if "fingerprint" in graph.graph:
         digest = hashlib.sha256(f"{graph.graph['fingerprint']}|{spec!r}".encode())

@@ -200,7 +200,7 @@ def find_region_bridges(graph: nx.MultiGraph, *, least: int = 2) -> list[dict[st
 
 
 def _counts(graph: nx.MultiGraph) -> dict[str, int]:
-    kinds = Counter(kind for _, kind in graph.nodes(data="kind"))
+    kinds = Counter(data.get("kind") for _, data in graph.nodes(data=True))
     return {kind: kinds[kind] for kind in (*ACTOR_KINDS, "collective", *ACTIVITY_KINDS)}
 
 

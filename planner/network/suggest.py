@@ -84,8 +84,8 @@ class _Profile:
 
 def _profile(event: Event, registry: Registry) -> _Profile:
     area = area_of(registry[event.country], registry) if event.country in registry else None
-    states = {i.organisation for i in (*event.invited, *event.attended)
-              if i.organisation in registry and registry[i.organisation].type == "state"}
+    invited = (i.organisation for i in (*event.invited, *event.attended) if i.organisation)
+    states = {org for org in invited if org in registry and registry[org].type == "state"}
     themes = tuple((theme, _keywords(theme)) for theme in event.themes)
     return _Profile(event.country, frozenset(states - {event.country}),
                     area.finest if area else None, tuple((t, w) for t, w in themes if w))

@@ -6,13 +6,9 @@ import datetime as dt
 
 import streamlit as st
 
-from planner.documents import DOCUMENT_TITLES, KINDS, find_soffice
+from planner.documents import DOCUMENT_TITLES, KINDS, DocumentOptions, find_soffice
 from planner.ui import phrases, state, widgets
 from planner.ui.state import key
-
-#: What each kind asks for beyond the event, as the options `render_document` takes.
-_OPTIONS = {"participant-list": ("public",), "working-groups": ("group",),
-            "concept-note": ("as_of", "previous"), "follow-up": ("as_of", "previous")}
 
 
 def render() -> None:
@@ -25,7 +21,7 @@ def render() -> None:
     registry = state.library().registry
     left, middle, right = st.columns(3)
     groups = {g.id: g.title for g in event.working_groups}
-    chosen = {
+    chosen: DocumentOptions = {
         "public": left.toggle(phrases.PEOPLE_PUBLIC, key=key("document_public", event.id)),
         "group": middle.selectbox(phrases.DOCUMENTS_GROUP, [None, *groups],
                                   format_func=lambda g: groups.get(g, phrases.DOCUMENTS_ALL_GROUPS),
@@ -39,5 +35,8 @@ def render() -> None:
         title, buttons = st.columns([2, 3], vertical_alignment="center")
         title.markdown(f"**{DOCUMENT_TITLES[kind]}**")
         with buttons:
+            # Each kind ignores the options it does not take, except a group, which it refuses.
+            options: DocumentOptions = {
+                **chosen, "group": chosen.get("group") if kind == "working-groups" else None}
             widgets.download_document(kind, event, registry, key=f"document-{event.id}-{kind}",
-                                      **{name: chosen[name] for name in _OPTIONS.get(kind, ())})
+                                      **options)

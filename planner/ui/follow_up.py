@@ -44,7 +44,7 @@ def _overview(report: FollowUpReport) -> None:
 def _record(event: Event, report: FollowUpReport) -> None:
     st.subheader(phrases.FOLLOWUP_RECORD)
     texts = {row.key: f"{row.key}. {row.text[:90]}" for row in report.rows}
-    item = st.selectbox(phrases.FOLLOWUP_ITEM, list(texts), format_func=texts.get,
+    item = st.selectbox(phrases.FOLLOWUP_ITEM, list(texts), format_func=lambda k: texts[k],
                         key=key("followup_item", event.id))
     left, right = st.columns(2)
     status = left.selectbox(phrases.FOLLOWUP_STATUS, [None, *FollowUpStatus],

@@ -102,7 +102,7 @@ def _composition(shown: Event, registry: Registry, proposed: bool) -> None:
                  "capacity": "Capacity"}, column_order=[
         "id", "round", "capacity", "members", "pinned", "chair", "rapporteurs", "title"])
     dimension = st.selectbox(phrases.GROUPS_BY, list(charts.BALANCE_DIMENSIONS),
-                             format_func=charts.BALANCE_DIMENSIONS.get,
+                             format_func=lambda d: charts.BALANCE_DIMENSIONS[d],
                              key=key("groups_dimension", shown.id))
     st.plotly_chart(charts.group_balance_chart(
         balance_rows(measure_balance(shown, registry)), dimension))
@@ -111,14 +111,14 @@ def _composition(shown: Event, registry: Registry, proposed: bool) -> None:
 def _person(event: Event, found: Assignment | None) -> None:
     st.subheader(phrases.GROUPS_PERSON)
     names = {p.id: p.name for p in event.participants}
-    who = st.selectbox(phrases.GROUPS_WHO, list(names), format_func=names.get,
+    who = st.selectbox(phrases.GROUPS_WHO, list(names), format_func=lambda p: names[p],
                        key=key("groups_person", event.id))
     if found is None:
         st.caption(phrases.GROUPS_WHY_NONE)
     else:
         st.info(found.explanations.get(who, phrases.GROUPS_NOT_PLACED))
     titles = {g.id: f"Round {g.round}: {g.title}" for g in event.working_groups}
-    target = st.selectbox(phrases.GROUPS_MOVE_TO, list(titles), format_func=titles.get,
+    target = st.selectbox(phrases.GROUPS_MOVE_TO, list(titles), format_func=lambda g: titles[g],
                           key=key("groups_target", event.id))
     if st.button(phrases.GROUPS_MOVE, key=key("groups_move", event.id)):
         # Pinned, the move survives the new composition, which runs on the saved event.

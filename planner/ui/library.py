@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import streamlit as st
 
 from planner.compare import compare_events, find_events
@@ -11,12 +13,21 @@ from planner.ui import charts, phrases, state
 from planner.ui.state import KEYS
 
 
-def _filters() -> dict[str, object]:
+class _Filters(TypedDict):
+    """The filters of `find_events` the page offers."""
+
+    kind: str | None
+    region: str | None
+    year: int | None
+    action_point: int | None
+
+
+def _filters() -> _Filters:
     kind, region, year, point = st.columns(4)
     kinds = [phrases.ANY, *(k.value for k in EventKind)]
     chosen_kind = kind.selectbox("Kind", kinds, key=KEYS["filter_kind"])
-    chosen_point = point.selectbox("Action point", [phrases.ANY, *ACTION_POINTS],
-                                   key=KEYS["filter_point"])
+    points: list[str | int] = [phrases.ANY, *ACTION_POINTS]
+    chosen_point = point.selectbox("Action point", points, key=KEYS["filter_point"])
     chosen_year = year.number_input("Year", min_value=0, max_value=2100, value=0, step=1,
                                     key=KEYS["filter_year"], help="0 for any year")
     return {"kind": None if chosen_kind == phrases.ANY else chosen_kind,

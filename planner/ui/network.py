@@ -4,7 +4,8 @@ network, who is mapped but not invited to the current event, and the graph for o
 from __future__ import annotations
 
 import shutil
-from typing import Any
+from functools import partial
+from typing import Any, TypedDict
 
 import streamlit as st
 
@@ -28,10 +29,24 @@ _ROLES = sorted({*ActorRole, *OrganiserRoleKind, "invited", "attended", "partici
 _SUFFIX = {"gexf": "gexf", "graphml": "graphml", "kumu-json": "json"}
 
 
+class _Choice(TypedDict):
+    """The filters of `make_filter` the page offers."""
+
+    editions: list[int]
+    years: str | None
+    levels: list[InitiativeLevel]
+    regions: list[str]
+    types: list[OrganisationType]
+    roles: list[str]
+    layers: list[str]
+    without: list[str]
+    partners_only: bool
+
+
 def _filter() -> NetworkFilter | None:
     with st.expander(phrases.NETWORK_FILTERS):
         one, two, three = st.columns(3)
-        chosen = {
+        chosen: _Choice = {
             "editions": one.multiselect("Edition", [2011, 2016], key=KEYS["net_editions"]),
             "years": one.text_input(phrases.NETWORK_YEARS, key=KEYS["net_years"]) or None,
             "levels": one.multiselect("Level", list(InitiativeLevel), key=KEYS["net_levels"]),
@@ -80,7 +95,7 @@ def _ego(graph: Any, ranked: list[dict[str, Any]], clicked: str | None) -> None:
     if clicked in ids:
         st.session_state[KEYS["net_ego"]] = clicked
     labels = {row["id"]: row["label"] for row in ranked}
-    centre = st.selectbox(phrases.NETWORK_EGO_CHOICE, ids, format_func=labels.get,
+    centre = st.selectbox(phrases.NETWORK_EGO_CHOICE, ids, format_func=lambda i: labels[i],
                           key=KEYS["net_ego"])
     # Positions from the whole map, so that the organisation's network is seen in place.
     left, right = st.columns([3, 2])
@@ -91,16 +106,20 @@ def _ego(graph: Any, ranked: list[dict[str, Any]], clicked: str | None) -> None:
                     hide_index=True, height=420)
 
 
+def _table(graph: Any, index: int) -> bytes:
+    return graph_tables(graph)[index]
+
+
 def _downloads(graph: Any) -> None:
     st.subheader(phrases.NETWORK_DOWNLOADS)
     columns = iter(st.columns(7))
     for fmt in GRAPH_FORMATS:
         with next(columns):
-            widgets.download(fmt, lambda fmt=fmt: write_graph(graph, fmt=fmt),
+            widgets.download(fmt, partial(write_graph, graph, fmt=fmt),
                              file_name=f"network.{_SUFFIX[fmt]}", key=f"network-{fmt}")
     for index, name in enumerate(("nodes", "edges")):
         with next(columns):
-            widgets.download(f"{name} CSV", lambda i=index: graph_tables(graph)[i],
+            widgets.download(f"{name} CSV", partial(_table, graph, index),
                              file_name=f"network-{name}.csv", key=f"network-{name}")
     with next(columns):
         widgets.download("SVG", lambda: draw_network(graph, fmt="svg"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict
 
 import streamlit as st
 
@@ -31,7 +32,20 @@ def _follow_start(events: list[Event]) -> None:
                                          + (source.end - source.start))
 
 
-def _form(events: list[Event], registry: Registry) -> dict[str, object]:
+class _Changes(TypedDict):
+    """What the organiser changes from the template, as `clone_event` takes it."""
+
+    new_id: str
+    title: str
+    city: str
+    country: str
+    start: dt.date
+    timezone: str
+    end: dt.date
+    parts: list[str]
+
+
+def _form(events: list[Event], registry: Registry) -> tuple[Event, _Changes]:
     st.session_state.setdefault(KEYS["new_start"], dt.date.today() + dt.timedelta(days=180))
     template = st.selectbox("Template event", [e.id for e in events], key=KEYS["new_template"],
                             on_change=_apply_template, args=(events,))
@@ -41,8 +55,7 @@ def _form(events: list[Event], registry: Registry) -> dict[str, object]:
     states = sorted((o for o in registry if o.type == OrganisationType.STATE),
                     key=lambda o: o.display_name)
     left, right = st.columns(2)
-    return {
-        "source": source,
+    return source, {
         "new_id": left.text_input("File id", placeholder="nairobi-2027", key=KEYS["new_id"]),
         "title": left.text_input("Title", key=KEYS["new_title"]),
         "city": left.text_input("City", key=KEYS["new_city"]),
@@ -67,11 +80,11 @@ def render() -> None:
         st.info(phrases.NO_EVENTS)
         return
     library = state.library()
-    choice = _form(events, library.registry)
-    if not choice["new_id"]:
+    source, changes = _form(events, library.registry)
+    if not changes["new_id"]:
         return
     try:
-        event = clone_event(choice.pop("source"), **choice, registry=library.registry)
+        event = clone_event(source, **changes, registry=library.registry)
     except PlannerError as err:
         st.error(str(err))
         return

@@ -3,6 +3,8 @@ editable table, the balance charts with their warnings, and the participant list
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from planner.balance import balance_rows, check_balance, measure_balance
@@ -83,7 +85,7 @@ def _balance(event: Event, registry: Registry) -> None:
     chart.plotly_chart(charts.balance_chart(rows), key=f"balance-{event.id}")
     if event.working_groups:
         dimension = chart.selectbox(phrases.PEOPLE_BY_GROUP, list(charts.BALANCE_DIMENSIONS),
-                                    format_func=charts.BALANCE_DIMENSIONS.get,
+                                    format_func=lambda d: charts.BALANCE_DIMENSIONS[d],
                                     key=key("balance_scope", event.id))
         chart.plotly_chart(charts.group_balance_chart(rows, dimension))
     with warnings:
@@ -95,10 +97,13 @@ def _lists(event: Event, registry: Registry) -> None:
     st.subheader(phrases.PEOPLE_LISTS)
     public = st.toggle(phrases.PEOPLE_PUBLIC, value=True, key=key("list_public", event.id))
     name = f"{event.id}-participants{'-public' if public else ''}"
+
+    def table(fmt: str) -> bytes:
+        return write_table(*participant_table(event, registry, public=public), fmt=fmt)
+
     for fmt in ("xlsx", "csv"):
-        widgets.download(fmt.upper(), lambda fmt=fmt: write_table(
-            *participant_table(event, registry, public=public), fmt=fmt),
-            file_name=f"{name}.{fmt}", key=f"{name}-{fmt}")
+        widgets.download(fmt.upper(), partial(table, fmt), file_name=f"{name}.{fmt}",
+                         key=f"{name}-{fmt}")
     widgets.download_document("participant-list", event, registry, public=public,
                               key=f"{name}-docx", file_name=name)
 

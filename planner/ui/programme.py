@@ -3,6 +3,8 @@ changelog, and the programme as Word, iCalendar and frab files."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from planner.errors import PlannerError
@@ -51,8 +53,7 @@ def _downloads(event: Event) -> None:
                                              PROGRAMME_FORMATS.items(), strict=True):
         with column:
             widgets.download(phrases.PROGRAMME_FORMAT_LABELS[fmt],
-                             lambda fmt=fmt: export_programme(event, format=fmt,
-                                                              registry=registry),
+                             partial(export_programme, event, format=fmt, registry=registry),
                              file_name=f"{event.id}-programme{suffix}",
                              key=f"programme-{event.id}-{fmt}")
 

@@ -249,7 +249,8 @@ def start_form(form: str, event: Event, values: dict[str, object]) -> int:
     # Streamlit forgets the widgets of a page the organiser left: start again.
     fresh = initial is None or initial.keys() != values.keys() or any(
         k not in st.session_state for k in initial)
-    untouched = not fresh and all(st.session_state[k] == v for k, v in initial.items())
+    untouched = (not fresh and initial is not None
+                 and all(st.session_state[k] == v for k, v in initial.items()))
     if fresh or (untouched and st.session_state[_base(form)] != event.revision):
         st.session_state.update(values)
         st.session_state[_initial(form)] = values

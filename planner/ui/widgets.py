@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Unpack
 
 import streamlit as st
 
-from planner.documents import find_soffice, render_document
+from planner.documents import DocumentOptions, find_soffice, render_document
 from planner.documents.pdf import convert_docx_to_pdf
 from planner.errors import Finding
 from planner.model import Event, Registry
@@ -59,12 +60,13 @@ def download(label: str, data: Callable[[], bytes], *, file_name: str, key: str)
 
 
 def download_document(kind: str, event: Event, registry: Registry, *, key: str,
-                      file_name: str | None = None, **options: object) -> None:
+                      file_name: str | None = None,
+                      **options: Unpack[DocumentOptions]) -> None:
     """Buttons for one document of `event` as .docx and, where LibreOffice is, as PDF."""
     name = file_name or f"{event.id}-{kind}"
 
     def docx() -> bytes:
-        return render_document(kind, event, registry=registry, **options)  # type: ignore[arg-type]
+        return render_document(kind, event, registry=registry, **options)
 
     left, right = st.columns(2)
     with left:
