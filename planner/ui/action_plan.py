@@ -35,7 +35,9 @@ def _recommendations(event: Event) -> None:
     for heading, recommendations in recommendation_sections(event):
         with st.expander(f"{heading} ({len(recommendations)})"):
             st.dataframe([{"ref": r.ref, "text": r.text, "action points": r.action_points}
-                          for r in recommendations], hide_index=True)
+                          for r in recommendations], hide_index=True, column_config={
+                "ref": "Reference", "text": st.column_config.TextColumn(
+                    "Recommendation", width="large"), "action points": "Action points"})
 
 
 def _editor(event: Event) -> None:
@@ -51,11 +53,14 @@ def _editor(event: Event) -> None:
     rows = action_rows(event.action_plan)
     edited = st.data_editor(rows, key=editor, hide_index=True, num_rows="fixed",
                             disabled=[n for n in rows[0] if n not in EDITABLE_ACTION_FIELDS],
-                            column_config={"text": st.column_config.TextColumn(width="large"),
-                                           "area": st.column_config.TextColumn(width="small"),
-                                           "sub_theme": st.column_config.TextColumn(
-                                               width="small"),
-                                           "deadline": st.column_config.DateColumn()})
+                            column_config={
+                                "key": "No.", "references": "Recommendations cited",
+                                "owners": "Owners",
+                                "text": st.column_config.TextColumn("Action", width="large"),
+                                "area": st.column_config.TextColumn("Area", width="small"),
+                                "sub_theme": st.column_config.TextColumn("Sub-theme",
+                                                                         width="small"),
+                                "deadline": st.column_config.DateColumn("Deadline")})
     try:
         plan = revise_actions(event.action_plan, edited, registry=state.library().registry)
     except PlannerError as err:
