@@ -15,7 +15,7 @@ __all__: list[str] = []
 
 @cli.group()
 def groups() -> None:
-    """Working groups: compose their membership, chairs and rapporteurs."""
+    """Working groups: capacities, preferences and moves; the solver composes them."""
 
 
 def _summary(result: Assignment) -> list[str]:
