@@ -16,7 +16,8 @@ import datetime as dt
 import io
 import sys
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from docx import Document
@@ -55,21 +56,50 @@ def para(doc: DocumentType, text: str, style: str = "Normal", fmt: str = "") -> 
     run.italic = "italic" in fmt or None
 
 
+@contextmanager
+def when(doc: DocumentType, condition: str) -> Iterator[None]:
+    """Paragraphs printed only when `condition` holds: a `{%p if %}` block."""
+    tag(doc, f"{{%p if {condition} %}}")
+    yield
+    tag(doc, "{%p endif %}")
+
+
+@contextmanager
+def each(doc: DocumentType, loop: str) -> Iterator[None]:
+    """Paragraphs repeated for each item: a `{%p for <loop> %}` block."""
+    tag(doc, f"{{%p for {loop} %}}")
+    yield
+    tag(doc, "{%p endfor %}")
+
+
+def placeholder_unless(doc: DocumentType, condition: str, text: str,
+                       style: str = "Placeholder") -> None:
+    """A paragraph standing in for what is missing, printed when `condition` is false."""
+    with when(doc, f"not {condition}"):
+        para(doc, text, style)
+
+
+@contextmanager
+def section(doc: DocumentType, heading: str, condition: str) -> Iterator[None]:
+    """A Heading 2 section printed only when `condition` holds."""
+    with when(doc, condition):
+        para(doc, heading, "Heading 2")
+        yield
+
+
 def lines(doc: DocumentType, variable: str) -> None:
     """Print a context's `lines` (dicts of style and text), one Word style per style."""
-    tag(doc, f"{{%p for line in {variable} %}}")
-    for index, (name, style, fmt) in enumerate(LINE_STYLES):
-        tag(doc, f"{{%p {'if' if index == 0 else 'elif'} line.style == '{name}' %}}")
-        para(doc, "{{ line.text }}", style, fmt)
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p endfor %}")
+    with each(doc, f"line in {variable}"):
+        for index, (name, style, fmt) in enumerate(LINE_STYLES):
+            tag(doc, f"{{%p {'if' if index == 0 else 'elif'} line.style == '{name}' %}}")
+            para(doc, "{{ line.text }}", style, fmt)
+        tag(doc, "{%p endif %}")
 
 
 def bullets(doc: DocumentType, variable: str, style: str = "List Bullet") -> None:
     """A bulleted list of strings."""
-    tag(doc, f"{{%p for item in {variable} %}}")
-    para(doc, "{{ item }}", style)
-    tag(doc, "{%p endfor %}")
+    with each(doc, f"item in {variable}"):
+        para(doc, "{{ item }}", style)
 
 
 def table(doc: DocumentType, headings: list[str], rows: int, widths: list[float]) -> Table:
@@ -91,9 +121,8 @@ def table(doc: DocumentType, headings: list[str], rows: int, widths: list[float]
 
 def page_break_between(doc: DocumentType) -> None:
     """A page break before every iteration of the enclosing loop but the first."""
-    tag(doc, "{%p if not loop.first %}")
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    tag(doc, "{%p endif %}")
+    with when(doc, "not loop.first"):
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def _styles(doc: DocumentType) -> None:
@@ -154,143 +183,100 @@ def new_document(kind_title: str) -> DocumentType:
 def concept_note() -> DocumentType:
     """Numbered sections in the conventional order, each printed from its lines."""
     doc = new_document("Concept note")
-    tag(doc, "{%p for section in sections %}")
-    para(doc, "{{ section.number }}. {{ section.heading }}", "Heading 1")
-    lines(doc, "section.lines")
-    tag(doc, "{%p endfor %}")
+    with each(doc, "section in sections"):
+        para(doc, "{{ section.number }}. {{ section.heading }}", "Heading 1")
+        lines(doc, "section.lines")
     progress(doc)
     return doc
 
 
 def progress(doc: DocumentType) -> None:
     """"Progress since the last conference", when the event follows up an earlier one."""
-    tag(doc, "{%p if progress %}")
-    para(doc, "{{ progress.heading }}", "Heading 1")
-    lines(doc, "progress.lines")
-    tag(doc, "{%p endif %}")
+    with when(doc, "progress"):
+        para(doc, "{{ progress.heading }}", "Heading 1")
+        lines(doc, "progress.lines")
 
 
 def programme() -> DocumentType:
     """A table per day: time or block, the session with its people, the room."""
     doc = new_document("Programme")
-    tag(doc, "{%p for day in days %}")
-    para(doc, "{{ day.label }}", "Heading 1")
-    grid = table(doc, ["Time", "Session", "Room"], rows=3, widths=[3.3, 10.7, 2.6])
-    grid.cell(1, 0).text = "{%tr for session in day.sessions %}"
-    grid.cell(2, 0).text = "{{ session.time }}"
-    cell = grid.cell(2, 1)
-    cell.paragraphs[0].add_run("{{ session.title }}").bold = True
-    for text in ("{%p for text in session.lines %}", "{{ text }}", "{%p endfor %}"):
-        cell.add_paragraph(text)
-    grid.cell(2, 2).text = "{{ session.room }}"
-    grid.cell(3, 0).text = "{%tr endfor %}"
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if not days %}")
-    para(doc, "[The programme has no sessions yet.]", "Placeholder")
-    tag(doc, "{%p endif %}")
+    with each(doc, "day in days"):
+        para(doc, "{{ day.label }}", "Heading 1")
+        grid = table(doc, ["Time", "Session", "Room"], rows=3, widths=[3.3, 10.7, 2.6])
+        grid.cell(1, 0).text = "{%tr for session in day.sessions %}"
+        grid.cell(2, 0).text = "{{ session.time }}"
+        cell = grid.cell(2, 1)
+        cell.paragraphs[0].add_run("{{ session.title }}").bold = True
+        for text in ("{%p for text in session.lines %}", "{{ text }}", "{%p endfor %}"):
+            cell.add_paragraph(text)
+        grid.cell(2, 2).text = "{{ session.room }}"
+        grid.cell(3, 0).text = "{%tr endfor %}"
+    placeholder_unless(doc, "days", "[The programme has no sessions yet.]")
     return doc
 
 
 def participant_list() -> DocumentType:
     """Delegations under their group headings, a table with the chosen columns each."""
     doc = new_document("List of participants")
-    tag(doc, "{%p if public %}")
-    para(doc, "Public version: contact details are left out, and so is everyone who did not "
-              "agree to be listed.", "Placeholder")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p for group in groups %}")
-    para(doc, "{{ group.heading }}", "Heading 1")
-    tag(doc, "{%p for delegation in group.delegations %}")
-    para(doc, "{{ delegation.name }}", "Heading 2")
-    grid = doc.add_table(rows=4, cols=3)
-    grid.style = "Table Grid"
-    grid.cell(0, 0).text, grid.cell(0, 2).text = "{%tc for column in columns %}", "{%tc endfor %}"
-    grid.cell(0, 1).paragraphs[0].add_run("{{ column }}").bold = True
-    grid.cell(1, 0).text = "{%tr for row in delegation.rows %}"
-    grid.cell(2, 0).text, grid.cell(2, 2).text = "{%tc for value in row %}", "{%tc endfor %}"
-    grid.cell(2, 1).text = "{{ value }}"
-    grid.cell(3, 0).text = "{%tr endfor %}"
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if not groups %}")
-    para(doc, "[No participants are recorded for this event yet.]", "Placeholder")
-    tag(doc, "{%p endif %}")
+    with when(doc, "public"):
+        para(doc, "Public version: contact details are left out, and so is everyone who did "
+                  "not agree to be listed.", "Placeholder")
+    with each(doc, "group in groups"):
+        para(doc, "{{ group.heading }}", "Heading 1")
+        with each(doc, "delegation in group.delegations"):
+            para(doc, "{{ delegation.name }}", "Heading 2")
+            grid = doc.add_table(rows=4, cols=3)
+            grid.style = "Table Grid"
+            grid.cell(0, 0).text = "{%tc for column in columns %}"
+            grid.cell(0, 2).text = "{%tc endfor %}"
+            grid.cell(0, 1).paragraphs[0].add_run("{{ column }}").bold = True
+            grid.cell(1, 0).text = "{%tr for row in delegation.rows %}"
+            grid.cell(2, 0).text = "{%tc for value in row %}"
+            grid.cell(2, 2).text = "{%tc endfor %}"
+            grid.cell(2, 1).text = "{{ value }}"
+            grid.cell(3, 0).text = "{%tr endfor %}"
+    placeholder_unless(doc, "groups", "[No participants are recorded for this event yet.]")
     return doc
-
-
-def _section(doc: DocumentType, heading: str, condition: str) -> None:
-    tag(doc, f"{{%p if {condition} %}}")
-    para(doc, heading, "Heading 2")
 
 
 def working_groups() -> DocumentType:
     """One guidance note per group, each on its own page."""
     doc = new_document("Working groups")
-    tag(doc, "{%p for group in groups %}")
-    page_break_between(doc)
-    para(doc, "{{ group.title }}", "Heading 1")
-    para(doc, "Round {{ group.round }} · {{ group.slot }}", "Normal", "bold")
-    para(doc, "Chair: {{ group.chair }}")
-    para(doc, "Rapporteurs: {{ group.rapporteurs }}")
-    _section(doc, "Scope", "group.scope")
-    para(doc, "{{ group.scope }}")
-    tag(doc, "{%p endif %}")
-    _section(doc, "Action points of the 10-Point Plan", "group.action_points")
-    bullets(doc, "group.action_points")
-    tag(doc, "{%p endif %}")
-    para(doc, "Running order", "Heading 2")
-    grid = table(doc, ["Time", "Item"], rows=3, widths=[4.0, 12.6])
-    grid.cell(1, 0).text = "{%tr for step in group.running_order %}"
-    grid.cell(2, 0).text, grid.cell(2, 1).text = "{{ step.time }}", "{{ step.item }}"
-    grid.cell(3, 0).text = "{%tr endfor %}"
-    tag(doc, "{%p if group.indicative %}")
-    para(doc, "Times are indicative: the programme gives no clock times for this slot.",
-         "Placeholder")
-    tag(doc, "{%p endif %}")
-    _section(doc, "Guiding questions", "group.questions")
-    tag(doc, "{%p for question in group.questions %}")
-    para(doc, "{{ loop.index }}.\t{{ question }}", "Labelled Item")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
-    _section(doc, "Background and guidance", "group.guidance")
-    para(doc, "{{ group.guidance }}")
-    tag(doc, "{%p endif %}")
-    _section(doc, "Findings of the national consultations", "group.findings")
-    bullets(doc, "group.findings")
-    tag(doc, "{%p endif %}")
-    para(doc, "Members", "Heading 2")
-    bullets(doc, "group.members")
-    tag(doc, "{%p if not group.members %}")
-    para(doc, "[Members to be assigned.]", "Placeholder")
-    tag(doc, "{%p endif %}")
-    para(doc, "Expected output", "Heading 2")
-    para(doc, "{{ group.expected_output }}")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if not groups %}")
-    para(doc, "[The event has no working groups yet.]", "Placeholder")
-    tag(doc, "{%p endif %}")
+    with each(doc, "group in groups"):
+        page_break_between(doc)
+        para(doc, "{{ group.title }}", "Heading 1")
+        para(doc, "Round {{ group.round }} · {{ group.slot }}", "Normal", "bold")
+        para(doc, "Chair: {{ group.chair }}")
+        para(doc, "Rapporteurs: {{ group.rapporteurs }}")
+        with section(doc, "Scope", "group.scope"):
+            para(doc, "{{ group.scope }}")
+        with section(doc, "Action points of the 10-Point Plan", "group.action_points"):
+            bullets(doc, "group.action_points")
+        para(doc, "Running order", "Heading 2")
+        grid = table(doc, ["Time", "Item"], rows=3, widths=[4.0, 12.6])
+        grid.cell(1, 0).text = "{%tr for step in group.running_order %}"
+        grid.cell(2, 0).text, grid.cell(2, 1).text = "{{ step.time }}", "{{ step.item }}"
+        grid.cell(3, 0).text = "{%tr endfor %}"
+        with when(doc, "group.indicative"):
+            para(doc, "Times are indicative: the programme gives no clock times for this slot.",
+                 "Placeholder")
+        with section(doc, "Guiding questions", "group.questions"), \
+                each(doc, "question in group.questions"):
+            para(doc, "{{ loop.index }}.\t{{ question }}", "Labelled Item")
+        with section(doc, "Background and guidance", "group.guidance"):
+            para(doc, "{{ group.guidance }}")
+        with section(doc, "Findings of the national consultations", "group.findings"):
+            bullets(doc, "group.findings")
+        para(doc, "Members", "Heading 2")
+        bullets(doc, "group.members")
+        placeholder_unless(doc, "group.members", "[Members to be assigned.]")
+        para(doc, "Expected output", "Heading 2")
+        para(doc, "{{ group.expected_output }}")
+    placeholder_unless(doc, "groups", "[The event has no working groups yet.]")
     return doc
 
 
-def action_plan() -> DocumentType:
-    """The Dar es Salaam layout: per area rationale, targets, menu of actions, side lists."""
-    doc = new_document("Action plan")
-    para(doc, "{{ title }}", "Heading 1")
-    tag(doc, "{%p if draft %}")
-    para(doc, "No action plan is recorded for this event. This draft gives one area per "
-              "section of recommendations; write the actions that implement them.",
-         "Placeholder")
-    tag(doc, "{%p endif %}")
-    bullets(doc, "introduction", "Normal")
-    tag(doc, "{%p for area in areas %}")
-    para(doc, "{{ area.number }}. {{ area.heading }}", "Heading 1")
-    _section(doc, "Rationale", "area.rationale")
-    bullets(doc, "area.rationale", "Normal")
-    tag(doc, "{%p endif %}")
-    _section(doc, "Targets", "area.targets")
-    bullets(doc, "area.targets")
-    tag(doc, "{%p endif %}")
-    _section(doc, "Menu of actions", "area.sub_themes")
+def _menu_of_actions(doc: DocumentType) -> None:
     grid = table(doc, ["Menu of actions", "Conference recommendation(s)"], rows=8,
                  widths=[11.6, 5.0])
     grid.cell(1, 0).text = "{%tr for theme in area.sub_themes %}"
@@ -304,12 +290,28 @@ def action_plan() -> DocumentType:
         grid.cell(6, 0).add_paragraph(text)
     grid.cell(7, 0).text = "{%tr endfor %}"
     grid.cell(8, 0).text = "{%tr endfor %}"
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p for side in area.side_lists %}")
-    para(doc, "{{ side.title }}", "Heading 3")
-    bullets(doc, "side.entries")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endfor %}")
+
+
+def action_plan() -> DocumentType:
+    """The Dar es Salaam layout: per area rationale, targets, menu of actions, side lists."""
+    doc = new_document("Action plan")
+    para(doc, "{{ title }}", "Heading 1")
+    with when(doc, "draft"):
+        para(doc, "No action plan is recorded for this event. This draft gives one area per "
+                  "section of recommendations; write the actions that implement them.",
+             "Placeholder")
+    bullets(doc, "introduction", "Normal")
+    with each(doc, "area in areas"):
+        para(doc, "{{ area.number }}. {{ area.heading }}", "Heading 1")
+        with section(doc, "Rationale", "area.rationale"):
+            bullets(doc, "area.rationale", "Normal")
+        with section(doc, "Targets", "area.targets"):
+            bullets(doc, "area.targets")
+        with section(doc, "Menu of actions", "area.sub_themes"):
+            _menu_of_actions(doc)
+        with each(doc, "side in area.side_lists"):
+            para(doc, "{{ side.title }}", "Heading 3")
+            bullets(doc, "side.entries")
     return doc
 
 
@@ -317,19 +319,15 @@ def summary_report() -> DocumentType:
     """Introduction in five parts, then a section per theme ending in its recommendations."""
     doc = new_document("Summary report")
     para(doc, "Introduction", "Heading 1")
-    tag(doc, "{%p for part in introduction %}")
-    para(doc, "{{ part.heading }}", "Heading 2")
-    lines(doc, "part.lines")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p for section in sections %}")
-    para(doc, "{{ section.heading }}", "Heading 1")
-    para(doc, "[Summary of the working group's discussion.]", "Placeholder")
-    para(doc, "Recommendations", "Heading 2")
-    lines(doc, "section.lines")
-    tag(doc, "{%p if not section.lines %}")
-    para(doc, "[No recommendations recorded yet.]", "Placeholder")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p endfor %}")
+    with each(doc, "part in introduction"):
+        para(doc, "{{ part.heading }}", "Heading 2")
+        lines(doc, "part.lines")
+    with each(doc, "section in sections"):
+        para(doc, "{{ section.heading }}", "Heading 1")
+        para(doc, "[Summary of the working group's discussion.]", "Placeholder")
+        para(doc, "Recommendations", "Heading 2")
+        lines(doc, "section.lines")
+        placeholder_unless(doc, "section.lines", "[No recommendations recorded yet.]")
     return doc
 
 
@@ -338,27 +336,21 @@ def follow_up() -> DocumentType:
     doc = new_document("Follow-up report")
     para(doc, "Status as of {{ as_of }}", "Normal", "bold")
     lines(doc, "summary")
-    tag(doc, "{%p for theme in themes %}")
-    para(doc, "{{ theme.heading }}", "Heading 1")
-    grid = table(doc, ["Activity", "Owner", "Status", "Dates", "Progress"], rows=3,
-                 widths=[7.0, 2.8, 2.2, 2.6, 2.0])
-    grid.cell(1, 0).text = "{%tr for item in theme.activities %}"
-    for column, key in enumerate(("text", "owner", "status", "dates", "progress")):
-        grid.cell(2, column).text = f"{{{{ item.{key} }}}}"
-    grid.cell(3, 0).text = "{%tr endfor %}"
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if not themes %}")
-    para(doc, "[No follow-up activities are recorded for this event yet.]", "Placeholder")
-    tag(doc, "{%p endif %}")
+    with each(doc, "theme in themes"):
+        para(doc, "{{ theme.heading }}", "Heading 1")
+        grid = table(doc, ["Activity", "Owner", "Status", "Dates", "Progress"], rows=3,
+                     widths=[7.0, 2.8, 2.2, 2.6, 2.0])
+        grid.cell(1, 0).text = "{%tr for item in theme.activities %}"
+        for column, key in enumerate(("text", "owner", "status", "dates", "progress")):
+            grid.cell(2, column).text = f"{{{{ item.{key} }}}}"
+        grid.cell(3, 0).text = "{%tr endfor %}"
+    placeholder_unless(doc, "themes", "[No follow-up activities are recorded for this event yet.]")
     para(doc, "Overdue as of {{ as_of }}", "Heading 1")
     bullets(doc, "overdue")
-    tag(doc, "{%p if not overdue %}")
-    para(doc, "Nothing is overdue.", "Normal")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if attention %}")
-    para(doc, "Needs attention", "Heading 1")
-    bullets(doc, "attention")
-    tag(doc, "{%p endif %}")
+    placeholder_unless(doc, "overdue", "Nothing is overdue.", "Normal")
+    with when(doc, "attention"):
+        para(doc, "Needs attention", "Heading 1")
+        bullets(doc, "attention")
     progress(doc)
     return doc
 
