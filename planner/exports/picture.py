@@ -14,7 +14,7 @@ from planner.errors import PlannerError
 from planner.exports.graph import KIND_COLOURS
 from planner.network.build import remember
 
-__all__ = ["PICTURE_FORMATS", "draw_network", "lay_out"]
+__all__ = ["PICTURE_FORMATS", "draw_network", "find_browser", "lay_out"]
 
 #: The picture formats of `draw_network`.
 PICTURE_FORMATS = ("svg", "png")
@@ -90,8 +90,13 @@ def _svg(graph: nx.Graph, seed: int, labelled: int) -> str:
     return "\n".join(parts) + "\n"
 
 
+def find_browser() -> str | None:
+    """The headless Chromium a PNG is drawn with, or None when none is installed."""
+    return next(filter(None, map(shutil.which, _BROWSERS)), None)
+
+
 def _png(svg: str) -> bytes:
-    browser = next(filter(None, map(shutil.which, _BROWSERS)), None)
+    browser = find_browser()
     if browser is None:
         raise PlannerError("a PNG needs Chromium (apt-get install chromium); "
                            "--format svg needs nothing")

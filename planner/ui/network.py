@@ -3,7 +3,6 @@ network, who is mapped but not invited to the current event, and the graph for o
 
 from __future__ import annotations
 
-import shutil
 from functools import partial
 from typing import Any, TypedDict
 
@@ -11,7 +10,7 @@ import streamlit as st
 
 from planner.errors import PlannerError
 from planner.exports.graph import GRAPH_FORMATS, KIND_COLOURS, graph_tables, write_graph
-from planner.exports.picture import draw_network, lay_out
+from planner.exports.picture import draw_network, find_browser, lay_out
 from planner.model import ActorRole, InitiativeLevel, OrganisationType, OrganiserRoleKind
 from planner.network import (
     NetworkFilter,
@@ -125,7 +124,7 @@ def _downloads(graph: Any) -> None:
         widgets.download("SVG", lambda: draw_network(graph, fmt="svg"),
                          file_name="network.svg", key="network-svg")
     with next(columns):
-        if any(map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))):
+        if find_browser():
             widgets.download("PNG", lambda: draw_network(graph, fmt="png"),
                              file_name="network.png", key="network-png")
         else:

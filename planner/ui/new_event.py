@@ -20,14 +20,19 @@ def _template_values(source: Event, start: dt.date) -> dict[str, object]:
             KEYS["new_end"]: start + (source.end - source.start)}
 
 
-def _apply_template(events: list[Event]) -> None:
+def _template() -> Event:
+    source = state.find_event(st.session_state[KEYS["new_template"]])
+    assert source is not None  # the choice is offered from the library's events
+    return source
+
+
+def _apply_template() -> None:
     # Fields filled from the template follow it when another template is chosen.
-    source = next(e for e in events if e.id == st.session_state[KEYS["new_template"]])
-    st.session_state.update(_template_values(source, st.session_state[KEYS["new_start"]]))
+    st.session_state.update(_template_values(_template(), st.session_state[KEYS["new_start"]]))
 
 
-def _follow_start(events: list[Event]) -> None:
-    source = next(e for e in events if e.id == st.session_state[KEYS["new_template"]])
+def _follow_start() -> None:
+    source = _template()
     st.session_state[KEYS["new_end"]] = (st.session_state[KEYS["new_start"]]
                                          + (source.end - source.start))
 
@@ -47,9 +52,9 @@ class _Changes(TypedDict):
 
 def _form(events: list[Event], registry: Registry) -> tuple[Event, _Changes]:
     st.session_state.setdefault(KEYS["new_start"], dt.date.today() + dt.timedelta(days=180))
-    template = st.selectbox("Template event", [e.id for e in events], key=KEYS["new_template"],
-                            on_change=_apply_template, args=(events,))
-    source = next(e for e in events if e.id == template)
+    st.selectbox("Template event", [e.id for e in events], key=KEYS["new_template"],
+                 on_change=_apply_template)
+    source = _template()
     for key, value in _template_values(source, st.session_state[KEYS["new_start"]]).items():
         st.session_state.setdefault(key, value)
     states = sorted((o for o in registry if o.type == OrganisationType.STATE),
@@ -62,8 +67,7 @@ def _form(events: list[Event], registry: Registry) -> tuple[Event, _Changes]:
         "country": left.selectbox("Host country", [o.id for o in states],
                                   format_func=lambda i: registry[i].display_name,
                                   key=KEYS["new_country"]),
-        "start": right.date_input("First day", key=KEYS["new_start"], on_change=_follow_start,
-                                  args=(events,)),
+        "start": right.date_input("First day", key=KEYS["new_start"], on_change=_follow_start),
         "timezone": right.text_input("Time zone", key=KEYS["new_timezone"]),
         "end": right.date_input("Last day", key=KEYS["new_end"]),
         "parts": st.multiselect("Parts to copy", PARTS, default=list(PARTS),
