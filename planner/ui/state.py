@@ -149,10 +149,14 @@ def _stamp(folder: Path) -> tuple[object, ...]:
     return (*_signature(folder, REGISTRY_FILE), *_signature(folder, INITIATIVES_FILE))
 
 
+def _default_folder() -> str:
+    # As the command line: $PLANNER_LIBRARY, else the shipped library.
+    return os.environ.get("PLANNER_LIBRARY", str(DEFAULT_LIBRARY))
+
+
 def library() -> Library:
     """The library folder chosen in the sidebar (its registry loaded once per file state)."""
-    default = os.environ.get("PLANNER_LIBRARY", str(DEFAULT_LIBRARY))
-    folder = Path(st.session_state.get(KEYS["library_path"], default))
+    folder = Path(st.session_state.get(KEYS["library_path"], _default_folder()))
     return _library(str(folder), _stamp(folder))
 
 
@@ -170,8 +174,7 @@ def events() -> list[Event] | None:
 def current_event() -> Event | None:
     """The event chosen in the sidebar, or None when the library has none."""
     found = events() or []
-    chosen = st.session_state.get(KEYS["event"])
-    return next((e for e in found if e.id == chosen), found[0] if found else None)
+    return find_event(st.session_state.get(KEYS["event"])) or next(iter(found), None)
 
 
 def open_page(title: str, *, intro: str | None = None) -> Event | None:
@@ -208,8 +211,8 @@ def sidebar() -> None:
     """The library folder and the current event, on every page."""
     if _FLASH in st.session_state:
         st.success(st.session_state.pop(_FLASH))
-    default = os.environ.get("PLANNER_LIBRARY", str(DEFAULT_LIBRARY))
-    st.sidebar.text_input(phrases.LIBRARY_FOLDER, value=default, key=KEYS["library_path"])
+    st.sidebar.text_input(phrases.LIBRARY_FOLDER, value=_default_folder(),
+                          key=KEYS["library_path"])
     ids = [e.id for e in events() or []]
     if not ids:
         return
