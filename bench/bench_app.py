@@ -22,9 +22,9 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from planner.library import DEFAULT_LIBRARY, Library
+from planner.library.store import dump_event
+from planner.library.synthetic import make_synthetic_event
 from planner.model import Event
-from planner.store import dump_event
-from planner.synthetic import make_synthetic_event
 from planner.ui import PAGES
 from planner.ui.state import KEYS, key
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from planner.assign import Assignment, assign_groups
+from planner.groups.assign import Assignment, assign_groups
 from planner.library import Library
+from planner.library.synthetic import make_synthetic_event
 from planner.model import Event, Registry
-from planner.synthetic import make_synthetic_event
 
 #: Findings that would mean a hard rule is broken (the rest say where people ran short).
 BROKEN = {"group-over-capacity", "not-one-group-per-round", "pin-not-kept", "leads-two-groups",

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from planner.actionplan import check_action_plan, check_plan, draft_action_plan
-from planner.followup import assess_followup, summarise_progress
 from planner.library import Library
 from planner.model import Event
+from planner.outcomes.action_plan import check_action_plan, check_plan, draft_action_plan
+from planner.outcomes.follow_up import assess_followup, summarise_progress
 
 
 @cache

@@ -5,11 +5,11 @@ from __future__ import annotations
 import random
 from functools import cache
 
-from planner.balance import check_balance, measure_balance
-from planner.exports.tables import participant_table, write_table
 from planner.library import Library
 from planner.model import Event
-from planner.participants import import_participants
+from planner.people.balance import check_balance, measure_balance
+from planner.people.importing import import_participants
+from planner.tables import participant_table, write_table
 
 EVENT = "dar-es-salaam-2010"
 SIZE = 300

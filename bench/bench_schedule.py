@@ -6,10 +6,10 @@ import datetime as dt
 from functools import cache
 from typing import Any
 
-from planner.exports.frab import export_frab_json, export_frab_xml
-from planner.exports.ical import export_ical
 from planner.model import Event
-from planner.schedule import check_agenda
+from planner.programme.conflicts import check_agenda
+from planner.programme.frab import export_frab_json, export_frab_xml
+from planner.programme.ical import export_ical
 
 
 def _round(number: int, day: int, start: str, end: str) -> dict[str, Any]:

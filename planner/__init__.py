@@ -3,7 +3,6 @@
 One domain core under a CLI (`planner`) and a Streamlit app.
 """
 
-from planner.cloners import PARTS, clone_event
 from planner.errors import (
     ConflictError,
     InvalidIdentifier,
@@ -12,8 +11,9 @@ from planner.errors import (
     UnknownEvent,
     ValidationFailed,
 )
+from planner.event.new import PARTS, clone_event
 from planner.library import Library, check_id, coverage
-from planner.store import dump_event, load_event, load_registry, save_event
+from planner.library.store import dump_event, load_event, load_registry, save_event
 
 __version__ = "0.1.0"
 

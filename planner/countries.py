@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from planner.library.yamlfile import load_yaml
 from planner.model import Organisation, OrganisationType, Registry, normalise_name
-from planner.yamlfile import load_yaml
 
 __all__ = ["Area", "CountryIndex", "area_of", "m49_areas", "time_zones"]
 

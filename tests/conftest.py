@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from planner.library import DEFAULT_LIBRARY, Library
+from planner.library.store import dump_event
+from planner.library.synthetic import make_synthetic_event
+from planner.library.yamlfile import dump_yaml
 from planner.model import Event, Organisation, Registry
-from planner.store import dump_event
-from planner.synthetic import make_synthetic_event
-from planner.yamlfile import dump_yaml
 
 SHIPPED = DEFAULT_LIBRARY
 SHIPPED_IDS = Library(SHIPPED).event_ids()

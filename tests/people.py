@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from planner.library import Library
+from planner.library.store import dump_event
+from planner.library.yamlfile import dump_yaml
 from planner.model import Event, Organisation, Participant, Registry
-from planner.store import dump_event
-from planner.yamlfile import dump_yaml
 from tests.conftest import SMALL_REGISTRY
 
 REGISTRY_DATA: list[dict[str, Any]] = [

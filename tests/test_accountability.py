@@ -9,13 +9,13 @@ from collections.abc import Callable
 
 import pytest
 
-from planner.accountability import (
+from planner.library import Library
+from planner.model import Event
+from planner.outcomes.decidim import (
     ACCOUNTABILITY_COLUMNS,
     accountability_rows,
     export_accountability,
 )
-from planner.library import Library
-from planner.model import Event
 
 pytestmark = pytest.mark.unit
 

@@ -10,7 +10,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from planner.actionplan import (
+from planner.cli import cli
+from planner.errors import Finding, PlannerError, ValidationFailed
+from planner.library import Library
+from planner.library.store import dump_event
+from planner.model import Action, ActionPlan, Area, Event, Recommendation, SubTheme, Target
+from planner.outcomes.action_plan import (
     check_action_plan,
     check_plan,
     coverage_table,
@@ -19,11 +24,6 @@ from planner.actionplan import (
     load_action_plan,
     save_draft,
 )
-from planner.cli import cli
-from planner.errors import Finding, PlannerError, ValidationFailed
-from planner.library import Library
-from planner.model import Action, ActionPlan, Area, Event, Recommendation, SubTheme, Target
-from planner.store import dump_event
 from tests.conftest import SHIPPED, SHIPPED_IDS
 
 pytestmark = pytest.mark.unit

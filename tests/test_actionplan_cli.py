@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planner.actionplan import load_action_plan
-from planner.actions import action_rows
 from planner.cli import cli
 from planner.library import Library
+from planner.outcomes.action_plan import load_action_plan
+from planner.outcomes.adoption import action_rows
 from tests.conftest import SHIPPED_IDS
 
 pytestmark = pytest.mark.e2e

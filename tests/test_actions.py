@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from planner.actions import action_rows, adopt_action_plan, revise_actions
 from planner.errors import PlannerError
 from planner.library import Library
 from planner.model import Action, ActionPlan, Area, SubTheme
+from planner.outcomes.adoption import action_rows, adopt_action_plan, revise_actions
 from tests.conftest import SHIPPED
 
 pytestmark = pytest.mark.unit

@@ -13,10 +13,10 @@ from lxml import etree
 
 from planner.cli import cli
 from planner.library import Library
+from planner.library.store import dump_event
+from planner.library.yamlfile import dump_yaml
 from planner.model import Event
-from planner.store import dump_event
-from planner.timetable import build_programme
-from planner.yamlfile import dump_yaml
+from planner.programme.timetable import build_programme
 from tests.agenda import NO_SCHEMAS, SCHEMAS, programme_data, replace_session
 from tests.conftest import SHIPPED_IDS, SMALL_REGISTRY
 

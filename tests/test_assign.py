@@ -13,14 +13,14 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.assign import WEIGHTS, Assignment, assign_groups, check_composition
-from planner.assign.goals import limits, measure_goals
-from planner.assign.roster import read_roster
 from planner.cli import cli
 from planner.errors import PlannerError
+from planner.groups.assign import WEIGHTS, Assignment, assign_groups, check_composition
+from planner.groups.assign.candidates import read_roster
+from planner.groups.assign.goals import limits, measure_goals
 from planner.library import Library
+from planner.library.synthetic import make_synthetic_event
 from planner.model import Event, OrganisationType, Registry
-from planner.synthetic import make_synthetic_event
 from tests.conftest import SHIPPED
 
 pytestmark = pytest.mark.integration

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from planner.balance import DIMENSIONS, balance_rows, check_balance, measure_balance
 from planner.cli import cli
 from planner.errors import Finding
 from planner.library import Library
 from planner.model import Event, Participant
+from planner.people.balance import DIMENSIONS, balance_rows, check_balance, measure_balance
 from tests.conftest import SHIPPED
 from tests.people import people_event, people_registry, person, write_library
 

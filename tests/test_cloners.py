@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from planner.cloners import PARTS, clone_event
 from planner.errors import PlannerError
+from planner.event.new import PARTS, clone_event
 from planner.library import Library
 from planner.model import Organisation, Registry
 

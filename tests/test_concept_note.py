@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from planner.concept_note import concept_note_form, revise_concept_note
 from planner.errors import PlannerError
+from planner.event.concept_note import concept_note_form, revise_concept_note
 from planner.model import ConceptNote, ConceptNoteSection, Event
 
 pytestmark = pytest.mark.unit

@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import cli
-from planner.concept_note import concept_note_form
-from planner.documents.contexts import generated_parts
+from planner.documents.concept_note import generated_parts
+from planner.event.concept_note import concept_note_form
 from planner.library import Library
 from tests.conftest import SHIPPED_IDS
 

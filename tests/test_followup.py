@@ -13,11 +13,14 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from planner.accountability import ACCOUNTABILITY_COLUMNS
 from planner.cli import cli
-from planner.cloners import clone_event
 from planner.errors import PlannerError
-from planner.followup import (
+from planner.event.new import clone_event
+from planner.library import Library
+from planner.library.store import dump_event
+from planner.model import Event
+from planner.outcomes.decidim import ACCOUNTABILITY_COLUMNS
+from planner.outcomes.follow_up import (
     CATEGORIES,
     assess_followup,
     find_item,
@@ -27,9 +30,6 @@ from planner.followup import (
     summarise_progress,
     track_action_plan,
 )
-from planner.library import Library
-from planner.model import Event
-from planner.store import dump_event
 from tests.conftest import SHIPPED, SHIPPED_IDS
 
 pytestmark = pytest.mark.unit

@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 
 from planner.documents import KINDS, render_document
-from planner.exports.graph import write_graph
-from planner.exports.programme import PROGRAMME_FORMATS, export_programme
-from planner.followup import load_previous
 from planner.library import Library
+from planner.library.synthetic import make_synthetic_event
 from planner.network import NetworkFilter, library_network
-from planner.synthetic import make_synthetic_event
+from planner.network.formats import write_graph
+from planner.outcomes.follow_up import load_previous
+from planner.programme.formats import PROGRAMME_FORMATS, export_programme
 from tests.conftest import SHIPPED
 from tests.golden_files import (
     GOLDEN,

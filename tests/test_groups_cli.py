@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import cli
+from planner.groups.membership import group_rows
 from planner.library import Library
-from planner.membership import group_rows
 
 pytestmark = pytest.mark.e2e
 

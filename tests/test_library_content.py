@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 
 from planner.library import Library
-from planner.outcomes import index_references
+from planner.outcomes.references import index_references
 from tests.conftest import SHIPPED
 
 pytestmark = pytest.mark.integration

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from planner.errors import PlannerError
-from planner.membership import (
+from planner.groups.membership import (
     group_rows,
     move_person,
     preference_rows,

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.model import Recommendation
-from planner.outcomes import (
+from planner.outcomes.references import (
     citation_key,
     closest_recommendations,
     index_references,

@@ -18,11 +18,11 @@ from hypothesis import strategies as st
 
 from planner.cli import cli
 from planner.errors import PlannerError
-from planner.exports.tables import UnreadableFile, read_table
 from planner.library import Library
 from planner.model import Event, InvitationStatus, StatusChange
-from planner.participants import ImportReport, RowFate, import_participants
-from planner.registrations import UnknownColumn, match_columns
+from planner.people.columns import UnknownColumn, match_columns
+from planner.people.importing import ImportReport, RowFate, import_participants
+from planner.tables import UnreadableFile, read_table
 from tests.people import people_event, people_registry, person, write_library
 
 pytestmark = pytest.mark.unit

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from planner.cli import cli
 from planner.library import Library
 from planner.model import StatusChange
-from planner.roster import roster_rows
+from planner.people.roster import roster_rows
 
 pytestmark = pytest.mark.e2e
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from planner.errors import PlannerError
+from planner.library.store import dump_event, parse_event
 from planner.model import Event
-from planner.programme import (
+from planner.programme.versions import (
     confirmed_slots,
     describe_changes,
     is_draft,
@@ -18,7 +19,6 @@ from planner.programme import (
     snapshot_programme,
     unpublished_changes,
 )
-from planner.store import dump_event, parse_event
 from tests.agenda import programme_data, programme_event, replace_session, session
 
 pytestmark = pytest.mark.unit

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from planner.model import Event
-from planner.room_plan import NO_ROOM, programme_grid
+from planner.programme.grid import NO_ROOM, programme_grid
 
 pytestmark = pytest.mark.unit
 

@@ -8,7 +8,7 @@ import pytest
 
 from planner.errors import PlannerError
 from planner.model import Delegation
-from planner.roster import (
+from planner.people.roster import (
     apply_roster,
     change_person,
     delegation_choices,

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from planner.model import Recommendation
-from planner.schemes import SCHEMES, place_recommendation
+from planner.outcomes.schemes import SCHEMES, place_recommendation
 
 pytestmark = pytest.mark.unit
 

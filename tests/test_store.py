@@ -11,7 +11,7 @@ import pytest
 
 from planner.errors import ConflictError, ValidationFailed
 from planner.library import Library
-from planner.store import (
+from planner.library.store import (
     dump_event,
     dump_registry,
     load_event,

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from planner.cli import cli
 from planner.errors import ValidationFailed
 from planner.library import Library
-from planner.store import load_initiatives
+from planner.library.store import load_initiatives
 
 pytestmark = pytest.mark.integration
 

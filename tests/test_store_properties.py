@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.library.store import dump_event, parse_event
 from planner.model import Event, SessionBlock, SourceKind
-from planner.store import dump_event, parse_event
 
 pytestmark = pytest.mark.unit
 

@@ -9,9 +9,9 @@ import pytest
 
 from planner.errors import PlannerError
 from planner.library import Library
+from planner.library.store import dump_event, parse_event
+from planner.library.synthetic import make_synthetic_event
 from planner.model import Event, OrganisationType, ParticipantRole, Registry
-from planner.store import dump_event, parse_event
-from planner.synthetic import make_synthetic_event
 from tests.conftest import SHIPPED
 
 pytestmark = pytest.mark.unit

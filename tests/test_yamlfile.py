@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.yamlfile import YamlSyntaxError, dump_yaml, load_yaml, locate
+from planner.library.yamlfile import YamlSyntaxError, dump_yaml, load_yaml, locate
 
 pytestmark = pytest.mark.unit
 

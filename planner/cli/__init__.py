@@ -55,12 +55,12 @@ pass_library = click.make_pass_decorator(Library)
 
 # Command modules register themselves on `cli` when imported.
 from planner.cli import (  # noqa: E402, F401 -- registers commands
-    concept_note,
     documents,
-    events,
+    event,
     groups,
+    library,
     network,
     outcomes,
-    participants,
+    people,
     programme,
 )

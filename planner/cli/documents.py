@@ -17,8 +17,8 @@ from planner.documents import (
     render_document,
     write_documents,
 )
-from planner.followup import load_previous
 from planner.library import Library
+from planner.outcomes.follow_up import load_previous
 
 __all__: list[str] = []
 

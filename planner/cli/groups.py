@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from planner.assign import Assignment, assign_groups
 from planner.cli import cli, echo_json, friendly, pass_library
 from planner.errors import PlannerError
+from planner.groups.assign import Assignment, assign_groups
+from planner.groups.membership import group_rows, move_person, set_capacities, set_preferences
 from planner.library import Library
-from planner.membership import group_rows, move_person, set_capacities, set_preferences
 
 __all__: list[str] = []
 

@@ -241,8 +241,8 @@ def export(library: Library, *, graph: nx.MultiGraph, fmt: str, output: Path,
            projection: bool, centre: str | None, seed: int) -> None:
     """Write the graph as GEXF, GraphML, Kumu JSON, CSV tables, or an SVG/PNG picture."""
     from planner import network as partners  # noqa: PLC0415 -- slow import
-    from planner.exports import graph as graphs  # noqa: PLC0415 -- slow import
-    from planner.exports.picture import draw_network  # noqa: PLC0415 -- slow import
+    from planner.network import formats as graphs  # noqa: PLC0415 -- slow import
+    from planner.network.picture import draw_network  # noqa: PLC0415 -- slow import
 
     if centre:
         graph = partners.ego_network(

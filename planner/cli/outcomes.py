@@ -9,8 +9,9 @@ from typing import Any
 
 import click
 
-from planner.accountability import export_accountability
-from planner.actionplan import (
+from planner.cli import cli, echo_json, friendly, pass_library
+from planner.library import Library
+from planner.outcomes.action_plan import (
     check_action_plan,
     check_plan,
     coverage_table,
@@ -18,17 +19,16 @@ from planner.actionplan import (
     load_action_plan,
     save_draft,
 )
-from planner.actions import action_rows, adopt_action_plan
-from planner.cli import cli, echo_json, friendly, pass_library
-from planner.followup import (
+from planner.outcomes.adoption import action_rows, adopt_action_plan
+from planner.outcomes.decidim import export_accountability
+from planner.outcomes.follow_up import (
     CATEGORIES,
     FollowUpReport,
     assess_followup,
     record_update,
     track_action_plan,
 )
-from planner.library import Library
-from planner.schemes import SCHEMES
+from planner.outcomes.schemes import SCHEMES
 
 __all__: list[str] = []
 

@@ -9,11 +9,11 @@ from typing import Any
 import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
-from planner.exports.programme import PROGRAMME_FORMATS, export_programme
 from planner.library import Library
-from planner.programme import is_draft, publish_programme, unpublished_changes
-from planner.room_plan import programme_grid
-from planner.schedule import check_agenda
+from planner.programme.conflicts import check_agenda
+from planner.programme.formats import PROGRAMME_FORMATS, export_programme
+from planner.programme.grid import programme_grid
+from planner.programme.versions import is_draft, publish_programme, unpublished_changes
 
 __all__: list[str] = []
 

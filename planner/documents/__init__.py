@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TypedDict
 
-from planner.documents.contexts import concept_note_context, programme_context
+from planner.documents.concept_note import concept_note_context, programme_context
 from planner.documents.follow_up import follow_up_context
 from planner.documents.outcomes import action_plan_context, summary_report_context
 from planner.documents.participant_list import participant_list_context

@@ -1,5 +1,5 @@
 """The follow-up report: activities by theme with owner, status, dates, progress, and
-what is overdue, as `planner.followup` assesses them on a date."""
+what is overdue, as `planner.outcomes.follow_up` assesses them on a date."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Any
 
 from planner.dates import format_date, format_date_range
 from planner.documents.wording import Context, frame, join_names, line, name_of
-from planner.followup import CATEGORIES, FollowUpRow, assess_followup, summarise_progress
 from planner.model import Event, FollowUpItem, FollowUpStatus, Registry
+from planner.outcomes.follow_up import CATEGORIES, FollowUpRow, assess_followup, summarise_progress
 
 __all__ = ["PROGRESS_HEADING", "follow_up_context", "progress_context"]
 

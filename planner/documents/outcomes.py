@@ -5,13 +5,13 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
-from planner.actionplan import draft_action_plan
 from planner.dates import format_date, format_date_range
-from planner.documents.contexts import invitation_groups, organiser_lines
-from planner.documents.timetable import day_label, session_title, sessions_by_day
+from planner.documents.concept_note import invitation_groups, organiser_lines
+from planner.documents.programme import day_label, session_title, sessions_by_day
 from planner.documents.wording import Context, frame, join_names, line, name_of, split_paragraphs
 from planner.model import Action, Area, Event, Recommendation, Registry
-from planner.outcomes import recommendation_levels
+from planner.outcomes.action_plan import draft_action_plan
+from planner.outcomes.references import recommendation_levels
 
 __all__ = [
     "action_plan_context",
@@ -84,7 +84,7 @@ def _area(area: Area, registry: Registry) -> dict[str, Any]:
 
 def action_plan_context(event: Event, *, registry: Registry) -> Context:
     """The action plan in the Dar es Salaam layout, or, for an event without one, the
-    draft `planner.actionplan.draft_action_plan` makes from its recommendations.
+    draft `planner.outcomes.action_plan.draft_action_plan` makes from its recommendations.
 
     Examples
     --------

@@ -17,7 +17,7 @@ from planner.model import (
     Registry,
     normalise_name,
 )
-from planner.participants import delegation_of as organisation_delegation
+from planner.people.importing import delegation_of as organisation_delegation
 
 __all__ = [
     "COLUMNS",
@@ -61,7 +61,7 @@ def delegation_of(participant: Participant, event: Event, registry: Registry) ->
     """The registry id of the delegation a person sits with.
 
     The event's `delegations` decide first; otherwise the rule of
-    `planner.participants` (a ministry's people sit with their State, anyone else
+    `planner.people.importing` (a ministry's people sit with their State, anyone else
     with their organisation), else the person's country.
     """
     for delegation in event.delegations:

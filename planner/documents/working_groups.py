@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from planner.documents.timetable import (
+from planner.documents.programme import (
     BLOCK_STARTS,
     minutes,
     report_back_after,

@@ -7,23 +7,23 @@ import datetime as dt
 
 import streamlit as st
 
-from planner.actionplan import (
+from planner.documents.outcomes import recommendation_sections
+from planner.errors import PlannerError
+from planner.model import Event
+from planner.outcomes.action_plan import (
     check_plan,
     coverage_table,
     default_deadline,
     draft_action_plan,
     save_draft,
 )
-from planner.actions import (
+from planner.outcomes.adoption import (
     EDITABLE_ACTION_FIELDS,
     action_rows,
     adopt_action_plan,
     revise_actions,
 )
-from planner.documents.outcomes import recommendation_sections
-from planner.errors import PlannerError
-from planner.model import Event
-from planner.schemes import SCHEMES
+from planner.outcomes.schemes import SCHEMES
 from planner.ui import phrases, state, widgets
 from planner.ui.state import key
 

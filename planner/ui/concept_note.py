@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from planner.concept_note import concept_note_form, revise_concept_note
-from planner.documents.contexts import concept_note_sections, generated_parts
+from planner.documents.concept_note import concept_note_sections, generated_parts
 from planner.errors import PlannerError
+from planner.event.concept_note import concept_note_form, revise_concept_note
 from planner.model import Event
 from planner.ui import phrases, state, widgets
 from planner.ui.state import key

@@ -6,16 +6,16 @@ import datetime as dt
 
 import streamlit as st
 
-from planner.accountability import export_accountability
 from planner.errors import PlannerError
-from planner.followup import (
+from planner.model import Event, FollowUpStatus
+from planner.outcomes.decidim import export_accountability
+from planner.outcomes.follow_up import (
     CATEGORIES,
     FollowUpReport,
     assess_followup,
     record_update,
     track_action_plan,
 )
-from planner.model import Event, FollowUpStatus
 from planner.ui import charts, phrases, state, widgets
 from planner.ui.state import key
 

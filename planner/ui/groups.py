@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from planner.assign import Assignment, assign_groups
-from planner.balance import balance_rows, measure_balance
 from planner.errors import PlannerError
-from planner.membership import (
+from planner.groups.assign import Assignment, assign_groups
+from planner.groups.membership import (
     group_rows,
     move_person,
     preference_rows,
@@ -16,6 +15,7 @@ from planner.membership import (
     set_preferences,
 )
 from planner.model import Event, Registry
+from planner.people.balance import balance_rows, measure_balance
 from planner.ui import charts, phrases, state, widgets
 from planner.ui.state import key
 

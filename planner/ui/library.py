@@ -6,8 +6,8 @@ from typing import TypedDict
 
 import streamlit as st
 
-from planner.compare import compare_events, find_events
 from planner.library import coverage, summarise_event
+from planner.library.compare import compare_events, find_events
 from planner.model import ACTION_POINTS, EventKind
 from planner.ui import charts, phrases, state
 from planner.ui.state import KEYS

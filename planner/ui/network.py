@@ -9,8 +9,6 @@ from typing import Any, TypedDict
 import streamlit as st
 
 from planner.errors import PlannerError
-from planner.exports.graph import GRAPH_FORMATS, KIND_COLOURS, graph_tables, write_graph
-from planner.exports.picture import draw_network, find_browser, lay_out
 from planner.model import ActorRole, InitiativeLevel, OrganisationType, OrganiserRoleKind
 from planner.network import (
     NetworkFilter,
@@ -21,6 +19,8 @@ from planner.network import (
     summarise_network,
 )
 from planner.network.filters import make_filter
+from planner.network.formats import GRAPH_FORMATS, KIND_COLOURS, graph_tables, write_graph
+from planner.network.picture import draw_network, find_browser, lay_out
 from planner.ui import charts, phrases, state, widgets
 from planner.ui.state import KEYS
 

@@ -7,8 +7,8 @@ from typing import TypedDict
 
 import streamlit as st
 
-from planner.cloners import PARTS, clone_event, describe_new_event
 from planner.errors import PlannerError
+from planner.event.new import PARTS, clone_event, describe_new_event
 from planner.model import Event, OrganisationType, Registry
 from planner.ui import phrases, state
 from planner.ui.state import KEYS

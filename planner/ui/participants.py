@@ -7,12 +7,11 @@ from functools import partial
 
 import streamlit as st
 
-from planner.balance import balance_rows, check_balance, measure_balance
 from planner.errors import PlannerError
-from planner.exports.tables import participant_table, read_table, write_table
 from planner.model import Event, InvitationStatus, ParticipantRole, Registry
-from planner.participants import import_participants
-from planner.roster import (
+from planner.people.balance import balance_rows, check_balance, measure_balance
+from planner.people.importing import import_participants
+from planner.people.roster import (
     EDITABLE,
     IMPORT_FIELDS,
     apply_roster,
@@ -20,6 +19,7 @@ from planner.roster import (
     mapping_rows,
     roster_rows,
 )
+from planner.tables import participant_table, read_table, write_table
 from planner.ui import charts, phrases, state, widgets
 from planner.ui.state import key
 

@@ -8,11 +8,11 @@ from functools import partial
 import streamlit as st
 
 from planner.errors import PlannerError
-from planner.exports.programme import PROGRAMME_FORMATS, export_programme
 from planner.model import Event
-from planner.programme import publish_programme, published_version, unpublished_changes
-from planner.room_plan import programme_grid
-from planner.schedule import check_agenda
+from planner.programme.conflicts import check_agenda
+from planner.programme.formats import PROGRAMME_FORMATS, export_programme
+from planner.programme.grid import programme_grid
+from planner.programme.versions import publish_programme, published_version, unpublished_changes
 from planner.ui import phrases, state, widgets
 from planner.ui.state import key
 

@@ -8,12 +8,12 @@ from collections.abc import Callable
 import pytest
 
 from planner.documents import build_context
-from planner.documents.contexts import (
+from planner.documents.concept_note import (
     concept_note_context,
     generated_parts,
     invitation_groups,
 )
-from planner.documents.timetable import in_order, session_block
+from planner.documents.programme import in_order, session_block
 from planner.documents.wording import describe_event, join_names, strip_numbering
 from planner.documents.working_groups import findings_on, working_groups_context
 from planner.errors import PlannerError

@@ -14,10 +14,10 @@ import pytest
 from lxml import etree
 
 from planner.errors import PlannerError
-from planner.exports.graph import flatten_graph, graph_tables, kumu_blueprint, write_graph
-from planner.exports.picture import draw_network
 from planner.library import Library
 from planner.network import library_network, project_organisations
+from planner.network.formats import flatten_graph, graph_tables, kumu_blueprint, write_graph
+from planner.network.picture import draw_network
 
 pytestmark = pytest.mark.integration
 

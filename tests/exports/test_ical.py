@@ -7,11 +7,11 @@ import datetime as dt
 import icalendar
 import pytest
 
-from planner.exports.ical import export_ical
 from planner.library import Library
 from planner.model import Event
-from planner.programme import publish_programme
-from planner.timetable import build_programme, event_uid
+from planner.programme.ical import export_ical
+from planner.programme.timetable import build_programme, event_uid
+from planner.programme.versions import publish_programme
 from tests.agenda import programme_data, programme_event, replace_session
 from tests.conftest import SHIPPED_IDS
 

@@ -14,7 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.cli import cli
-from planner.exports.tables import (
+from planner.model import Gender, InvitationStatus, Participant, ParticipantRole, Seniority
+from planner.people.importing import import_participants
+from planner.tables import (
     FORMULA_STARTS,
     MAX_ROWS,
     UnreadableFile,
@@ -25,8 +27,6 @@ from planner.exports.tables import (
     restore,
     write_table,
 )
-from planner.model import Gender, InvitationStatus, Participant, ParticipantRole, Seniority
-from planner.participants import import_participants
 from tests.people import people_event, people_registry, person, write_library
 
 pytestmark = pytest.mark.unit

@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from planner.cli import cli
 from planner.cli.network import FORMATS
-from planner.exports.graph import GRAPH_FORMATS
-from planner.exports.picture import PICTURE_FORMATS
 from planner.library import Library
+from planner.network.formats import GRAPH_FORMATS
+from planner.network.picture import PICTURE_FORMATS
 
 pytestmark = pytest.mark.e2e
 

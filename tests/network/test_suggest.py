@@ -7,7 +7,7 @@ import datetime as dt
 import networkx as nx
 import pytest
 
-from planner.cloners import clone_event
+from planner.event.new import clone_event
 from planner.library import Library
 from planner.model import Event, Initiative, Registry
 from planner.network import (

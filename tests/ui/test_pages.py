@@ -10,9 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 from planner.documents import KINDS
 from planner.library import Library
+from planner.library.synthetic import make_synthetic_event
 from planner.model import ConceptNote, FollowUpStatus
-from planner.participants import import_participants
-from planner.synthetic import make_synthetic_event
+from planner.people.importing import import_participants
 from planner.ui import PAGES
 from planner.ui.state import KEYS, key
 

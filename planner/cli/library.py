@@ -1,0 +1,200 @@
+"""Commands over the library: list, show, validate, schema, new, coverage, format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import sys
+from pathlib import Path
+
+import click
+
+from planner.cli import cli, echo_json, friendly, pass_library
+from planner.errors import Problem, ValidationFailed
+from planner.event.new import PARTS, clone_event, describe_new_event
+from planner.event.record import event_as_json, event_file_reference, event_schema
+from planner.library import INITIATIVES_FILE, REGISTRY_FILE, Library, coverage, summarise_event
+from planner.library.compare import compare_events, find_events
+from planner.library.store import (
+    dump_event,
+    dump_registry,
+    load_event,
+    load_initiatives,
+    load_registry,
+    write_atomically,
+)
+from planner.model import ACTION_POINTS, Event, EventKind
+
+__all__: list[str] = []
+
+@cli.command("list")
+@click.option("--kind", type=click.Choice([k.value for k in EventKind]))
+@click.option("--region", help="Part of the region's name.")
+@click.option("--year", type=int)
+@click.option("--point", "action_point", type=click.IntRange(1, 10), help="Action point 1–10.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_library
+@friendly
+def list_events(library: Library, *, kind: str | None, region: str | None, year: int | None,
+                action_point: int | None, as_json: bool) -> None:
+    """List the events of the library, optionally filtered."""
+    events = find_events(library.events(), kind=kind, region=region, year=year,
+                         action_point=action_point)
+    rows = [summarise_event(e, library.registry) for e in events]
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        click.echo(f"{row['id']:<24} {row['start']}  {row['kind']:<20} {row['title']}")
+
+
+@cli.command()
+@click.argument("event_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the full record as JSON.")
+@pass_library
+@friendly
+def show(library: Library, event_id: str, as_json: bool) -> None:
+    """Show the canonical record of EVENT."""
+    event = library.load(event_id)
+    if as_json:
+        echo_json(event_as_json(event, library.registry))
+        return
+    click.echo(f"{event.title}\n{event.city}, {library.registry[event.country].display_name}, "
+               f"{event.start} – {event.end} ({event.kind.label})")
+    for role in event.organisers:
+        name = library.registry[role.organisation].display_name
+        click.echo(f"  {role.role.label:<24} {name}  [{role.source.value}]")
+    for label, items in (("organiser roles", event.organisers),
+                         ("sessions", event.sessions),
+                         ("working groups", event.working_groups),
+                         ("recommendations", event.recommendations),
+                         ("follow-up items", event.follow_up)):
+        click.echo(f"  {len(items):>4} {label}")
+
+
+def _problems_in(library: Library, paths: tuple[Path, ...]) -> list[Problem]:
+    if not paths:
+        return library.validate()
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            problems += Library(path).validate()
+            continue
+        try:
+            if path.name == "organisations.yaml":
+                load_registry(path)
+            elif path.name == INITIATIVES_FILE:
+                load_initiatives(path, Library(path.parent).registry)
+            else:
+                load_event(path, Library(path.parent).registry)
+        except ValidationFailed as failure:
+            problems += failure.problems
+    return problems
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@pass_library
+@friendly
+def validate(library: Library, paths: tuple[Path, ...]) -> None:
+    """Check event files or library folders; print file:line:column: message."""
+    problems = _problems_in(library, paths)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        sys.exit(1)
+    click.echo("ok")
+
+
+@cli.command()
+@click.option("--markdown", is_flag=True, help="Print the field reference as Markdown.")
+def schema(markdown: bool) -> None:
+    """Print the JSON Schema of an event file (for editor completion)."""
+    if markdown:
+        click.echo(event_file_reference(), nl=False)
+        return
+    echo_json(event_schema())
+
+
+@cli.command()
+@click.argument("new_id")
+@click.option("--from", "source_id", required=True, help="The event to start from.")
+@click.option("--title")
+@click.option("--start", type=click.DateTime(["%Y-%m-%d"]), help="First day, YYYY-MM-DD.")
+@click.option("--end", type=click.DateTime(["%Y-%m-%d"]), help="Last day, YYYY-MM-DD.")
+@click.option("--city")
+@click.option("--country", help="Registry id of the host State.")
+@click.option("--timezone", help="IANA time zone of the venue, when the country has several.")
+@click.option("--parts", multiple=True, type=click.Choice(PARTS),
+              help="Parts to copy (repeatable; default: all structural parts).")
+@click.option("--dry-run", is_flag=True, help="Show what would be created; write nothing.")
+@pass_library
+@friendly
+def new(library: Library, *, new_id: str, source_id: str, title: str | None,
+        start: dt.datetime | None, end: dt.datetime | None, city: str | None,
+        country: str | None, timezone: str | None, parts: tuple[str, ...],
+        dry_run: bool) -> None:
+    """Start NEW_ID from a past event: keep its structure, change the rest."""
+    source = library.load(source_id)
+    event = clone_event(source, new_id=new_id, title=title, city=city, country=country,
+                        timezone=timezone,
+                        start=start.date() if start else None,
+                        end=end.date() if end else None, parts=parts or PARTS,
+                        registry=library.registry)
+    if dry_run:
+        click.echo("\n".join(describe_new_event(event, library.registry)))
+        return
+    saved = library.create(event)
+    click.echo(f"created {library.event_path(saved.id)}")
+
+
+@cli.command()
+@click.argument("left_id")
+@click.argument("right_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_library
+@friendly
+def compare(library: Library, left_id: str, right_id: str, as_json: bool) -> None:
+    """Set two events side by side: organisers, countries, groups, outcomes."""
+    rows = compare_events(library.load(left_id), library.load(right_id), library.registry)
+    if as_json:
+        echo_json([{"aspect": r.aspect, left_id: r.left, right_id: r.right} for r in rows])
+        return
+    for row in rows:
+        click.echo(f"== {row.aspect}")
+        for left, right in itertools.zip_longest(row.left, row.right, fillvalue=""):
+            click.echo(f"  {left[:48]:<48}  {right[:48]}")
+
+
+@cli.command("coverage")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_library
+@friendly
+def coverage_table(library: Library, as_json: bool) -> None:
+    """The ten action points × events: working groups / recommendations on each."""
+    events: list[Event] = list(library.events())
+    table = coverage(events)
+    if as_json:
+        echo_json({str(k): {e: {"working_groups": g, "recommendations": r}
+                             for e, (g, r) in v.items()} for k, v in table.items()})
+        return
+    click.echo(f"{'':2} {'action point':<30} " + "  ".join(f"{e.id[:14]:>14}" for e in events))
+    for point, row in table.items():
+        cells = "  ".join(f"{f'{g} wg / {r} rec':>14}" for g, r in row.values())
+        click.echo(f"{point:>2} {ACTION_POINTS[point].name[:30]:<30} {cells}")
+
+
+@cli.command("format")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@pass_library
+@friendly
+def format_files(library: Library, paths: tuple[Path, ...]) -> None:
+    """Rewrite event files in the canonical layout (validates first; drops comments)."""
+    for path in paths or tuple(map(library.event_path, library.event_ids())):
+        if path.name == REGISTRY_FILE:
+            text = dump_registry(load_registry(path))
+        else:
+            text = dump_event(load_event(path, Library(path.parent).registry))
+        if path.read_text(encoding="utf-8") != text:
+            write_atomically(path, text)
+            click.echo(f"formatted {path}")

@@ -1,1 +1,0 @@
-"""Exchange formats, one per module: iCalendar, frab schedule, graph formats, safe tables."""

@@ -1,0 +1,1 @@
+"""Working groups: who sits in which, and the solver that composes them (`assign`)."""

@@ -1,0 +1,179 @@
+"""What the solver decided, in the organisers' words: the event updated, each group, each person."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from planner.groups.assign.candidates import Roster, is_kept
+from planner.groups.assign.goals import Label, labels, limits
+from planner.groups.assign.placing import Plan
+from planner.model import Event, Participant, Speaker
+
+__all__ = ["apply_plan", "compose_groups", "explain_places"]
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+_DIMENSIONS = ("stakeholder_type", "region", "gender")
+_GENDER_WORDS = {"female": "women", "male": "men"}
+
+
+def _leader(person: Participant, role: str) -> Speaker:
+    return Speaker(participant=person.id, name=person.name, organisation=person.organisation,
+                   role=role)
+
+
+def apply_plan(event: Event, roster: Roster, plan: Plan) -> Event:
+    """The event with the plan written in: members' `working_groups`, groups' leaders.
+
+    Each person's groups list the solved groups round by round, then any other
+    group they were in; people no longer coming keep only their pinned groups.
+    A group's `chair` and `rapporteurs` keep the entries the organisers fixed
+    (named without a participant id, or a participant pinned to the group) and
+    gain the solver's, linked by participant id with the role `chair` or
+    `rapporteur`; the solver's entries of an earlier run are replaced.
+    """
+    solved = {g.id: index for index, g in enumerate(roster.groups)}
+    where = {p.id: place for p, place in zip(roster.people, plan.place, strict=True)}
+    everyone = {p.id: p for p in event.participants}
+    people = []
+    for person in event.participants:
+        others = [g for g in person.working_groups if g not in solved]
+        if person.id in where:
+            placed = [roster.groups[g].id for _, g in sorted(where[person.id].items())]
+        else:
+            placed = [g for g in person.working_groups if g in solved and g in person.pinned]
+        people.append(person.model_copy(update={"working_groups": placed + others}))
+    by_index = {p.id: p for p in people}
+    ids = [p.id for p in roster.people]
+    groups = []
+    for group in event.working_groups:
+        g = solved.get(group.id)
+        if g is None:
+            groups.append(group)
+            continue
+        chair = [s for s in group.chair if is_kept(s, group.id, everyone)] + [
+            _leader(by_index[ids[i]], "chair") for i in plan.chairs.get(g, [])]
+        rapporteurs = [s for s in group.rapporteurs if is_kept(s, group.id, everyone)] + [
+            _leader(by_index[ids[i]], "rapporteur") for i in plan.rapporteurs.get(g, [])]
+        groups.append(group.model_copy(update={"chair": chair, "rapporteurs": rapporteurs}))
+    return event.model_copy(update={"participants": people, "working_groups": groups})
+
+
+def _spoken(speaker: Speaker) -> str:
+    return speaker.name or speaker.organisation or speaker.participant or ""
+
+
+def compose_groups(event: Event, roster: Roster, plan: Plan,
+                   targets: dict[int, int]) -> list[dict[str, Any]]:
+    """Each solved group's make-up: size, leaders, and counts by type, region and gender.
+
+    `event` is the event with the plan applied (see `apply_plan`); `target` is
+    the size the group's mix is measured against (its preference-optimal size).
+    """
+    leaders = {g.id: g for g in event.working_groups}
+    found = []
+    for g, group in enumerate(roster.groups):
+        members = [i for i, place in enumerate(plan.place) if place.get(group.round) == g]
+        people = [roster.people[i] for i in members]
+        wanted = Counter(p.cost(g, group.round) for p in people if p.ranked.get(group.round))
+        record = leaders[group.id]
+        found.append({
+            "id": group.id, "label": group.label, "title": group.title, "round": group.round,
+            "capacity": group.capacity, "target": targets.get(g, 0), "size": len(members),
+            "chair": [_spoken(s) for s in record.chair],
+            "rapporteurs": [_spoken(s) for s in record.rapporteurs],
+            **{dim: dict(Counter(p.categories[d] for p in people).most_common())
+               for d, dim in enumerate(_DIMENSIONS)},
+            "delegations": len({p.delegation for p in people if p.delegation}),
+            "first_choice": wanted[0],
+        })
+    return found
+
+
+class _Round:
+    """A solved round, counted so that each person's place can be explained."""
+
+    def __init__(self, roster: Roster, plan: Plan, round_: int, targets: dict[int, int]) -> None:
+        self.roster, self.plan, self.round = roster, plan, round_
+        self.earlier = [{r: g for r, g in place.items() if r < round_} for place in plan.place]
+        self.bounds = limits(roster, round_, targets=targets, earlier=self.earlier)
+        self.size = Counter(place[round_] for place in plan.place)
+        self.count: Counter[tuple[Label, int]] = Counter()
+        for person, place, before in zip(roster.people, plan.place, self.earlier, strict=True):
+            for label in labels(person, before):
+                self.count[label, place[round_]] += 1
+
+    def _crowded(self, i: int, group: int) -> list[Label]:
+        return [label for label in labels(self.roster.people[i], self.earlier[i])
+                if (label, group) in self.bounds
+                and self.count[label, group] >= self.bounds[label, group][1]]
+
+    def why_not(self, i: int, group: int) -> str:
+        """Why person `i` is not in `group`, as the end of a sentence."""
+        if self.size[group] >= self.roster.groups[group].capacity:
+            return "was full"
+        crowded = self._crowded(i, group)
+        kinds = {label[0] for label in crowded}
+        if "delegation" in kinds:
+            return "already had its share of your delegation; keeps your delegation spread"
+        mix = [label for label in crowded if label[0] == "mix"]
+        if mix:
+            category = str(mix[0][2])
+            return f"already had its share of {_GENDER_WORDS.get(category, category)}"
+        if "met" in kinds:
+            return "would have put you with people you met in an earlier round"
+        return "went to others to keep the groups balanced"
+
+    def describe(self, i: int) -> str:
+        """Person `i`'s place in this round, and why, in one clause."""
+        person, group = self.roster.people[i], self.plan.place[i][self.round]
+        label = self.roster.groups[group].label
+        role = ("; you chair it" if i in self.plan.chairs.get(group, []) else
+                "; you are one of its rapporteurs" if i in self.plan.rapporteurs.get(group, [])
+                else "")
+        if self.round in person.pinned:
+            return f"{label}, as the organisers fixed it{role}"
+        ranked = person.ranked.get(self.round, [])
+        if not ranked:
+            return f"{label} (you gave no preference){role}"
+        if group == ranked[0]:
+            return f"{label}, your first choice{role}"
+        rank = ranked.index(group) if group in ranked else None
+        which = (f", your {_ORDINALS[rank]} choice" if rank is not None and rank < len(_ORDINALS)
+                 else ", not among your choices" if rank is None else "")
+        if role:
+            return f"{label}{which}{role}"
+        return f"{label}{which}: your first choice {self.why_not(i, ranked[0])}"
+
+
+def explain_places(roster: Roster, plan: Plan, *, targets: dict[int, int]) -> dict[str, str]:
+    """One line per person: where they sit in each round, and why.
+
+    Examples of lines: `WG 3, your first choice`; `WG 1, your second choice:
+    your first choice was full`; with two rounds, `Round 1: WG 3, your first
+    choice. Round 2: WG 5 (you gave no preference).`
+
+    Examples
+    --------
+    >>> from planner.groups.assign.goals import WEIGHTS
+    >>> from planner.groups.assign.candidates import read_roster
+    >>> from planner.groups.assign.solve import solve_roster
+    >>> from planner.library import Library
+    >>> from planner.library.synthetic import make_synthetic_event
+    >>> registry = Library.open().registry
+    >>> roster = read_roster(make_synthetic_event(participants=20, groups=2, rounds=1,
+    ...                                           registry=registry), registry)
+    >>> outcome = solve_roster(roster, weights=WEIGHTS)
+    >>> explain_places(roster, outcome.plan, targets=outcome.targets)["p-00004"]
+    'WG 2, your second choice; you are one of its rapporteurs'
+    """
+    rounds = [_Round(roster, plan, r, targets) for r in roster.rounds]
+    lines = {}
+    for i, person in enumerate(roster.people):
+        parts = [state.describe(i) for state in rounds]
+        if len(parts) == 1:
+            lines[person.id] = parts[0]
+        else:
+            lines[person.id] = " ".join(f"Round {state.round}: {part}."
+                                        for state, part in zip(rounds, parts, strict=True))
+    return lines

@@ -1,0 +1,115 @@
+"""The soft goals: what each person counts as in a group, and how many of a kind a group takes."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Any
+
+from planner.groups.assign.candidates import Person, Roster
+
+__all__ = ["WEIGHTS", "Label", "Limits", "labels", "limits", "measure_goals"]
+
+#: Weight of each soft goal per unit, in the objective the solver minimises.
+WEIGHTS: dict[str, int] = {
+    "preference": 10,
+    "delegation": 15,
+    "mix": 4,
+    "meeting": 3,
+    "field_staff": 3,
+    "all_male": 30,
+}
+
+Label = tuple[Any, ...]
+"""What a person counts as in a group: `("delegation", "kenya")`, `("mix", 2, "female")`."""
+
+Limits = dict[tuple[Label, int], tuple[str, int]]
+"""Per (label, group), the goal it serves and how many people of that label the group takes
+before each extra one costs a unit of the goal."""
+
+
+def labels(person: Person, earlier: dict[int, int]) -> list[Label]:
+    """What a person counts as in a group: delegation, mix categories, groups met before.
+
+    Examples
+    --------
+    >>> person = Person(id="a", delegation="kenya", categories=("governments",
+    ...     "Eastern Africa", "female"), ranked={}, pinned={}, leads={}, chair=False,
+    ...     rapporteur_org=None, field_staff=False, male=False)
+    >>> labels(person, {1: 4})
+    [('delegation', 'kenya'), ('mix', 0, 'governments'), ('mix', 1, 'Eastern Africa'), \
+('mix', 2, 'female'), ('met', 1, 4)]
+    """
+    found: list[Label] = [("delegation", person.delegation)] if person.delegation else []
+    found += [("mix", dim, category) for dim, category in enumerate(person.categories)]
+    found += [("met", r, g) for r, g in earlier.items()]
+    return found
+
+
+def limits(roster: Roster, round_: int, *, targets: dict[int, int],
+           earlier: list[dict[int, int]]) -> Limits:
+    """How many of each kind every group of the round takes before it costs.
+
+    - delegation: an even spread, `ceil(members / groups)`;
+    - mix: the group's share of each stakeholder type, region and gender at its
+      target size, rounded up (categories partition a group, so one category over
+      its share means another under: counting the excess measures the whole);
+    - meeting: the group's share, at its target size, of each group of an
+      earlier round; beyond it, people who already met sit together again.
+
+    Examples
+    --------
+    >>> from planner.groups.assign.candidates import read_roster
+    >>> from planner.library import Library
+    >>> from planner.library.synthetic import make_synthetic_event
+    >>> registry = Library.open().registry
+    >>> roster = read_roster(make_synthetic_event(participants=20, groups=2, rounds=1,
+    ...                                           registry=registry), registry)
+    >>> found = limits(roster, 1, targets={0: 12, 1: 8}, earlier=[{}] * 20)
+    >>> found[("mix", 2, "female"), 0], found[("mix", 2, "female"), 1]
+    (('mix', 6), ('mix', 4))
+    """
+    n = len(roster.people)
+    groups = roster.by_round[round_]
+    totals = Counter(label for person, place in zip(roster.people, earlier, strict=True)
+                     for label in labels(person, place))
+    found: Limits = {}
+    for label, total in totals.items():
+        kind = label[0]
+        for group in groups:
+            if kind == "delegation":
+                found[label, group] = ("delegation", math.ceil(total / len(groups)))
+            elif kind == "mix" and total < n:
+                found[label, group] = ("mix", math.ceil(total * targets[group] / n))
+            elif kind == "met":
+                found[label, group] = ("meeting", math.ceil(total * targets[group] / n))
+    return found
+
+
+def measure_goals(roster: Roster, round_: int, place: list[dict[int, int]], *,
+                  chairs: dict[int, list[int]], rapporteurs: dict[int, list[int]],
+                  bounds: Limits) -> Counter[str]:
+    """The unweighted total of each soft goal in one round of a placing.
+
+    The same units as the solver's objective: steps down preference lists,
+    people beyond a limit, rapporteurs who are not field staff (when some
+    candidates are), groups led by men only.
+    """
+    totals: Counter[str] = Counter()
+    count: Counter[tuple[Label, int]] = Counter()
+    for person, where in zip(roster.people, place, strict=True):
+        group = where[round_]
+        totals["preference"] += person.cost(group, round_)
+        for label in labels(person, {r: g for r, g in where.items() if r < round_}):
+            count[label, group] += 1
+    for key, (goal, most) in bounds.items():
+        totals[goal] += max(0, count[key] - most)
+    field = any(p.field_staff and p.rapporteur_org for p in roster.people)
+    for g in roster.by_round[round_]:
+        chosen = rapporteurs.get(g, [])
+        totals["field_staff"] += field * sum(not roster.people[i].field_staff for i in chosen)
+        spec = roster.groups[g]
+        seats = spec.kept_leaders + spec.chair_slots + spec.rapporteur_slots
+        men = spec.kept_men + sum(roster.people[i].male for i in chosen + chairs.get(g, []))
+        totals["all_male"] += seats >= 2 and men >= seats
+    return totals

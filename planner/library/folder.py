@@ -1,0 +1,179 @@
+"""The library of events: a folder of event files beside one organisation registry."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from planner.errors import (
+    InvalidIdentifier,
+    PlannerError,
+    Problem,
+    UnknownEvent,
+    ValidationFailed,
+)
+from planner.library.store import (
+    load_event,
+    load_initiatives,
+    load_registry,
+    save_event,
+)
+from planner.model import ACTION_POINTS, Event, Initiative, Registry, is_slug
+
+__all__ = [
+    "DEFAULT_LIBRARY",
+    "INITIATIVES_FILE",
+    "REGISTRY_FILE",
+    "RESERVED_FILES",
+    "Library",
+    "check_id",
+    "coverage",
+    "summarise_event",
+]
+
+#: The library shipped with the toolkit.
+DEFAULT_LIBRARY = Path(__file__).resolve().parents[2] / "events"
+REGISTRY_FILE = "organisations.yaml"
+#: The cooperation initiatives of *The 10-Point Plan in Action*, beside the events.
+INITIATIVES_FILE = "initiatives.yaml"
+#: Files of the library folder that are not events.
+RESERVED_FILES = frozenset({REGISTRY_FILE, INITIATIVES_FILE})
+
+
+def check_id(event_id: str) -> str:
+    """Return `event_id` if it is a slug, else refuse it.
+
+    Ids become file names; a slug cannot climb out of the library folder.
+
+    Examples
+    --------
+    >>> check_id("dar-es-salaam-2010")
+    'dar-es-salaam-2010'
+    >>> check_id("../../etc/passwd")
+    Traceback (most recent call last):
+    ...
+    planner.errors.InvalidIdentifier: '../../etc/passwd' is not a valid event id: ...
+    """
+    if not isinstance(event_id, str) or not is_slug(event_id):
+        raise InvalidIdentifier(
+            f"{event_id!r} is not a valid event id: use lower-case letters, digits "
+            "and hyphens (e.g. 'dakar-2008')")
+    return event_id
+
+
+@dataclass
+class Library:
+    """A library folder: `<event-id>.yaml` files and `organisations.yaml`."""
+
+    path: Path
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None) -> Library:
+        """The library at `path`, `$PLANNER_LIBRARY`, or the shipped one."""
+        chosen = path or os.environ.get("PLANNER_LIBRARY") or DEFAULT_LIBRARY
+        return cls(Path(chosen))
+
+    @cached_property
+    def registry(self) -> Registry:
+        """The organisation registry every event refers to."""
+        return load_registry(self.path / REGISTRY_FILE)
+
+    @cached_property
+    def initiatives(self) -> list[Initiative]:
+        """The cooperation initiatives, validated against the registry; none without the file."""
+        return load_initiatives(self.path / INITIATIVES_FILE, self.registry)
+
+    def event_path(self, event_id: str) -> Path:
+        """The file of an event; the id is checked before it becomes a path."""
+        return self.path / f"{check_id(event_id)}.yaml"
+
+    def event_ids(self) -> list[str]:
+        """Ids of the events in the library, sorted."""
+        return sorted(p.stem for p in self.path.glob("*.yaml")
+                      if p.name not in RESERVED_FILES and is_slug(p.stem))
+
+    def load(self, event_id: str) -> Event:
+        """Load one event, validated against the registry."""
+        path = self.event_path(event_id)
+        if not path.exists():
+            raise UnknownEvent(f"no event '{event_id}' in {self.path} "
+                               f"(known: {', '.join(self.event_ids()) or 'none'})")
+        return load_event(path, self.registry)
+
+    def events(self) -> Iterator[Event]:
+        """Every event of the library, in id order."""
+        for event_id in self.event_ids():
+            yield self.load(event_id)
+
+    def save(self, event: Event) -> Event:
+        """Save an event, refusing to overwrite a newer revision or to write a file that
+        would not load (an unknown organisation, a broken reference)."""
+        return save_event(event, self.event_path(event.id), self.registry)
+
+    def create(self, event: Event) -> Event:
+        """Add a new event to the library; never overwrites an existing one."""
+        path = self.event_path(event.id)
+        if path.exists():
+            raise PlannerError(f"{path} already exists; choose another id")
+        return save_event(event, path, self.registry)
+
+    def validate(self) -> list[Problem]:
+        """Every problem in the registry, the initiatives and every event file."""
+        try:
+            self.registry  # noqa: B018 -- loading is the check
+        except ValidationFailed as failure:
+            return failure.problems
+        problems: list[Problem] = []
+        try:
+            self.initiatives  # noqa: B018 -- loading is the check
+        except ValidationFailed as failure:
+            problems.extend(failure.problems)
+        for event_id in self.event_ids():
+            try:
+                event = self.load(event_id)
+            except ValidationFailed as failure:
+                problems.extend(failure.problems)
+                continue
+            if event.id != event_id:
+                problems.append(Problem(str(self.event_path(event_id)), 1, 1, "id",
+                                        f"the id '{event.id}' differs from the file name"))
+        return problems
+
+
+def summarise_event(event: Event, registry: Registry) -> dict[str, object]:
+    """One row of the library table: identity, place, dates and what the record holds."""
+    return {
+        "id": event.id,
+        "kind": event.kind.value,
+        "title": event.title,
+        "city": event.city,
+        "country": registry[event.country].display_name,
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat(),
+        "working_groups": len(event.working_groups),
+        "recommendations": len(event.recommendations),
+        "action_plan": event.action_plan is not None,
+        "follow_up": len(event.follow_up),
+    }
+
+
+def coverage(events: list[Event]) -> dict[int, dict[str, tuple[int, int]]]:
+    """How much each event devoted to each action point.
+
+    Returns ``{point: {event_id: (working_groups, recommendations)}}``.
+
+    Examples
+    --------
+    >>> coverage([])[3]
+    {}
+    """
+    table: dict[int, dict[str, tuple[int, int]]] = {n: {} for n in ACTION_POINTS}
+    for event in events:
+        for point, row in table.items():
+            groups = sum(point in g.action_points for g in event.working_groups)
+            recs = sum(point in r.action_points for r in event.recommendations)
+            row[event.id] = (groups, recs)
+    return table

@@ -1,0 +1,269 @@
+"""Event files on disk: safe loads with file:line problems, atomic revision-checked saves."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from planner.errors import ConflictError, Problem, ValidationFailed
+from planner.library.integrity import check_event
+from planner.library.yamlfile import YamlSyntaxError, dump_yaml, load_yaml, locate
+from planner.model import Event, Initiative, Organisation, Registry, SessionKind
+
+__all__ = [
+    "dump_event",
+    "dump_registry",
+    "load_event",
+    "load_initiatives",
+    "load_registry",
+    "parse_event",
+    "save_event",
+    "write_atomically",
+]
+
+_HINTS = {
+    "date_type": "dates are YYYY-MM-DD, unquoted",
+    "extra_forbidden": "check the spelling of the key; `planner schema` lists the fields",
+    "string_type": "put quotes around the value",
+    "enum": None,
+}
+_ORGANISATIONS = TypeAdapter(list[Organisation])
+_INITIATIVES = TypeAdapter(list[Initiative])
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise ValidationFailed([Problem(str(path), None, None, None,
+                                        f"not UTF-8 text ({err.reason})")]) from None
+    except OSError as err:
+        raise ValidationFailed([Problem(str(path), None, None, None,
+                                        err.strerror or str(err))]) from None
+
+
+def _parse(text: str, path: Path) -> Any:
+    try:
+        return load_yaml(text)
+    except YamlSyntaxError as err:
+        raise ValidationFailed([Problem(str(path), err.line, err.column, None,
+                                        f"YAML syntax error: {err}")]) from None
+
+
+def _problems_from(err: ValidationError, text: str, path: Path) -> list[Problem]:
+    problems = []
+    for item in err.errors(include_url=False):
+        loc = _file_path(item["loc"])
+        line, column = locate(text, loc)
+        field = ".".join(str(p) for p in loc) or None
+        problems.append(Problem(str(path), line, column, field, _message(item),
+                                _HINTS.get(item["type"])))
+    return problems
+
+
+def _message(item: Any) -> str:
+    # pydantic words a validator's own message as "Value error, <message>".
+    if item["type"] == "value_error":
+        return str(item["ctx"]["error"])
+    value = item.get("input")
+    if item["type"] in ("missing", "extra_forbidden") or isinstance(value, dict | list):
+        return str(item["msg"])
+    return f"{item['msg']}, got {value!r}"
+
+
+_SESSION_TAGS = frozenset(kind.value for kind in SessionKind)
+
+
+def _file_path(loc: tuple[str | int, ...]) -> list[str | int]:
+    # A tagged union adds its tag after the list index (`sessions.0.plenary`);
+    # the tag is not a key of the file.
+    return [part for i, part in enumerate(loc)
+            if not (i and isinstance(loc[i - 1], int) and part in _SESSION_TAGS)]
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def parse_event(text: str, path: Path, registry: Registry | None) -> Event:
+    """Validate the text of an event file; raise `ValidationFailed` with every problem."""
+    data = _parse(text, path)
+    if not isinstance(data, dict):
+        raise ValidationFailed([Problem(str(path), 1, 1, None,
+                                        "an event file is a mapping of fields")])
+    try:
+        event = Event.model_validate(data, context={"registry": registry})
+    except ValidationError as err:
+        raise ValidationFailed(_sorted(_problems_from(err, text, path))) from None
+    issues = check_event(event)
+    if issues:
+        raise ValidationFailed(_sorted([
+            Problem(str(path), *locate(text, loc), ".".join(map(str, loc)), message)
+            for loc, message in issues
+        ]))
+    return event
+
+
+def load_event(path: Path, registry: Registry | None = None) -> Event:
+    """Load and validate one event file.
+
+    Raises
+    ------
+    ValidationFailed
+        With every problem of the file, each at its line and column.
+    """
+    return parse_event(_read(path), path, registry)
+
+
+def load_registry(path: Path) -> Registry:
+    """Load the organisation registry of a library."""
+    text = _read(path)
+    data = _parse(text, path)
+    try:
+        organisations = _ORGANISATIONS.validate_python(data)
+    except ValidationError as err:
+        raise ValidationFailed(_sorted(_problems_from(err, text, path))) from None
+    seen: dict[str, int] = {}
+    problems = []
+    for index, org in enumerate(organisations):
+        if org.id in seen:
+            problems.append(Problem(str(path), *locate(text, (index, "id")), "id",
+                                    f"'{org.id}' is already the id of entry {seen[org.id] + 1}"))
+        seen.setdefault(org.id, index)
+    if problems:
+        raise ValidationFailed(problems)
+    return Registry(organisations)
+
+
+def _duplicate_ids(ids: list[str], text: str, path: Path) -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for index, item_id in enumerate(ids):
+        if item_id in seen:
+            problems.append(Problem(str(path), *locate(text, (index, "id")), "id",
+                                    f"'{item_id}' is already the id of entry {seen[item_id] + 1}"))
+        seen.setdefault(item_id, index)
+    return problems
+
+
+def load_initiatives(path: Path, registry: Registry | None = None) -> list[Initiative]:
+    """Load the cooperation initiatives of a library, every actor checked against the registry.
+
+    A missing file is an empty list: a library need not hold initiatives.
+
+    Raises
+    ------
+    ValidationFailed
+        With every problem of the file, each at its line and column.
+    """
+    if not path.exists():
+        return []
+    text = _read(path)
+    data = _parse(text, path)
+    try:
+        initiatives = _INITIATIVES.validate_python(data if data is not None else [],
+                                                   context={"registry": registry})
+    except ValidationError as err:
+        raise ValidationFailed(_sorted(_problems_from(err, text, path))) from None
+    problems = _duplicate_ids([i.id for i in initiatives], text, path)
+    if problems:
+        raise ValidationFailed(problems)
+    return initiatives
+
+
+def _plain(model: BaseModel) -> Any:
+    # Defaults are left out so that files hold only what someone wrote,
+    # and a new optional field does not rewrite every file of the library.
+    return model.model_dump(mode="python", exclude_defaults=True, by_alias=True)
+
+
+def dump_registry(registry: Registry) -> str:
+    """The canonical YAML text of the organisation registry, in id order."""
+    return dump_yaml([_plain(org) for org in sorted(registry, key=lambda org: org.id)])
+
+
+def dump_event(event: Event) -> str:
+    """The canonical YAML text of an event: stable key order, block style."""
+    data = _plain(event)
+    data["revision"] = event.revision  # always shown, so a reader sees what they edit
+    ordered = {name: data[name] for name in Event.model_fields if name in data}
+    return dump_yaml(ordered)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    # One lock per library folder serialises the read-compare-write of saves.
+    with open(folder / ".planner.lock", "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace `path` with `text` so that a crash leaves the old file or the new, never half."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _revision_on_disk(path: Path) -> int | None:
+    if not path.exists():
+        return None
+    data = load_yaml(path.read_text(encoding="utf-8"))
+    revision = data.get("revision", 1) if isinstance(data, dict) else None
+    return revision if isinstance(revision, int) else None
+
+
+def save_event(event: Event, path: Path, registry: Registry | None = None) -> Event:
+    """Save an event over the revision it was loaded at, and return it as saved.
+
+    The saved copy carries the next revision. Nothing is written when the
+    record has not changed. With a `registry`, the text is validated as a
+    load would validate it before it is written: an edit naming an unknown
+    organisation never leaves a file that no longer opens.
+
+    Raises
+    ------
+    ConflictError
+        When the file on disk is at another revision than `event.revision`:
+        someone else saved in between, and writing would lose their work.
+    ValidationFailed
+        When the text would not load; nothing is written.
+    """
+    with _locked(path.parent):
+        on_disk = _revision_on_disk(path)
+        if on_disk is not None and on_disk != event.revision:
+            raise ConflictError(
+                f"{path}: '{event.id}' was saved by someone else since you opened it "
+                f"(revision {on_disk}, yours is {event.revision}); reload it and "
+                "apply your changes again")
+        if on_disk is not None and path.read_text(encoding="utf-8") == dump_event(event):
+            return event
+        saved = event.model_copy(update={"revision": event.revision + (on_disk is not None)})
+        text = dump_event(saved)
+        if registry is not None:
+            parse_event(text, path, registry)
+        write_atomically(path, text)
+        return saved

@@ -1,0 +1,1 @@
+"""What an event adopts and what follows: recommendations, action plan, follow-up."""
