@@ -7,8 +7,7 @@ from functools import cache
 
 from run import median_ms
 
-from planner.documents import build_context, render_all, render_document
-from planner.documents.render import template_path
+from planner.documents import DOCUMENT_KINDS, build_context, render_all, render_document
 from planner.library import Library
 from planner.model import Event
 
@@ -37,7 +36,7 @@ def bare_docxtpl_concept_note() -> bytes:
     """The same template and context through docxtpl alone: no sandbox, no record."""
     from docxtpl import DocxTemplate  # noqa: PLC0415 -- slow import
 
-    document = DocxTemplate(template_path("concept-note"))
+    document = DocxTemplate(DOCUMENT_KINDS["concept-note"].template)
     document.render(CONTEXT, autoescape=True)
     out = io.BytesIO()
     document.save(out)

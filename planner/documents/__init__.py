@@ -10,27 +10,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TypedDict
 
-from planner.documents.concept_note import concept_note_context, programme_context
-from planner.documents.follow_up import follow_up_context
-from planner.documents.outcomes import action_plan_context, summary_report_context
-from planner.documents.participant_list import participant_list_context
+from planner.documents.kinds import DOCUMENT_KINDS, KINDS, DocumentKind, DocumentOptions
 from planner.documents.pdf import convert_to_pdf, find_soffice
 from planner.documents.render import (
     TemplateProblem,
     check_template,
     render_template,
-    template_path,
 )
-from planner.documents.wording import DOCUMENT_TITLES, KINDS, Context
-from planner.documents.working_groups import pick_groups, working_groups_context
+from planner.documents.wording import Context
+from planner.documents.working_groups import pick_groups
 from planner.errors import PlannerError
 from planner.model import Event, Registry
 
 __all__ = [
-    "DOCUMENT_TITLES",
+    "DOCUMENT_KINDS",
     "KINDS",
+    "DocumentKind",
     "DocumentOptions",
     "TemplateProblem",
     "build_context",
@@ -41,16 +37,6 @@ __all__ = [
     "render_document",
     "write_documents",
 ]
-
-
-class DocumentOptions(TypedDict, total=False):
-    """The options of `render_document` beyond kind, event and registry, to pass on as `**`."""
-
-    public: bool
-    group: str | None
-    as_of: dt.date | None
-    columns: Sequence[str] | None
-    previous: Event | None
 
 
 def build_context(kind: str, event: Event, *, registry: Registry, public: bool = False,
@@ -68,27 +54,16 @@ def build_context(kind: str, event: Event, *, registry: Registry, public: bool =
     >>> context["document"]["title"], context["event"]["dates"]
     ('Programme', '19–20 May 2008')
     """
-    if kind not in KINDS:
+    if kind not in DOCUMENT_KINDS:
         raise PlannerError(f"unknown document kind '{kind}' (known: {', '.join(KINDS)})")
-    if group is not None and kind != "working-groups":
+    entry = DOCUMENT_KINDS[kind]
+    if group is not None and "group" not in entry.options:
         raise PlannerError("--group applies to the working-groups document only")
-    match kind:
-        case "concept-note":
-            return concept_note_context(event, registry=registry, previous=previous,
-                                        as_of=as_of)
-        case "programme":
-            return programme_context(event, registry=registry)
-        case "participant-list":
-            return participant_list_context(event, registry=registry, public=public,
-                                            columns=columns)
-        case "working-groups":
-            return working_groups_context(event, registry=registry, group=group)
-        case "action-plan":
-            return action_plan_context(event, registry=registry)
-        case "summary-report":
-            return summary_report_context(event, registry=registry)
-    return follow_up_context(event, registry=registry, as_of=as_of or dt.date.today(),
-                             previous=previous)
+    options = DocumentOptions(public=public, group=group, as_of=as_of, columns=columns,
+                              previous=previous)
+    context = entry.build(event, registry, options)
+    context["document"]["title"] = entry.label
+    return context
 
 
 def render_document(kind: str, event: Event, *, registry: Registry,
@@ -128,7 +103,7 @@ def render_document(kind: str, event: Event, *, registry: Registry,
     context = build_context(kind, event, registry=registry, public=public, group=group,
                             as_of=as_of, columns=columns, previous=previous)
     if template is None:
-        return render_template(template_path(kind), context, name=f"the {kind} template")
+        return render_template(DOCUMENT_KINDS[kind].template, context, name=f"the {kind} template")
     name = template.name if isinstance(template, Path) else "the template"
     check_template(template, context, name=name)
     return render_template(template, context, name=name)

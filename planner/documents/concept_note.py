@@ -1,12 +1,5 @@
-"""What each document says: one pure function per KIND from the event record to plain data.
-
-A context is a dict of strings, lists and dicts, so that a template (ours or an
-organiser's) reads it with plain Jinja and nothing in it reaches Python objects.
-Every context has `event` (the title block of `describe_event`) and `document`
-(`kind`, `title`). Prose that the shipped templates print line by line comes as
-`lines`: dicts of `style` (heading2, heading3, text, number, bullet, bullet2,
-strong, placeholder) and `text`.
-"""
+"""What the concept note says: its sections in the conventional order, the parts the record
+writes (convenors, participants, proposed agenda), and progress since the last conference."""
 
 from __future__ import annotations
 
@@ -45,7 +38,6 @@ __all__ = [
     "generated_parts",
     "invitation_groups",
     "organiser_lines",
-    "programme_context",
 ]
 
 #: The concept note's sections in the conventional order, with the event-file keys
@@ -61,9 +53,6 @@ SLOTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("follow-up", "Follow-up", ("follow-up", "next-steps")),
 )
 PLACEHOLDER = "[To be drafted with the co-organisers.]"
-
-
-# --- concept note -------------------------------------------------------------------
 
 
 def _slot_of(key: str) -> str | None:
@@ -248,51 +237,3 @@ def generated_parts(event: Event, registry: Registry) -> list[dict[str, Any]]:
         {"part": "Proposed agenda", "lines": _agenda_lines(agenda_outline(event, registry)),
          "source": f"the event's programme: {len(event.sessions)} session(s) in `sessions`"},
     ]
-
-
-# --- programme ----------------------------------------------------------------------
-
-
-def _programme_lines(session: Any, event: Event, registry: Registry) -> list[str]:
-    titles = {g.id: g for g in event.working_groups}
-    lines = []
-    if getattr(session, "chairs", None):
-        lines.append("Chair: " + "; ".join(word_speaker(s, registry) for s in session.chairs))
-    lines += [f"Speaker: {word_speaker(s, registry)}" for s in getattr(session, "speakers", [])]
-    for group_id in getattr(session, "working_groups", []):
-        group = titles.get(group_id)
-        chair = "; ".join(word_speaker(s, registry) for s in group.chair) if group else ""
-        title = group.title if group else group_id
-        lines.append(f"Working group: {title}" + (f" (chair: {chair})" if chair else ""))
-    for item in getattr(session, "items", []):
-        lines.append(_item_line(item, registry, level=0))
-        lines += [_item_line(sub, registry, level=1) for sub in item.items]
-    if getattr(session, "hosted_by", None):
-        lines.append("Hosted by " + join_names(name_of(o, registry) for o in session.hosted_by))
-    return lines
-
-
-def _item_line(item: Any, registry: Registry, *, level: int) -> str:
-    speakers = "; ".join(word_speaker(s, registry) for s in item.speakers)
-    text = f"{item.title} — {speakers}" if speakers else item.title
-    return ("    – " if level else "• ") + text
-
-
-def programme_context(event: Event, *, registry: Registry) -> Context:
-    """The programme day by day: time or block, title, room, chairs, speakers, groups.
-
-    Examples
-    --------
-    >>> from planner.library import Library
-    >>> library = Library.open()
-    >>> days = programme_context(library.load("manila-2010"), registry=library.registry)["days"]
-    >>> days[0]["label"], days[0]["sessions"][0]["time"][:5]
-    ('Day 1 – Monday 22 November 2010', '08:00')
-    """
-    days = [{"label": day_label(event, day),
-             "sessions": [{"time": session_time(s), "title": session_title(s),
-                           "room": s.room or "", "kind": s.kind,
-                           "lines": _programme_lines(s, event, registry)}
-                          for s in sessions]}
-            for day, sessions in sessions_by_day(event)]
-    return frame("programme", event, registry) | {"days": days}

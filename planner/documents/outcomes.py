@@ -7,11 +7,12 @@ from typing import Any
 
 from planner.dates import format_date, format_date_range
 from planner.documents.concept_note import invitation_groups, organiser_lines
-from planner.documents.programme import day_label, session_title, sessions_by_day
+from planner.documents.programme import session_title, sessions_by_day
 from planner.documents.wording import Context, frame, join_names, line, name_of, split_paragraphs
 from planner.model import Action, Area, Event, Recommendation, Registry
 from planner.outcomes.action_plan import draft_action_plan
 from planner.outcomes.references import recommendation_levels
+from planner.programme.timetable import day_label
 
 __all__ = [
     "action_plan_context",

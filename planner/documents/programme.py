@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import groupby
+from typing import Any
 
-from planner.dates import format_date
-from planner.model import Event, Session, SessionBlock, WorkingGroup
+from planner.documents.wording import Context, frame, join_names, name_of, word_speaker
+from planner.model import Event, Registry, Session, SessionBlock, WorkingGroup
+from planner.programme.timetable import day_label
 
 __all__ = [
     "BLOCK_STARTS",
-    "day_label",
     "in_order",
     "minutes",
+    "programme_context",
     "report_back_after",
     "session_block",
     "session_time",
@@ -90,20 +92,6 @@ def session_title(session: Session) -> str:
     return session.title or _DEFAULT_TITLES[session.kind]
 
 
-def day_label(event: Event, day: int) -> str:
-    """A day of the event in words: `Day 1 – Monday 6 September 2010`.
-
-    Examples
-    --------
-    >>> from planner.library import Library
-    >>> day_label(Library.open().load("dar-es-salaam-2010"), 2)
-    'Day 2 – Tuesday 7 September 2010'
-    """
-    date = event.date_of(day)
-    name = f"Day {day}" if day > 0 else "Eve"
-    return f"{name} – {date:%A} {format_date(date)}"
-
-
 def sessions_by_day(event: Event) -> Iterator[tuple[int, list[Session]]]:
     """The programme day by day, each day's sessions in order."""
     for day, sessions in groupby(in_order(event.sessions), key=lambda s: s.day):
@@ -141,3 +129,48 @@ def wording_of_slot(event: Event, session: Session | None) -> str:
         return "to be scheduled"
     parts = [day_label(event, session.day), session_time(session), session.room]
     return ", ".join(filter(None, parts))
+
+
+def _programme_lines(session: Any, event: Event, registry: Registry) -> list[str]:
+    titles = {g.id: g for g in event.working_groups}
+    lines = []
+    if getattr(session, "chairs", None):
+        lines.append("Chair: " + "; ".join(word_speaker(s, registry) for s in session.chairs))
+    lines += [f"Speaker: {word_speaker(s, registry)}" for s in getattr(session, "speakers", [])]
+    for group_id in getattr(session, "working_groups", []):
+        group = titles.get(group_id)
+        chair = "; ".join(word_speaker(s, registry) for s in group.chair) if group else ""
+        title = group.title if group else group_id
+        lines.append(f"Working group: {title}" + (f" (chair: {chair})" if chair else ""))
+    for item in getattr(session, "items", []):
+        lines.append(_item_line(item, registry, level=0))
+        lines += [_item_line(sub, registry, level=1) for sub in item.items]
+    if getattr(session, "hosted_by", None):
+        lines.append("Hosted by " + join_names(name_of(o, registry) for o in session.hosted_by))
+    return lines
+
+
+def _item_line(item: Any, registry: Registry, *, level: int) -> str:
+    speakers = "; ".join(word_speaker(s, registry) for s in item.speakers)
+    text = f"{item.title} — {speakers}" if speakers else item.title
+    return ("    – " if level else "• ") + text
+
+
+def programme_context(event: Event, *, registry: Registry) -> Context:
+    """The programme day by day: time or block, title, room, chairs, speakers, groups.
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> library = Library.open()
+    >>> days = programme_context(library.load("manila-2010"), registry=library.registry)["days"]
+    >>> days[0]["label"], days[0]["sessions"][0]["time"][:5]
+    ('Day 1 – Monday 22 November 2010', '08:00')
+    """
+    days = [{"label": day_label(event, day),
+             "sessions": [{"time": session_time(s), "title": session_title(s),
+                           "room": s.room or "", "kind": s.kind,
+                           "lines": _programme_lines(s, event, registry)}
+                          for s in sessions]}
+            for day, sessions in sessions_by_day(event)]
+    return frame("programme", event, registry) | {"days": days}

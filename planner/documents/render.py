@@ -33,7 +33,6 @@ __all__ = [
     "check_template",
     "environment",
     "render_template",
-    "template_path",
 ]
 
 #: The shipped templates, built by templates/build.py.
@@ -77,11 +76,6 @@ def environment() -> SandboxedEnvironment:
     sandbox = _Sandbox(autoescape=True, undefined=StrictUndefined)
     sandbox.compiled, sandbox.lock = {}, threading.Lock()
     return sandbox
-
-
-def template_path(kind: str) -> Path:
-    """The shipped template of a document kind."""
-    return TEMPLATE_DIR / f"{kind}.docx"
 
 
 def _open(template: Path | bytes, name: str) -> Any:

@@ -18,8 +18,6 @@ from planner.model import (
 
 __all__ = [
     "CATEGORY_HEADINGS",
-    "DOCUMENT_TITLES",
-    "KINDS",
     "TYPE_GROUPS",
     "Context",
     "describe_event",
@@ -35,16 +33,6 @@ __all__ = [
 
 Context = dict[str, Any]
 """What a template reads: plain strings, lists and dicts."""
-
-#: The document kinds, in the order an organiser produces them.
-KINDS = ("concept-note", "programme", "participant-list", "working-groups", "action-plan",
-         "summary-report", "follow-up")
-
-DOCUMENT_TITLES = {"concept-note": "Concept note", "programme": "Programme",
-                   "participant-list": "List of participants",
-                   "working-groups": "Working groups: agendas and guidance notes",
-                   "action-plan": "Action plan", "summary-report": "Summary report",
-                   "follow-up": "Follow-up report"}
 
 #: Invitation categories in the conventional order of a concept note; civil society
 #: and academia share one heading.
@@ -197,9 +185,10 @@ def describe_event(event: Event, registry: Registry) -> dict[str, str]:
 
 
 def frame(kind: str, event: Event, registry: Registry) -> Context:
-    """The part of every context that names the event and the document."""
+    """The part of every context that names the event and the document (`build_context`
+    adds the document's title from the table of kinds)."""
     return {"event": describe_event(event, registry),
-            "document": {"kind": kind, "title": DOCUMENT_TITLES[kind]}}
+            "document": {"kind": kind}}
 
 
 def line(style: str, text: str) -> dict[str, str]:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.documents.programme import day_label
 from planner.model import Event
-from planner.programme.timetable import Slot, build_programme
+from planner.programme.timetable import Slot, build_programme, day_label
 
 __all__ = ["NO_ROOM", "programme_grid"]
 

@@ -9,6 +9,7 @@ import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from planner.dates import format_date
 from planner.model import (
     AgendaItem,
     Event,
@@ -27,6 +28,7 @@ __all__ = [
     "Role",
     "Slot",
     "build_programme",
+    "day_label",
     "describe_slot",
     "event_uid",
     "name_speaker",
@@ -367,3 +369,17 @@ def describe_slot(slot: Slot, event: Event, *, registry: Registry | None = None)
         lines.append("Interpretation: " + ", ".join(slot.session.interpretation))
     lines += _running_order(getattr(slot.session, "items", []))
     return "\n".join(lines)
+
+
+def day_label(event: Event, day: int) -> str:
+    """A day of the event in words: `Day 1 – Monday 6 September 2010`.
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> day_label(Library.open().load("dar-es-salaam-2010"), 2)
+    'Day 2 – Tuesday 7 September 2010'
+    """
+    date = event.date_of(day)
+    name = f"Day {day}" if day > 0 else "Eve"
+    return f"{name} – {date:%A} {format_date(date)}"

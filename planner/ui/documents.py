@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from planner.documents import DOCUMENT_TITLES, KINDS, DocumentOptions, find_soffice
+from planner.documents import DOCUMENT_KINDS, DocumentOptions, find_soffice
 from planner.ui import phrases, state, widgets
 from planner.ui.state import key
 
@@ -31,12 +31,12 @@ def render() -> None:
                                   key=key("document_as_of", event.id)),
         "previous": state.find_event(event.previous_event),
     }
-    for kind in KINDS:
+    for kind, entry in DOCUMENT_KINDS.items():
         title, buttons = st.columns([2, 3], vertical_alignment="center")
-        title.markdown(f"**{DOCUMENT_TITLES[kind]}**")
+        title.markdown(f"**{entry.label}**")
         with buttons:
             # Each kind ignores the options it does not take, except a group, which it refuses.
             options: DocumentOptions = {
-                **chosen, "group": chosen.get("group") if kind == "working-groups" else None}
+                **chosen, "group": chosen.get("group") if "group" in entry.options else None}
             widgets.download_document(kind, event, registry, key=f"document-{event.id}-{kind}",
                                       **options)

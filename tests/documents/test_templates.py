@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from planner.documents import KINDS
-from planner.documents.render import TEMPLATE_DIR, template_path
+from planner.documents import DOCUMENT_KINDS, KINDS
+from planner.documents.render import TEMPLATE_DIR
 
 pytestmark = pytest.mark.unit
 
@@ -36,7 +36,7 @@ def outline(path: Path) -> list[tuple[str, ...]]:
 
 def test_checked_in_templates_are_what_the_script_builds(tmp_path: Path) -> None:
     built = load_builder().build_all(tmp_path)
-    stale = [p.name for p in built if outline(p) != outline(template_path(p.stem))]
+    stale = [p.name for p in built if outline(p) != outline(DOCUMENT_KINDS[p.stem].template)]
     assert stale == [], "run: .venv/bin/python templates/build.py"
 
 
@@ -46,7 +46,7 @@ def test_every_kind_has_a_template() -> None:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_template_uses_word_styles_an_organiser_can_restyle(kind: str) -> None:
-    document = Document(str(template_path(kind)))
+    document = Document(str(DOCUMENT_KINDS[kind].template))
     used = {p.style.name for p in document.paragraphs} | {
         t.style.name for t in document.tables}
     assert {"Title", "Subtitle", "Heading 1"} <= used
@@ -56,7 +56,8 @@ def test_template_uses_word_styles_an_organiser_can_restyle(kind: str) -> None:
 
 
 def test_numbered_lists_and_tables_are_in_the_templates() -> None:
-    concept = {p.style.name for p in Document(str(template_path("concept-note"))).paragraphs}
-    plan = Document(str(template_path("action-plan")))
+    concept_note = Document(str(DOCUMENT_KINDS["concept-note"].template))
+    concept = {p.style.name for p in concept_note.paragraphs}
+    plan = Document(str(DOCUMENT_KINDS["action-plan"].template))
     assert {"List Number", "Heading 2", "Heading 3"} <= concept
     assert [t.style.name for t in plan.tables] == ["Table Grid"]

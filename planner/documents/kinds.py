@@ -1,0 +1,95 @@
+"""The document kinds: one table of what each is called, its template and what it reads.
+
+Adding a kind is one row here, one context builder in this package and one template
+built by `templates/build.py`; the CLI's `render KIND`, the app's Documents page and
+`render_all` read this table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypedDict
+
+from planner.documents.concept_note import concept_note_context
+from planner.documents.follow_up import follow_up_context
+from planner.documents.outcomes import action_plan_context, summary_report_context
+from planner.documents.participant_list import participant_list_context
+from planner.documents.programme import programme_context
+from planner.documents.render import TEMPLATE_DIR
+from planner.documents.wording import Context
+from planner.documents.working_groups import working_groups_context
+from planner.model import Event, Registry
+
+__all__ = ["DOCUMENT_KINDS", "KINDS", "DocumentKind", "DocumentOptions"]
+
+
+class DocumentOptions(TypedDict, total=False):
+    """The options of `render_document` beyond kind, event and registry, to pass on as `**`."""
+
+    public: bool
+    group: str | None
+    as_of: dt.date | None
+    columns: Sequence[str] | None
+    previous: Event | None
+
+
+Builder = Callable[[Event, Registry, DocumentOptions], Context]
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """One kind of document: its name on the command line, its title, its template and the
+    function that builds what the template reads from the event record."""
+
+    kind: str
+    label: str
+    build: Builder
+    #: The options of `DocumentOptions` this kind reads beyond `as_of` and `previous`.
+    options: frozenset[str] = frozenset()
+
+    @property
+    def template(self) -> Path:
+        """The shipped template, built by templates/build.py."""
+        return TEMPLATE_DIR / f"{self.kind}.docx"
+
+
+def _concept_note(event: Event, registry: Registry, options: DocumentOptions) -> Context:
+    return concept_note_context(event, registry=registry, previous=options.get("previous"),
+                                as_of=options.get("as_of"))
+
+
+def _participant_list(event: Event, registry: Registry, options: DocumentOptions) -> Context:
+    return participant_list_context(event, registry=registry,
+                                    public=options.get("public", False),
+                                    columns=options.get("columns"))
+
+
+def _follow_up(event: Event, registry: Registry, options: DocumentOptions) -> Context:
+    return follow_up_context(event, registry=registry,
+                             as_of=options.get("as_of") or dt.date.today(),
+                             previous=options.get("previous"))
+
+
+#: Every kind, in the order an organiser produces them.
+DOCUMENT_KINDS: dict[str, DocumentKind] = {k.kind: k for k in (
+    DocumentKind("concept-note", "Concept note", _concept_note),
+    DocumentKind("programme", "Programme",
+                 lambda event, registry, _: programme_context(event, registry=registry)),
+    DocumentKind("participant-list", "List of participants", _participant_list,
+                 options=frozenset({"public", "columns"})),
+    DocumentKind("working-groups", "Working groups: agendas and guidance notes",
+                 lambda event, registry, options: working_groups_context(
+                     event, registry=registry, group=options.get("group")),
+                 options=frozenset({"group"})),
+    DocumentKind("action-plan", "Action plan",
+                 lambda event, registry, _: action_plan_context(event, registry=registry)),
+    DocumentKind("summary-report", "Summary report",
+                 lambda event, registry, _: summary_report_context(event, registry=registry)),
+    DocumentKind("follow-up", "Follow-up report", _follow_up),
+)}
+
+#: The kinds' names, as `planner render KIND` takes them.
+KINDS = tuple(DOCUMENT_KINDS)
