@@ -9,7 +9,8 @@ from planner.library import Library
 from planner.model import Event
 from planner.people.balance import check_balance, measure_balance
 from planner.people.importing import import_participants
-from planner.tables import participant_table, write_table
+from planner.people.lists import participant_table
+from planner.tables import write_table
 
 EVENT = "dar-es-salaam-2010"
 SIZE = 300

@@ -9,9 +9,10 @@ from importlib.resources import files
 from planner.library.yamlfile import load_yaml
 from planner.model import Organisation, OrganisationType, Registry, normalise_name
 
-__all__ = ["Area", "CountryIndex", "area_of", "m49_areas", "time_zones"]
+__all__ = ["PLACES", "Area", "CountryIndex", "area_of", "m49_areas", "time_zones"]
 
-_PLACES = (OrganisationType.STATE, OrganisationType.TERRITORY)
+#: The kinds of registry entry that are places: a delegation of one counts for a country.
+PLACES = (OrganisationType.STATE, OrganisationType.TERRITORY)
 
 # Names people write that ISO 3166 spells otherwise; pycountry knows the rest.
 _COMMON_NAMES = {
@@ -90,7 +91,7 @@ def area_of(org: Organisation | None, registry: Registry) -> Area | None:
         seen.add(org.id)
         if org.iso in m49_areas():
             return m49_areas()[org.iso]
-        if org.type in _PLACES and len(org.regions) == 1:
+        if org.type in PLACES and len(org.regions) == 1:
             return _areas_by_name().get(org.regions[0])
         org = _parent(org, registry)
     return None
@@ -130,12 +131,12 @@ class CountryIndex:
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
-        self._by_iso = {org.iso: org for org in registry if org.iso and org.type in _PLACES}
+        self._by_iso = {org.iso: org for org in registry if org.iso and org.type in PLACES}
 
     def resolve(self, text: str) -> Organisation | None:
         """The State or territory `text` names, by registry name, ISO name or ISO code."""
         known = self.registry.resolve(text)
-        if known is not None and known.type in _PLACES:
+        if known is not None and known.type in PLACES:
             return known
         code = _iso_names().get(normalise_name(text))
         return self._by_iso.get(code) if code else None
@@ -147,7 +148,7 @@ class CountryIndex:
             return (f"country '{text}' ({code}) is not in the organisation registry; "
                     "add it to organisations.yaml first")
         near = [s for s in self.registry.suggest(text, limit=6)
-                if self.registry[s].type in _PLACES][:3]
+                if self.registry[s].type in PLACES][:3]
         hint = f"; did you mean {', '.join(repr(s) for s in near)}?" if near else ""
         return f"unknown country '{text}'{hint}"
 

@@ -14,8 +14,9 @@ from planner.library import Library
 from planner.model import InvitationStatus, ParticipantRole
 from planner.people.balance import check_balance, measure_balance
 from planner.people.importing import import_participants
+from planner.people.lists import participant_table
 from planner.people.roster import change_person, roster_rows
-from planner.tables import participant_table, read_upload, write_table
+from planner.tables import read_upload, write_table
 
 __all__: list[str] = []
 

@@ -17,12 +17,11 @@ from planner.model import (
     Registry,
     normalise_name,
 )
-from planner.people.importing import delegation_of as organisation_delegation
+from planner.people.delegations import delegation_of, recorded_delegations
 
 __all__ = [
     "COLUMNS",
     "PRIVATE_COLUMNS",
-    "delegation_of",
     "participant_list_context",
     "public_columns",
 ]
@@ -55,19 +54,6 @@ def public_columns(columns: Sequence[str] | None, *, public: bool) -> list[str]:
             raise PlannerError(f"unknown participant-list column '{column}' "
                                f"(known: {', '.join(COLUMNS)})")
     return [c for c in chosen if not (public and c in PRIVATE_COLUMNS)]
-
-
-def delegation_of(participant: Participant, event: Event, registry: Registry) -> str | None:
-    """The registry id of the delegation a person sits with.
-
-    The event's `delegations` decide first; otherwise the rule of
-    `planner.people.importing` (a ministry's people sit with their State, anyone else
-    with their organisation), else the person's country.
-    """
-    for delegation in event.delegations:
-        if participant.id in (delegation.head, *delegation.members):
-            return delegation.organisation
-    return organisation_delegation(participant, registry) or participant.country
 
 
 def _sort_key(org_id: str | None, registry: Registry) -> tuple[int, str]:
@@ -121,8 +107,9 @@ def participant_list_context(event: Event, *, registry: Registry, public: bool =
     """
     keys = public_columns(columns, public=public)
     by_delegation: dict[str | None, list[Participant]] = defaultdict(list)
+    recorded = recorded_delegations(event)
     for person in _listed(event, public=public):
-        by_delegation[delegation_of(person, event, registry)].append(person)
+        by_delegation[delegation_of(person, event, registry, recorded=recorded)].append(person)
     groups: dict[str, list[dict[str, Any]]] = {}
     for org_id in sorted(by_delegation, key=lambda o: _sort_key(o, registry)):
         group, _ = _sort_key(org_id, registry)

@@ -10,14 +10,13 @@ from typing import Any, TypeVar
 
 import networkx as nx
 
-from planner.countries import area_of, m49_areas
+from planner.countries import PLACES, area_of, m49_areas
 from planner.errors import PlannerError
 from planner.model import (
     NOT_COMING,
     Event,
     Initiative,
     Organisation,
-    OrganisationType,
     Registry,
 )
 
@@ -40,7 +39,6 @@ __all__ = [
 ACTOR_KINDS = ("organisation", "state")
 #: Node kinds that bring actors together.
 ACTIVITY_KINDS = ("initiative", "event")
-_PLACES = (OrganisationType.STATE, OrganisationType.TERRITORY)
 _MACRO_WORDS = (("africa", "Africa"), ("america", "Americas"), ("caribbean", "Americas"),
                 ("asia", "Asia"), ("gulf", "Asia"), ("europe", "Europe"),
                 ("pacific", "Oceania"), ("oceania", "Oceania"))
@@ -109,9 +107,9 @@ def _region_names(org_ids: Iterable[str], registry: Registry) -> list[str]:
 
 
 def _actor_attributes(org: Organisation, registry: Registry) -> dict[str, Any]:
-    area = area_of(org, registry) if org.type in _PLACES else None
+    area = area_of(org, registry) if org.type in PLACES else None
     regions = [area.finest] if area else [r for r in org.regions if r != "global"]
-    return {"kind": "state" if org.type in _PLACES else "organisation",
+    return {"kind": "state" if org.type in PLACES else "organisation",
             "label": org.display_name, "name": org.name, "type": org.type.value,
             "regions": regions, "macro_regions": sorted(macro_regions_of(regions))}
 
@@ -165,7 +163,7 @@ def _add_event(graph: nx.MultiGraph, event: Event, registry: Registry) -> None:
     node = event_node(event.id)
     invited = (i.organisation for i in (*event.invited, *event.attended) if i.organisation)
     states = [event.country,
-              *(org for org in invited if org in registry and registry[org].type in _PLACES)]
+              *(org for org in invited if org in registry and registry[org].type in PLACES)]
     places = _region_names(dict.fromkeys(states), registry)
     graph.add_node(node, kind="event", label=event.title, type=event.kind.value,
                    start_year=event.start.year, end_year=event.end.year,

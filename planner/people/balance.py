@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from planner.countries import area_of
+from planner.countries import PLACES, area_of
 from planner.errors import Finding
 from planner.model import (
     NOT_COMING,
@@ -26,7 +26,7 @@ from planner.model import (
     normalise_name,
 )
 from planner.people.columns import split_name
-from planner.people.importing import delegation_of
+from planner.people.delegations import country_of, delegation_of, recorded_delegations
 
 __all__ = [
     "DEFAULT_QUOTA",
@@ -46,7 +46,6 @@ UNKNOWN = "unknown"
 #: Government delegates per participating State when neither event nor delegation says.
 DEFAULT_QUOTA = Quota(least=2, most=3)
 _DELEGATES = frozenset({ParticipantRole.HEAD_OF_DELEGATION, ParticipantRole.DELEGATE})
-_PLACES = (OrganisationType.STATE, OrganisationType.TERRITORY)
 _TYPES = {
     OrganisationType.STATE: InviteeCategory.GOVERNMENTS,
     OrganisationType.TERRITORY: InviteeCategory.GOVERNMENTS,
@@ -94,18 +93,11 @@ class Profile:
     """Registry id of the State the person comes from or represents."""
 
 
-def _country_of(person: Participant, registry: Registry) -> str | None:
-    if person.country:
-        return person.country
-    org_id = delegation_of(person, registry)
-    return org_id if org_id and registry[org_id].type in _PLACES else None
-
-
 class _Profiler:
     def __init__(self, event: Event, registry: Registry) -> None:
         self.registry = registry
-        self.delegation = {m: d.organisation for d in event.delegations
-                           for m in filter(None, (d.head, *d.members))}
+        self.event = event
+        self.delegation = recorded_delegations(event)
         self.by_id = {p.id: p for p in event.participants}
         self.by_name = {_name_key(p.first_name, p.last_name): p for p in event.participants}
 
@@ -117,8 +109,8 @@ class _Profiler:
         return (area.region, area.finest) if area else (UNKNOWN, UNKNOWN)
 
     def person(self, person: Participant) -> Profile:
-        country = _country_of(person, self.registry)
-        delegation = self.delegation.get(person.id) or delegation_of(person, self.registry)
+        country = country_of(person, self.registry)
+        delegation = delegation_of(person, self.event, self.registry, recorded=self.delegation)
         org = self._org(delegation)
         return Profile(person.name, stakeholder_type(self._org(person.organisation)),
                        *self._place(country),
@@ -134,7 +126,7 @@ class _Profiler:
         if known is not None:
             return self.person(known)
         org = self._org(speaker.organisation)
-        country = org.id if org and org.type in _PLACES else None
+        country = org.id if org and org.type in PLACES else None
         return Profile(speaker.name or (org.display_name if org else UNKNOWN),
                        stakeholder_type(org), *self._place(country), _gender_of(title),
                        UNKNOWN, org.display_name if org else UNKNOWN, country)
@@ -299,7 +291,7 @@ def _event_regions(event: Event, registry: Registry) -> set[str]:
     orgs = [event.country,
             *(i.organisation for i in (*event.invited, *event.attended) if i.organisation)]
     areas = (area_of(registry[o], registry) for o in orgs
-             if o in registry and registry[o].type in _PLACES)
+             if o in registry and registry[o].type in PLACES)
     return {area.finest for area in areas if area}
 
 

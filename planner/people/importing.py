@@ -15,7 +15,6 @@ from planner.library.integrity import check_event
 from planner.model import (
     Delegation,
     Event,
-    OrganisationType,
     Participant,
     ParticipantRole,
     Registry,
@@ -23,12 +22,12 @@ from planner.model import (
     normalise_name,
 )
 from planner.people.columns import NAME_FIELDS, RowReader, match_columns
+from planner.people.delegations import organisation_delegation
 from planner.tables import Table, TableRow, read_table
 
 __all__ = [
     "ImportReport",
     "RowFate",
-    "delegation_of",
     "import_participants",
 ]
 
@@ -111,27 +110,6 @@ class ImportReport:
         return {"source": self.source, "layout": self.layout, "counts": self.counts(),
                 "columns": self.columns, "ignored": self.ignored,
                 "blank_rows": self.blank_rows, "rows": [asdict(f) for f in self.rows]}
-
-
-def delegation_of(participant: Participant, registry: Registry) -> str | None:
-    """The delegation a participant belongs to: a ministry's people go with their State.
-
-    Examples
-    --------
-    >>> from planner.model import Organisation
-    >>> reg = Registry([Organisation(id="kenya", name="Kenya", type="state", iso="KE"),
-    ...     Organisation(id="doi", name="Department of Immigration", type="government-body",
-    ...                  parent="kenya")])
-    >>> delegation_of(Participant(id="a", last_name="A", organisation="doi"), reg)
-    'kenya'
-    """
-    org_id = participant.organisation
-    if org_id is None or org_id not in registry:
-        return None
-    org = registry[org_id]
-    if org.type == OrganisationType.GOVERNMENT_BODY and org.parent in registry:
-        return org.parent
-    return org_id
 
 
 # --- the roster: participants matched by id, e-mail, name and organisation ----------------
@@ -288,7 +266,7 @@ class _Import:
 def _place(delegations: list[Delegation], person: Participant, registry: Registry) -> None:
     if any(person.id == d.head or person.id in d.members for d in delegations):
         return
-    org_id = delegation_of(person, registry)
+    org_id = organisation_delegation(person, registry)
     if org_id is None:
         return
     delegation = next((d for d in delegations if d.organisation == org_id), None)

@@ -12,7 +12,7 @@ from planner.errors import PlannerError
 from planner.library.integrity import check_event
 from planner.model import Delegation, Event, Participant, Registry, StatusChange
 from planner.people.columns import FIELDS, match_columns
-from planner.people.importing import delegation_of
+from planner.people.delegations import organisation_delegation
 
 __all__ = [
     "EDITABLE",
@@ -87,7 +87,7 @@ def delegation_choices(event: Event, registry: Registry) -> list[str]:
     participants' organisations, in id order."""
     found = {d.organisation for d in event.delegations}
     found |= {org for p in event.participants
-              if (org := delegation_of(p, registry)) is not None}
+              if (org := organisation_delegation(p, registry)) is not None}
     return sorted(found)
 
 

@@ -11,6 +11,7 @@ from planner.errors import PlannerError
 from planner.model import Event, InvitationStatus, ParticipantRole, Registry
 from planner.people.balance import balance_rows, check_balance, measure_balance
 from planner.people.importing import import_participants
+from planner.people.lists import participant_table
 from planner.people.roster import (
     EDITABLE,
     IMPORT_FIELDS,
@@ -19,7 +20,7 @@ from planner.people.roster import (
     mapping_rows,
     roster_rows,
 )
-from planner.tables import participant_table, read_table, write_table
+from planner.tables import read_table, write_table
 from planner.ui import charts, phrases, state, widgets
 from planner.ui.state import key
 

@@ -16,12 +16,12 @@ from hypothesis import strategies as st
 from planner.cli import cli
 from planner.model import Gender, InvitationStatus, Participant, ParticipantRole, Seniority
 from planner.people.importing import import_participants
+from planner.people.lists import participant_table
 from planner.tables import (
     FORMULA_STARTS,
     MAX_ROWS,
     UnreadableFile,
     neutralise,
-    participant_table,
     read_table,
     read_upload,
     restore,

@@ -24,7 +24,7 @@ from planner.model import (
     WorkingGroup,
 )
 from planner.people.balance import UNKNOWN, stakeholder_type
-from planner.people.importing import delegation_of
+from planner.people.delegations import country_of, delegation_of, recorded_delegations
 
 __all__ = [
     "CO_ORGANISING",
@@ -46,7 +46,6 @@ CO_ORGANISING = frozenset({OrganiserRoleKind.CONVENER, OrganiserRoleKind.CO_ORGA
 DEFAULT_ROOM = 1.25
 _GOVERNMENT = frozenset({OrganisationType.STATE, OrganisationType.GOVERNMENT_BODY})
 _NOT_AGENCIES = _GOVERNMENT | {OrganisationType.TERRITORY}
-_PLACES = (OrganisationType.STATE, OrganisationType.TERRITORY)
 # Chair candidates per group of a round before the pool is cut to the most senior.
 _CHAIR_POOL = 4
 
@@ -150,10 +149,7 @@ def _org(org_id: str | None, registry: Registry) -> Organisation | None:
 
 
 def _categories(person: Participant, registry: Registry) -> tuple[str, str, str]:
-    delegation = delegation_of(person, registry)
-    country = person.country or (
-        delegation if delegation and registry[delegation].type in _PLACES else None)
-    area = area_of(_org(country, registry), registry)
+    area = area_of(_org(country_of(person, registry), registry), registry)
     gender = person.gender.value if person.gender else UNKNOWN
     return (stakeholder_type(_org(person.organisation, registry)),
             area.finest if area else UNKNOWN, gender)
@@ -311,8 +307,10 @@ def read_roster(event: Event, registry: Registry) -> Roster:
     index = {g.id: i for i, g in enumerate(groups)}
     by_round = {r: [i for i, g in enumerate(groups) if g.round == r] for r in rounds}
     pool = _chair_pool(coming, registry, max(len(m) for m in by_round.values()))
+    recorded = recorded_delegations(event)
     people = [Person(
-        id=p.id, delegation=delegation_of(p, registry), categories=_categories(p, registry),
+        id=p.id, delegation=delegation_of(p, event, registry, recorded=recorded),
+        categories=_categories(p, registry),
         ranked=_ranked(p, index, groups), pinned=_pins(p, index, groups),
         leads=leads.get(p.id, {}), chair=p.id in pool,
         rapporteur_org=_ancestor_in(_org(p.organisation, registry), agencies, registry),
