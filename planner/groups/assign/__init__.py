@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planner.errors import Finding, PlannerError
-from planner.groups.assign.candidates import read_roster
+from planner.groups.assign.candidates import read_candidates
 from planner.groups.assign.explain import apply_plan, compose_groups, explain_places
 from planner.groups.assign.goals import WEIGHTS
 from planner.groups.assign.rules import check_composition
-from planner.groups.assign.solve import solve_roster
+from planner.groups.assign.solve import solve_candidates
 from planner.model import Event, Registry
 
 __all__ = ["WEIGHTS", "Assignment", "assign_groups", "check_composition"]
@@ -32,7 +32,7 @@ class Assignment:
     """`(objective - bound) / objective`: how far from the optimum it may be, at most."""
     seconds: float
     method: str
-    """`whole` (one model per round) or `blocks` (a large roster, solved in blocks)."""
+    """`whole` (one model per round) or `blocks` (many candidates, solved in blocks)."""
     goals: dict[str, int]
     """Unweighted total of each soft goal."""
     groups: list[dict[str, Any]]
@@ -124,17 +124,17 @@ def assign_groups(event: Event, registry: Registry, *, seed: int = 0, time_limit
 choice was full.'
     """
     chosen = {**WEIGHTS, **(weights or {})}
-    roster = read_roster(event, registry)
-    if not roster.people:
+    candidates = read_candidates(event, registry)
+    if not candidates.people:
         raise PlannerError(f"nobody is coming to '{event.id}': no one to place in groups")
-    outcome = solve_roster(roster, weights=chosen, seed=seed, time_limit=time_limit,
+    outcome = solve_candidates(candidates, weights=chosen, seed=seed, time_limit=time_limit,
                            gap_limit=gap_limit)
-    updated = apply_plan(event, roster, outcome.plan)
+    updated = apply_plan(event, candidates, outcome.plan)
     return Assignment(
         event=updated, status=outcome.status, objective=outcome.objective,
         bound=outcome.bound, gap=outcome.gap, seconds=outcome.seconds, method=outcome.method,
         goals=dict(outcome.goals),
-        groups=compose_groups(updated, roster, outcome.plan, outcome.targets),
-        explanations=explain_places(roster, outcome.plan, targets=outcome.targets),
+        groups=compose_groups(updated, candidates, outcome.plan, outcome.targets),
+        explanations=explain_places(candidates, outcome.plan, targets=outcome.targets),
         findings=check_composition(updated, registry),
         leadership_proven=outcome.leadership_proven)

@@ -1,4 +1,4 @@
-"""Large rosters in blocks of whole delegations, each with the seats its preferences earn it."""
+"""Many candidates in blocks of whole delegations, each with the seats its preferences earn it."""
 
 from __future__ import annotations
 
@@ -6,17 +6,17 @@ import dataclasses
 import math
 from collections import Counter
 
-from planner.groups.assign.candidates import Person, Roster
+from planner.groups.assign.candidates import Candidates, Person
 from planner.groups.assign.placing import Plan
 
-__all__ = ["BLOCK_SIZE", "block_rosters", "preferred_places", "split_people"]
+__all__ = ["BLOCK_SIZE", "block_candidates", "preferred_places", "split_people"]
 
 #: People per block: a block this size solves to a 1% gap in a fraction of a second.
 BLOCK_SIZE = 400
 _QUARTERS = 4
 
 
-def split_people(roster: Roster, *, size: int = BLOCK_SIZE) -> list[list[int]]:
+def split_people(candidates: Candidates, *, size: int = BLOCK_SIZE) -> list[list[int]]:
     """Deal whole delegations, largest first, to the emptiest of `ceil(n / size)` blocks.
 
     Examples
@@ -24,20 +24,21 @@ def split_people(roster: Roster, *, size: int = BLOCK_SIZE) -> list[list[int]]:
     >>> person = lambda d: Person(id=d, delegation=d[0], categories=("", "", ""),
     ...     ranked={}, pinned={}, leads={}, chair=False, rapporteur_org=None,
     ...     field_staff=False, male=False)
-    >>> roster = Roster([], [person(x) for x in ["a1", "a2", "b1", "c1"]], [1], {1: []}, [])
-    >>> split_people(roster, size=2)
+    >>> candidates = Candidates([], [person(x) for x in ["a1", "a2", "b1", "c1"]], [1], {1: []}, [])
+    >>> split_people(candidates, size=2)
     [[0, 1], [2, 3]]
     """
     units: dict[str, list[int]] = {}
-    for i, person in enumerate(roster.people):
+    for i, person in enumerate(candidates.people):
         units.setdefault(person.delegation or f"#{i}", []).append(i)
-    blocks: list[list[int]] = [[] for _ in range(math.ceil(len(roster.people) / size))]
+    blocks: list[list[int]] = [[] for _ in range(math.ceil(len(candidates.people) / size))]
     for unit in sorted(units.values(), key=lambda u: (-len(u), u[0])):
         min(blocks, key=len).extend(unit)
     return [sorted(block) for block in blocks]
 
 
-def preferred_places(people: list[Person], roster: Roster, round_: int) -> tuple[list[int], int]:
+def preferred_places(people: list[Person], candidates: Candidates,
+                     round_: int) -> tuple[list[int], int]:
     """The placing of a round with the fewest preference steps, by min-cost flow, and its cost.
 
     Pins are kept and rooms respected; every other rule and goal is left out,
@@ -47,21 +48,21 @@ def preferred_places(people: list[Person], roster: Roster, round_: int) -> tuple
 
     Examples
     --------
-    >>> from planner.groups.assign.candidates import read_roster
+    >>> from planner.groups.assign.candidates import read_candidates
     >>> from planner.library import Library
     >>> from planner.library.synthetic import make_synthetic_event
     >>> registry = Library.open().registry
-    >>> roster = read_roster(make_synthetic_event(participants=20, groups=2, rounds=1,
+    >>> candidates = read_candidates(make_synthetic_event(participants=20, groups=2, rounds=1,
     ...                                           registry=registry), registry)
-    >>> places, steps = preferred_places(roster.people, roster, 1)
+    >>> places, steps = preferred_places(candidates.people, candidates, 1)
     >>> Counter(places), steps
     (Counter({0: 11, 1: 9}), 3)
     """
     from ortools.graph.python import min_cost_flow  # noqa: PLC0415 -- slow import
 
     flow = min_cost_flow.SimpleMinCostFlow()
-    groups, n = roster.by_round[round_], len(people)
-    sink = n + len(roster.groups)
+    groups, n = candidates.by_round[round_], len(people)
+    sink = n + len(candidates.groups)
     arcs: list[tuple[int, int]] = []
     for i, person in enumerate(people):
         flow.set_node_supply(i, 1)
@@ -70,7 +71,7 @@ def preferred_places(people: list[Person], roster: Roster, round_: int) -> tuple
             cost = _QUARTERS * person.cost(g, round_)
             arcs.append((flow.add_arc_with_capacity_and_unit_cost(i, n + g, 1, cost), g))
     for g in groups:
-        for quarter, seats in enumerate(_apportion(roster.groups[g].capacity, [1] * _QUARTERS)):
+        for quarter, seats in enumerate(_apportion(candidates.groups[g].capacity, [1] * _QUARTERS)):
             flow.add_arc_with_capacity_and_unit_cost(n + g, sink, seats, quarter)
     flow.set_node_supply(sink, -n)
     flow.solve()
@@ -94,33 +95,33 @@ def _apportion(total: int, weights: list[int]) -> list[int]:
     return shares
 
 
-def block_rosters(roster: Roster, round_: int, blocks: list[list[int]],
-                  leaders: Plan) -> list[tuple[Roster, dict[int, int]]]:
-    """Each block as a roster of its own, with its leaders fixed and its seats in each room.
+def block_candidates(candidates: Candidates, round_: int, blocks: list[list[int]],
+                  leaders: Plan) -> list[tuple[Candidates, dict[int, int]]]:
+    """Each block as candidates of its own, with its leaders fixed and its seats in each room.
 
     A block gets the seats its people hold in the round's preference-optimal
     placing, plus a share of the empty ones in proportion to its size; those
-    seats are also its target sizes. Returns each block's roster and targets.
+    seats are also its target sizes. Returns each block's candidates and targets.
     """
     people = [dataclasses.replace(p, pinned=dict(p.pinned), leads=dict(p.leads))
-              for p in roster.people]
+              for p in candidates.people]
     for roles in (leaders.chairs, leaders.rapporteurs):
         for g, chosen in roles.items():
             for i in chosen:
                 people[i].pinned[round_] = people[i].leads[round_] = g
-    places, _ = preferred_places(people, roster, round_)
+    places, _ = preferred_places(people, candidates, round_)
     held = [Counter(places[i] for i in block) for block in blocks]
     rooms: list[dict[int, int]] = [{} for _ in blocks]
-    for g in roster.by_round[round_]:
-        spare = roster.groups[g].capacity - sum(seats[g] for seats in held)
+    for g in candidates.by_round[round_]:
+        spare = candidates.groups[g].capacity - sum(seats[g] for seats in held)
         for k, share in enumerate(_apportion(spare, [len(b) for b in blocks])):
             rooms[k][g] = held[k][g] + share
     found = []
     for block, seats, room in zip(blocks, held, rooms, strict=True):
         groups = [dataclasses.replace(group, chair_slots=0, rapporteur_slots=0,
                                       capacity=room.get(g, group.capacity))
-                  for g, group in enumerate(roster.groups)]
-        sub = dataclasses.replace(roster, groups=groups, people=[people[i] for i in block])
-        found.append((sub, {g: seats[g] for g in roster.by_round[round_]}))
+                  for g, group in enumerate(candidates.groups)]
+        sub = dataclasses.replace(candidates, groups=groups, people=[people[i] for i in block])
+        found.append((sub, {g: seats[g] for g in candidates.by_round[round_]}))
     return found
 

@@ -1,4 +1,5 @@
-"""The assignment problem read off an event: who can go where, and what each person counts as."""
+"""The candidates for the working groups, read off an event: who can go where, and what each
+person counts as (the solver's input; the event's roster is `planner.people.roster`)."""
 
 from __future__ import annotations
 
@@ -29,13 +30,13 @@ from planner.people.delegations import country_of, delegation_of, recorded_deleg
 __all__ = [
     "CO_ORGANISING",
     "DEFAULT_ROOM",
+    "Candidates",
     "Group",
     "Person",
-    "Roster",
     "co_organisers",
     "is_assignable",
     "is_kept",
-    "read_roster",
+    "read_candidates",
     "solver_groups",
 ]
 
@@ -103,7 +104,7 @@ class Person:
 
 
 @dataclass
-class Roster:
+class Candidates:
     """Everything the solver needs, indexed by position."""
 
     groups: list[Group]
@@ -256,21 +257,21 @@ def _leaders(groups: list[WorkingGroup], people: dict[str, Participant], registr
     return kept, leads
 
 
-def _check_rooms(roster: Roster) -> None:
-    for round_, members in roster.by_round.items():
-        room = sum(roster.groups[g].capacity for g in members)
-        if room < len(roster.people):
+def _check_rooms(candidates: Candidates) -> None:
+    for round_, members in candidates.by_round.items():
+        room = sum(candidates.groups[g].capacity for g in members)
+        if room < len(candidates.people):
             raise PlannerError(f"the groups of round {round_} hold {room} people but "
-                               f"{len(roster.people)} are coming; raise their capacities")
-    pinned = Counter(g for p in roster.people for g in p.pinned.values())
+                               f"{len(candidates.people)} are coming; raise their capacities")
+    pinned = Counter(g for p in candidates.people for g in p.pinned.values())
     for group_index, count in sorted(pinned.items()):
-        group = roster.groups[group_index]
+        group = candidates.groups[group_index]
         if count > group.capacity:
             raise PlannerError(f"{count} participants are pinned to '{group.id}', which holds "
                                f"{group.capacity}; unpin some or raise its capacity")
 
 
-def read_roster(event: Event, registry: Registry) -> Roster:
+def read_candidates(event: Event, registry: Registry) -> Candidates:
     """Read the assignment problem off an event.
 
     Raises
@@ -285,11 +286,11 @@ def read_roster(event: Event, registry: Registry) -> Roster:
     >>> from planner.library import Library
     >>> from planner.library.synthetic import make_synthetic_event
     >>> registry = Library.open().registry
-    >>> roster = read_roster(make_synthetic_event(participants=20, groups=2, rounds=1,
+    >>> candidates = read_candidates(make_synthetic_event(participants=20, groups=2, rounds=1,
     ...                                           registry=registry), registry)
-    >>> len(roster.people), [g.label for g in roster.groups], roster.rapporteur_orgs
+    >>> len(candidates.people), [g.label for g in candidates.groups], candidates.rapporteur_orgs
     (20, ['WG 1', 'WG 2'], ['unhcr', 'iom'])
-    >>> roster.people[0].categories
+    >>> candidates.people[0].categories
     ('international-organisations', 'unknown', 'female')
     """
     chosen = solver_groups(event)
@@ -315,6 +316,6 @@ def read_roster(event: Event, registry: Registry) -> Roster:
         leads=leads.get(p.id, {}), chair=p.id in pool,
         rapporteur_org=_ancestor_in(_org(p.organisation, registry), agencies, registry),
         field_staff=p.field_staff, male=_is_male(p)) for p in coming]
-    roster = Roster(groups, people, rounds, by_round, agencies)
-    _check_rooms(roster)
-    return roster
+    candidates = Candidates(groups, people, rounds, by_round, agencies)
+    _check_rooms(candidates)
+    return candidates

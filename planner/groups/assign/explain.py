@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from planner.groups.assign.candidates import Roster, is_kept
+from planner.groups.assign.candidates import Candidates, is_kept
 from planner.groups.assign.goals import Label, labels, limits
 from planner.groups.assign.placing import Plan
 from planner.model import Event, Participant, Speaker
@@ -22,7 +22,7 @@ def _leader(person: Participant, role: str) -> Speaker:
                    role=role)
 
 
-def apply_plan(event: Event, roster: Roster, plan: Plan) -> Event:
+def apply_plan(event: Event, candidates: Candidates, plan: Plan) -> Event:
     """The event with the plan written in: members' `working_groups`, groups' leaders.
 
     Each person's groups list the solved groups round by round, then any other
@@ -32,19 +32,19 @@ def apply_plan(event: Event, roster: Roster, plan: Plan) -> Event:
     gain the solver's, linked by participant id with the role `chair` or
     `rapporteur`; the solver's entries of an earlier run are replaced.
     """
-    solved = {g.id: index for index, g in enumerate(roster.groups)}
-    where = {p.id: place for p, place in zip(roster.people, plan.place, strict=True)}
+    solved = {g.id: index for index, g in enumerate(candidates.groups)}
+    where = {p.id: place for p, place in zip(candidates.people, plan.place, strict=True)}
     everyone = {p.id: p for p in event.participants}
     people = []
     for person in event.participants:
         others = [g for g in person.working_groups if g not in solved]
         if person.id in where:
-            placed = [roster.groups[g].id for _, g in sorted(where[person.id].items())]
+            placed = [candidates.groups[g].id for _, g in sorted(where[person.id].items())]
         else:
             placed = [g for g in person.working_groups if g in solved and g in person.pinned]
         people.append(person.model_copy(update={"working_groups": placed + others}))
     by_index = {p.id: p for p in people}
-    ids = [p.id for p in roster.people]
+    ids = [p.id for p in candidates.people]
     groups = []
     for group in event.working_groups:
         g = solved.get(group.id)
@@ -63,7 +63,7 @@ def _spoken(speaker: Speaker) -> str:
     return speaker.name or speaker.organisation or speaker.participant or ""
 
 
-def compose_groups(event: Event, roster: Roster, plan: Plan,
+def compose_groups(event: Event, candidates: Candidates, plan: Plan,
                    targets: dict[int, int]) -> list[dict[str, Any]]:
     """Each solved group's make-up: size, leaders, and counts by type, region and gender.
 
@@ -72,9 +72,9 @@ def compose_groups(event: Event, roster: Roster, plan: Plan,
     """
     leaders = {g.id: g for g in event.working_groups}
     found = []
-    for g, group in enumerate(roster.groups):
+    for g, group in enumerate(candidates.groups):
         members = [i for i, place in enumerate(plan.place) if place.get(group.round) == g]
-        people = [roster.people[i] for i in members]
+        people = [candidates.people[i] for i in members]
         wanted = Counter(p.cost(g, group.round) for p in people if p.ranked.get(group.round))
         record = leaders[group.id]
         found.append({
@@ -93,24 +93,25 @@ def compose_groups(event: Event, roster: Roster, plan: Plan,
 class _Round:
     """A solved round, counted so that each person's place can be explained."""
 
-    def __init__(self, roster: Roster, plan: Plan, round_: int, targets: dict[int, int]) -> None:
-        self.roster, self.plan, self.round = roster, plan, round_
+    def __init__(self, candidates: Candidates, plan: Plan, round_: int,
+                 targets: dict[int, int]) -> None:
+        self.candidates, self.plan, self.round = candidates, plan, round_
         self.earlier = [{r: g for r, g in place.items() if r < round_} for place in plan.place]
-        self.bounds = limits(roster, round_, targets=targets, earlier=self.earlier)
+        self.bounds = limits(candidates, round_, targets=targets, earlier=self.earlier)
         self.size = Counter(place[round_] for place in plan.place)
         self.count: Counter[tuple[Label, int]] = Counter()
-        for person, place, before in zip(roster.people, plan.place, self.earlier, strict=True):
+        for person, place, before in zip(candidates.people, plan.place, self.earlier, strict=True):
             for label in labels(person, before):
                 self.count[label, place[round_]] += 1
 
     def _crowded(self, i: int, group: int) -> list[Label]:
-        return [label for label in labels(self.roster.people[i], self.earlier[i])
+        return [label for label in labels(self.candidates.people[i], self.earlier[i])
                 if (label, group) in self.bounds
                 and self.count[label, group] >= self.bounds[label, group][1]]
 
     def why_not(self, i: int, group: int) -> str:
         """Why person `i` is not in `group`, as the end of a sentence."""
-        if self.size[group] >= self.roster.groups[group].capacity:
+        if self.size[group] >= self.candidates.groups[group].capacity:
             return "was full"
         crowded = self._crowded(i, group)
         kinds = {label[0] for label in crowded}
@@ -126,8 +127,8 @@ class _Round:
 
     def describe(self, i: int) -> str:
         """Person `i`'s place in this round, and why, in one clause."""
-        person, group = self.roster.people[i], self.plan.place[i][self.round]
-        label = self.roster.groups[group].label
+        person, group = self.candidates.people[i], self.plan.place[i][self.round]
+        label = self.candidates.groups[group].label
         role = ("; you chair it" if i in self.plan.chairs.get(group, []) else
                 "; you are one of its rapporteurs" if i in self.plan.rapporteurs.get(group, [])
                 else "")
@@ -146,7 +147,8 @@ class _Round:
         return f"{label}{which}: your first choice {self.why_not(i, ranked[0])}"
 
 
-def explain_places(roster: Roster, plan: Plan, *, targets: dict[int, int]) -> dict[str, str]:
+def explain_places(candidates: Candidates, plan: Plan, *,
+                   targets: dict[int, int]) -> dict[str, str]:
     """One line per person: where they sit in each round, and why.
 
     Examples of lines: `WG 3, your first choice`; `WG 1, your second choice:
@@ -156,20 +158,20 @@ def explain_places(roster: Roster, plan: Plan, *, targets: dict[int, int]) -> di
     Examples
     --------
     >>> from planner.groups.assign.goals import WEIGHTS
-    >>> from planner.groups.assign.candidates import read_roster
-    >>> from planner.groups.assign.solve import solve_roster
+    >>> from planner.groups.assign.candidates import read_candidates
+    >>> from planner.groups.assign.solve import solve_candidates
     >>> from planner.library import Library
     >>> from planner.library.synthetic import make_synthetic_event
     >>> registry = Library.open().registry
-    >>> roster = read_roster(make_synthetic_event(participants=20, groups=2, rounds=1,
+    >>> candidates = read_candidates(make_synthetic_event(participants=20, groups=2, rounds=1,
     ...                                           registry=registry), registry)
-    >>> outcome = solve_roster(roster, weights=WEIGHTS)
-    >>> explain_places(roster, outcome.plan, targets=outcome.targets)["p-00004"]
+    >>> outcome = solve_candidates(candidates, weights=WEIGHTS)
+    >>> explain_places(candidates, outcome.plan, targets=outcome.targets)["p-00004"]
     'WG 2, your second choice; you are one of its rapporteurs'
     """
-    rounds = [_Round(roster, plan, r, targets) for r in roster.rounds]
+    rounds = [_Round(candidates, plan, r, targets) for r in candidates.rounds]
     lines = {}
-    for i, person in enumerate(roster.people):
+    for i, person in enumerate(candidates.people):
         parts = [state.describe(i) for state in rounds]
         if len(parts) == 1:
             lines[person.id] = parts[0]

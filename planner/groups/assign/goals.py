@@ -6,7 +6,7 @@ import math
 from collections import Counter
 from typing import Any
 
-from planner.groups.assign.candidates import Person, Roster
+from planner.groups.assign.candidates import Candidates, Person
 
 __all__ = ["WEIGHTS", "Label", "Limits", "labels", "limits", "measure_goals"]
 
@@ -46,7 +46,7 @@ def labels(person: Person, earlier: dict[int, int]) -> list[Label]:
     return found
 
 
-def limits(roster: Roster, round_: int, *, targets: dict[int, int],
+def limits(candidates: Candidates, round_: int, *, targets: dict[int, int],
            earlier: list[dict[int, int]]) -> Limits:
     """How many of each kind every group of the round takes before it costs.
 
@@ -59,19 +59,19 @@ def limits(roster: Roster, round_: int, *, targets: dict[int, int],
 
     Examples
     --------
-    >>> from planner.groups.assign.candidates import read_roster
+    >>> from planner.groups.assign.candidates import read_candidates
     >>> from planner.library import Library
     >>> from planner.library.synthetic import make_synthetic_event
     >>> registry = Library.open().registry
-    >>> roster = read_roster(make_synthetic_event(participants=20, groups=2, rounds=1,
+    >>> candidates = read_candidates(make_synthetic_event(participants=20, groups=2, rounds=1,
     ...                                           registry=registry), registry)
-    >>> found = limits(roster, 1, targets={0: 12, 1: 8}, earlier=[{}] * 20)
+    >>> found = limits(candidates, 1, targets={0: 12, 1: 8}, earlier=[{}] * 20)
     >>> found[("mix", 2, "female"), 0], found[("mix", 2, "female"), 1]
     (('mix', 6), ('mix', 4))
     """
-    n = len(roster.people)
-    groups = roster.by_round[round_]
-    totals = Counter(label for person, place in zip(roster.people, earlier, strict=True)
+    n = len(candidates.people)
+    groups = candidates.by_round[round_]
+    totals = Counter(label for person, place in zip(candidates.people, earlier, strict=True)
                      for label in labels(person, place))
     found: Limits = {}
     for label, total in totals.items():
@@ -86,7 +86,7 @@ def limits(roster: Roster, round_: int, *, targets: dict[int, int],
     return found
 
 
-def measure_goals(roster: Roster, round_: int, place: list[dict[int, int]], *,
+def measure_goals(candidates: Candidates, round_: int, place: list[dict[int, int]], *,
                   chairs: dict[int, list[int]], rapporteurs: dict[int, list[int]],
                   bounds: Limits) -> Counter[str]:
     """The unweighted total of each soft goal in one round of a placing.
@@ -97,19 +97,19 @@ def measure_goals(roster: Roster, round_: int, place: list[dict[int, int]], *,
     """
     totals: Counter[str] = Counter()
     count: Counter[tuple[Label, int]] = Counter()
-    for person, where in zip(roster.people, place, strict=True):
+    for person, where in zip(candidates.people, place, strict=True):
         group = where[round_]
         totals["preference"] += person.cost(group, round_)
         for label in labels(person, {r: g for r, g in where.items() if r < round_}):
             count[label, group] += 1
     for key, (goal, most) in bounds.items():
         totals[goal] += max(0, count[key] - most)
-    field = any(p.field_staff and p.rapporteur_org for p in roster.people)
-    for g in roster.by_round[round_]:
+    field = any(p.field_staff and p.rapporteur_org for p in candidates.people)
+    for g in candidates.by_round[round_]:
         chosen = rapporteurs.get(g, [])
-        totals["field_staff"] += field * sum(not roster.people[i].field_staff for i in chosen)
-        spec = roster.groups[g]
+        totals["field_staff"] += field * sum(not candidates.people[i].field_staff for i in chosen)
+        spec = candidates.groups[g]
         seats = spec.kept_leaders + spec.chair_slots + spec.rapporteur_slots
-        men = spec.kept_men + sum(roster.people[i].male for i in chosen + chairs.get(g, []))
+        men = spec.kept_men + sum(candidates.people[i].male for i in chosen + chairs.get(g, []))
         totals["all_male"] += seats >= 2 and men >= seats
     return totals

@@ -6,14 +6,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from planner.groups.assign.candidates import Roster
+from planner.groups.assign.candidates import Candidates
 from planner.groups.assign.goals import Label, Limits, labels, limits
 from planner.groups.assign.placing import Plan
 
 __all__ = ["RoundModel"]
 
 class RoundModel:
-    """Variables and constraints for one round of a roster; objective terms by goal.
+    """Variables and constraints for one round of the candidates; objective terms by goal.
 
     Group sizes follow `targets`; each group's mix is measured against its
     target size, so every constraint counts people with unit coefficients,
@@ -21,19 +21,19 @@ class RoundModel:
     With `soft=False` only the hard rules and the leadership terms are built.
     """
 
-    def __init__(self, roster: Roster, round_: int, *, weights: dict[str, int],
+    def __init__(self, candidates: Candidates, round_: int, *, weights: dict[str, int],
                  targets: dict[int, int], earlier: list[dict[int, int]],
                  soft: bool = True) -> None:
         from ortools.sat.python import cp_model  # noqa: PLC0415 -- slow import
 
         self.cp = cp_model
         self.model = cp_model.CpModel()
-        self.roster, self.round, self.weights = roster, round_, weights
-        self.groups = roster.by_round[round_]
+        self.candidates, self.round, self.weights = candidates, round_, weights
+        self.groups = candidates.by_round[round_]
         self.targets, self.earlier = targets, earlier
-        self.bounds: Limits = limits(roster, round_, targets=targets,
+        self.bounds: Limits = limits(candidates, round_, targets=targets,
                                      earlier=earlier) if soft else {}
-        self.labels = [labels(p, e) for p, e in zip(roster.people, earlier, strict=True)]
+        self.labels = [labels(p, e) for p, e in zip(candidates.people, earlier, strict=True)]
         self.x: list[dict[int, Any]] = []
         self.chair: dict[tuple[int, int], Any] = {}
         self.rapporteur: dict[tuple[int, int], Any] = {}
@@ -55,7 +55,7 @@ class RoundModel:
     def _place_everyone(self) -> None:
         seats: dict[int, list[Any]] = defaultdict(list)
         pinned: Counter[int] = Counter()
-        for person in self.roster.people:
+        for person in self.candidates.people:
             if self.round in person.pinned:
                 self.x.append({person.pinned[self.round]: 1})
                 pinned[person.pinned[self.round]] += 1
@@ -68,7 +68,7 @@ class RoundModel:
                     self.terms["preference"].append((var, cost))
             self.x.append(row)
         for group in self.groups:
-            room = self.roster.groups[group].capacity - pinned[group]
+            room = self.candidates.groups[group].capacity - pinned[group]
             if len(seats[group]) > room:
                 self.model.add(self._sum(seats[group]) <= room)
 
@@ -76,7 +76,7 @@ class RoundModel:
                     ) -> dict[int, list[tuple[int, Any]]]:
         found: dict[int, list[tuple[int, Any]]] = defaultdict(list)
         for i, row in enumerate(self.x):
-            if not able(i) or self.round in self.roster.people[i].leads:
+            if not able(i) or self.round in self.candidates.people[i].leads:
                 continue
             for group, seat in row.items():
                 if slots(group):
@@ -87,7 +87,7 @@ class RoundModel:
         return found
 
     def _lead_groups(self) -> None:
-        people, groups = self.roster.people, self.roster.groups
+        people, groups = self.candidates.people, self.candidates.groups
         chairs = self._candidates(lambda i: people[i].chair, lambda g: groups[g].chair_slots)
         rapporteurs = self._candidates(lambda i: people[i].rapporteur_org is not None,
                                        lambda g: groups[g].rapporteur_slots)
@@ -119,11 +119,11 @@ class RoundModel:
                                           if not people[i].field_staff]
 
     def _diversify(self, g: int, options: list[tuple[int, Any]], weight: int) -> None:
-        kept = set(self.roster.groups[g].kept_rapporteur_orgs)
+        kept = set(self.candidates.groups[g].kept_rapporteur_orgs)
         orgs: dict[str, list[Any]] = defaultdict(list)
         for i, var in options:
-            orgs[self.roster.people[i].rapporteur_org or ""].append(var)
-        if len(kept | set(orgs)) < 2 or len(self.roster.groups[g].kept_rapporteur_orgs) >= 2:
+            orgs[self.candidates.people[i].rapporteur_org or ""].append(var)
+        if len(kept | set(orgs)) < 2 or len(self.candidates.groups[g].kept_rapporteur_orgs) >= 2:
             return
         present: list[Any] = [1] * len(kept)
         for org, found in orgs.items():
@@ -136,9 +136,9 @@ class RoundModel:
         self.score.append((mixed, weight))
 
     def _avoid_all_male(self, g: int, options: list[tuple[int, Any]]) -> None:
-        group = self.roster.groups[g]
+        group = self.candidates.groups[g]
         seats = group.kept_leaders + group.chair_slots + group.rapporteur_slots
-        men = [v for i, v in options if self.roster.people[i].male]
+        men = [v for i, v in options if self.candidates.people[i].male]
         if seats < 2 or group.kept_men + len(men) < seats:
             return
         flag = self._new(1)

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 
-from planner.groups.assign.candidates import Roster
+from planner.groups.assign.candidates import Candidates
 from planner.groups.assign.goals import Label, Limits, labels
 
 __all__ = ["Plan", "place_round"]
@@ -15,7 +15,7 @@ __all__ = ["Plan", "place_round"]
 
 @dataclass
 class Plan:
-    """Who goes where and who leads, by roster index."""
+    """Who goes where and who leads, by candidates index."""
 
     place: list[dict[int, int]]
     """Per person, the group of each round."""
@@ -25,18 +25,18 @@ class Plan:
 
 
 class _Round:
-    def __init__(self, roster: Roster, round_: int, plan: Plan, *, bounds: Limits,
+    def __init__(self, candidates: Candidates, round_: int, plan: Plan, *, bounds: Limits,
                  weights: dict[str, int]) -> None:
-        self.roster, self.round, self.plan = roster, round_, plan
-        self.groups = roster.by_round[round_]
+        self.candidates, self.round, self.plan = candidates, round_, plan
+        self.groups = candidates.by_round[round_]
         self.bounds, self.weights = bounds, weights
         self.load: Counter[int] = Counter()
         self.count: Counter[tuple[Label, int]] = Counter()
-        self.labels = [labels(p, place) for p, place in zip(roster.people, plan.place,
+        self.labels = [labels(p, place) for p, place in zip(candidates.people, plan.place,
                                                             strict=True)]
-        self.fixed = {i for i, p in enumerate(roster.people) if round_ in p.pinned}
+        self.fixed = {i for i, p in enumerate(candidates.people) if round_ in p.pinned}
         for i in sorted(self.fixed):
-            self._seat(i, roster.people[i].pinned[round_])
+            self._seat(i, candidates.people[i].pinned[round_])
 
     def _seat(self, person: int, group: int) -> None:
         self.plan.place[person][self.round] = group
@@ -53,16 +53,16 @@ class _Round:
 
     def price(self, person: int, group: int) -> tuple[int, float, int]:
         """What seating `person` in `group` adds to the objective, then tie-breakers."""
-        extra = self.weights.get("preference", 0) * self.roster.people[person].cost(
+        extra = self.weights.get("preference", 0) * self.candidates.people[person].cost(
             group, self.round)
         for label in self.labels[person]:
             goal, most = self.bounds.get((label, group), ("", -1))
             if 0 <= most <= self.count[label, group]:
                 extra += self.weights.get(goal, 0)
-        return extra, self.load[group] / max(1, self.roster.groups[group].capacity), group
+        return extra, self.load[group] / max(1, self.candidates.groups[group].capacity), group
 
     def open_groups(self) -> list[int]:
-        return [g for g in self.groups if self.load[g] < self.roster.groups[g].capacity]
+        return [g for g in self.groups if self.load[g] < self.candidates.groups[g].capacity]
 
     def keep_leaders(self, leaders: Plan) -> None:
         for chosen, roles in ((leaders.chairs, self.plan.chairs),
@@ -75,7 +75,7 @@ class _Round:
                     roles.setdefault(group, []).append(person)
 
     def seat_everyone(self, rng: random.Random) -> list[int]:
-        waiting = [i for i in range(len(self.roster.people)) if i not in self.fixed]
+        waiting = [i for i in range(len(self.candidates.people)) if i not in self.fixed]
         rng.shuffle(waiting)
         for i in waiting:
             self._seat(i, min(self.open_groups(), key=partial(self.price, i)))
@@ -95,25 +95,25 @@ class _Round:
                 return
 
 
-def place_round(roster: Roster, round_: int, plan: Plan, *, leaders: Plan, bounds: Limits,
+def place_round(candidates: Candidates, round_: int, plan: Plan, *, leaders: Plan, bounds: Limits,
                 weights: dict[str, int], rng: random.Random) -> None:
     """Place everyone in the groups of one round, in `plan`, around pins and `leaders`.
 
     In a seeded order, each person takes the group with a free place where
     they add least to the weighted objective; then people move one at a time
     while a move lowers it. The rooms of each round hold everyone (checked
-    when the roster is read), so a place is always left.
+    when the candidates are read), so a place is always left.
 
     Examples
     --------
-    >>> from planner.groups.assign.candidates import Group, Person, Roster
+    >>> from planner.groups.assign.candidates import Group, Person, Candidates
     >>> groups = [Group(id=x, title=x, label=x, round=1, capacity=1, chair_slots=0,
     ...                 rapporteur_slots=0) for x in "ab"]
     >>> person = lambda x: Person(id=x, delegation=None, categories=("", "", ""),
     ...     ranked={1: [1]}, pinned={}, leads={}, chair=False, rapporteur_org=None,
     ...     field_staff=False, male=False)
     >>> plan = Plan(place=[{}, {}])
-    >>> place_round(Roster(groups, [person("p"), person("q")], [1], {1: [0, 1]}, []), 1,
+    >>> place_round(Candidates(groups, [person("p"), person("q")], [1], {1: [0, 1]}, []), 1,
     ...     plan, leaders=Plan(place=[]), bounds={}, weights={"preference": 1},
     ...     rng=random.Random(0))
     >>> sorted(g for place in plan.place for g in place.values())
@@ -122,8 +122,8 @@ def place_round(roster: Roster, round_: int, plan: Plan, *, leaders: Plan, bound
     for person in plan.place:
         person.pop(round_, None)
     for roles in (plan.chairs, plan.rapporteurs):
-        for group in roster.by_round[round_]:
+        for group in candidates.by_round[round_]:
             roles.pop(group, None)
-    state = _Round(roster, round_, plan, bounds=bounds, weights=weights)
+    state = _Round(candidates, round_, plan, bounds=bounds, weights=weights)
     state.keep_leaders(leaders)
     state.improve(state.seat_everyone(rng))

@@ -1,9 +1,11 @@
-"""`planner participants list|set`: the roster as text and JSON, edits saved as the app saves."""
+"""`planner participants list|set|export`: the roster as text and JSON, edits saved as the app
+saves, and exports that import back."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -11,11 +13,14 @@ from click.testing import CliRunner
 from planner.cli import cli
 from planner.library import Library
 from planner.model import StatusChange
+from planner.people.importing import import_participants
 from planner.people.roster import roster_rows
+from tests.factories.people import hostile_event, people_event, people_registry, write_library
 
 pytestmark = pytest.mark.e2e
 
 EVENT = "synthetic-12-0"
+REGISTRY = people_registry()
 
 
 def run(library: Library, *args: str) -> tuple[int, str]:
@@ -111,3 +116,27 @@ def test_participants_set_refusals_are_one_line(synthetic_library: Library, args
 def test_participants_set_unknown_event_is_one_line(synthetic_library: Library) -> None:
     assert run(synthetic_library, "set", "nowhere", "p-00001", "--consent") == (
         1, f"Error: no event 'nowhere' in {synthetic_library.path} (known: synthetic-12-0)\n")
+
+
+# --- export -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_cli_export_writes_a_file_that_imports_back(tmp_path: Path, fmt: str) -> None:
+    library = write_library(tmp_path / "events", hostile_event())
+    output = tmp_path / f"people.{fmt}"
+    result = CliRunner().invoke(cli, ["--library", str(library.path), "participants", "export",
+                                      "test-2010", "--format", fmt, "-o", str(output)])
+    back, _ = import_participants(people_event(), output.read_bytes(), name=output.name,
+                                  registry=REGISTRY)
+    assert (result.exit_code, result.output) == (0, f"wrote 3 participants to {output}\n")
+    assert back.participants == hostile_event().participants
+
+
+def test_cli_public_export_leaves_out_the_private(tmp_path: Path) -> None:
+    library = write_library(tmp_path / "events", hostile_event())
+    output = tmp_path / "public.csv"
+    CliRunner().invoke(cli, ["--library", str(library.path), "participants", "export",
+                             "test-2010", "--format", "csv", "-o", str(output), "--public"])
+    text = output.read_text(encoding="utf-8-sig")
+    assert ("Private" in text, "Declined" in text, "@example.org" in text) == (
+        False, False, False)

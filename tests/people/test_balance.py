@@ -15,7 +15,7 @@ from planner.library import Library
 from planner.model import Event, Participant
 from planner.people.balance import DIMENSIONS, balance_rows, check_balance, measure_balance
 from tests.conftest import SHIPPED
-from tests.people import people_event, people_registry, person, write_library
+from tests.factories.people import people_event, people_registry, person, write_library
 
 pytestmark = pytest.mark.unit
 

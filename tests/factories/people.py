@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +9,7 @@ from planner.library import Library
 from planner.library.store import dump_event
 from planner.library.yamlfile import dump_yaml
 from planner.model import Event, Organisation, Participant, Registry
-from tests.conftest import SMALL_REGISTRY
+from tests.factories import SMALL_REGISTRY, base_data
 
 REGISTRY_DATA: list[dict[str, Any]] = [
     *SMALL_REGISTRY,
@@ -35,10 +34,7 @@ def people_registry() -> Registry:
 
 def people_event(**over: Any) -> Event:
     """A two-day event in Sana'a with two working groups and an opening panel."""
-    data: dict[str, Any] = {
-        "id": "test-2010", "kind": "regional-conference", "title": "Test Conference",
-        "city": "Sana'a", "country": "yemen", "timezone": "Asia/Aden",
-        "start": dt.date(2010, 9, 6), "end": dt.date(2010, 9, 7),
+    data = base_data(**{
         "sessions": [
             {"id": "opening", "kind": "plenary", "day": 1, "block": "morning",
              "title": "Opening", "speakers": [{"name": "Mr. Antonio Guterres",
@@ -50,8 +46,7 @@ def people_event(**over: Any) -> Event:
             {"id": "entry", "title": "Protection-sensitive entry", "sources": ["editor"]},
             {"id": "reception", "title": "Reception arrangements", "sources": ["editor"]},
         ],
-    }
-    data.update(over)
+    } | over)
     return Event.model_validate(data)
 
 
@@ -66,3 +61,18 @@ def write_library(folder: Path, event: Event) -> Library:
     (folder / "organisations.yaml").write_text(dump_yaml(REGISTRY_DATA), encoding="utf-8")
     (folder / f"{event.id}.yaml").write_text(dump_event(event), encoding="utf-8")
     return Library(folder)
+
+
+#: Cells a spreadsheet would run as formulas, or that look like one.
+DANGEROUS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+41 22 739 8111", "-2+3",
+             "@SUM(A1)", "\tcmd", "\r=1", "'=already quoted"]
+
+
+def hostile_event() -> Event:
+    """Three people whose cells would act as formulas; one private, one declined."""
+    return people_event(participants=[
+        person("a", first_name=DANGEROUS[0], last_name=DANGEROUS[2], phone=DANGEROUS[1],
+               position=DANGEROUS[3], notes=DANGEROUS[4], tags=[DANGEROUS[5]],
+               title=DANGEROUS[6], email="a@example.org", consent_to_publish=True),
+        person("b", last_name="Private", email="b@example.org", phone="+1 555"),
+        person("c", last_name="Declined", consent_to_publish=True, status="declined")])

@@ -12,8 +12,8 @@ from planner.model import Event
 from planner.programme.ical import export_ical
 from planner.programme.timetable import build_programme, event_uid
 from planner.programme.versions import publish_programme
-from tests.agenda import programme_data, programme_event, replace_session
 from tests.conftest import SHIPPED_IDS
+from tests.factories.programme import programme_data, programme_event, replace_session
 
 pytestmark = pytest.mark.unit
 

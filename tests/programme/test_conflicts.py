@@ -9,8 +9,14 @@ import pytest
 from planner.library import Library
 from planner.model import Event
 from planner.programme.conflicts import CHECKS, check_agenda
-from tests.agenda import person, programme_data, programme_event, replace_session, session
 from tests.conftest import SHIPPED_IDS
+from tests.factories.programme import (
+    person,
+    programme_data,
+    programme_event,
+    replace_session,
+    session,
+)
 
 pytestmark = pytest.mark.unit
 

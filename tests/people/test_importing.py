@@ -23,7 +23,7 @@ from planner.model import Event, InvitationStatus, StatusChange
 from planner.people.columns import UnknownColumn, match_columns
 from planner.people.importing import ImportReport, RowFate, import_participants
 from planner.tables import UnreadableFile, read_table
-from tests.people import people_event, people_registry, person, write_library
+from tests.factories.people import people_event, people_registry, person, write_library
 
 pytestmark = pytest.mark.unit
 

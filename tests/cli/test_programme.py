@@ -17,8 +17,8 @@ from planner.library.store import dump_event
 from planner.library.yamlfile import dump_yaml
 from planner.model import Event
 from planner.programme.timetable import build_programme
-from tests.agenda import NO_SCHEMAS, SCHEMAS, programme_data, replace_session
 from tests.conftest import SHIPPED_IDS, SMALL_REGISTRY
+from tests.factories.programme import NO_SCHEMAS, SCHEMAS, programme_data, replace_session
 
 pytestmark = pytest.mark.e2e
 

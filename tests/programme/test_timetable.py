@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 from planner.library import Library
 from planner.model import Event
 from planner.programme.timetable import build_programme, describe_slot, slot_uid
-from tests.agenda import person, programme_data, programme_event, replace_session, session
+from tests.factories.programme import (
+    person,
+    programme_data,
+    programme_event,
+    replace_session,
+    session,
+)
 
 pytestmark = pytest.mark.unit
 

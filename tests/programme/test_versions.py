@@ -19,7 +19,7 @@ from planner.programme.versions import (
     snapshot_programme,
     unpublished_changes,
 )
-from tests.agenda import programme_data, programme_event, replace_session, session
+from tests.factories.programme import programme_data, programme_event, replace_session, session
 
 pytestmark = pytest.mark.unit
 

@@ -15,8 +15,14 @@ from planner.model import Event
 from planner.programme.frab import export_frab_json, export_frab_xml, schedule_data
 from planner.programme.timetable import build_programme, slot_uid
 from planner.programme.versions import publish_programme
-from tests.agenda import NO_SCHEMAS, SCHEMAS, programme_data, programme_event, replace_session
 from tests.conftest import SHIPPED_IDS
+from tests.factories.programme import (
+    NO_SCHEMAS,
+    SCHEMAS,
+    programme_data,
+    programme_event,
+    replace_session,
+)
 
 pytestmark = pytest.mark.integration
 

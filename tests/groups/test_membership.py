@@ -14,7 +14,7 @@ from planner.groups.membership import (
     set_capacities,
     set_preferences,
 )
-from tests.people import people_event, person
+from tests.factories.people import people_event, person
 
 pytestmark = pytest.mark.unit
 

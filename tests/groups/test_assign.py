@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from planner.cli import cli
 from planner.errors import PlannerError
 from planner.groups.assign import WEIGHTS, Assignment, assign_groups, check_composition
-from planner.groups.assign.candidates import read_roster
+from planner.groups.assign.candidates import read_candidates
 from planner.groups.assign.goals import limits, measure_goals
 from planner.library import Library
 from planner.library.synthetic import make_synthetic_event
@@ -276,21 +276,21 @@ def test_assign_refuses_what_cannot_be_done(crafted: Callable[..., Event], regis
 
 def _cost(event: Event, registry: Registry, targets: dict[str, int],
           choice: tuple[int, ...]) -> int:
-    roster = read_roster(event, registry)
-    by_id = {g.id: i for i, g in enumerate(roster.groups)}
-    places: list[dict[int, int]] = [{} for _ in roster.people]
+    candidates = read_candidates(event, registry)
+    by_id = {g.id: i for i, g in enumerate(candidates.groups)}
+    places: list[dict[int, int]] = [{} for _ in candidates.people]
     total = 0
-    for round_ in roster.rounds:
-        options = roster.by_round[round_]
+    for round_ in candidates.rounds:
+        options = candidates.by_round[round_]
         for person, pick in zip(places, choice[(round_ - 1) * len(places):], strict=False):
             person[round_] = options[pick]
-        if any(Counter(p[round_] for p in places)[g] > roster.groups[g].capacity
+        if any(Counter(p[round_] for p in places)[g] > candidates.groups[g].capacity
                for g in options):
             return -1
         earlier = [{r: g for r, g in p.items() if r < round_} for p in places]
-        bounds = limits(roster, round_, targets={by_id[k]: v for k, v in targets.items()},
+        bounds = limits(candidates, round_, targets={by_id[k]: v for k, v in targets.items()},
                         earlier=earlier)
-        goals = measure_goals(roster, round_, places, chairs={}, rapporteurs={}, bounds=bounds)
+        goals = measure_goals(candidates, round_, places, chairs={}, rapporteurs={}, bounds=bounds)
         total += sum(WEIGHTS[goal] * value for goal, value in goals.items())
     return total
 
@@ -300,12 +300,12 @@ def test_assign_objective_is_within_one_percent_of_the_enumerated_optimum(
         crafted: Callable[..., Event], registry: Registry, rounds: int, people: int) -> None:
     # Nobody here can chair or report, so the soft goals alone decide.
     kinds = [("yemen", "male"), ("yemen", "female"), ("norway", "female"), (None, "male")]
-    roster = [_person(f"p{i}", None, country=kinds[i % 4][0], gender=kinds[i % 4][1],
+    candidates = [_person(f"p{i}", None, country=kinds[i % 4][0], gender=kinds[i % 4][1],
                       preferences=[["a", "b", "c"], ["b", "a"], ["c"], []][i % 4][:2]
                       + [["d", "e"], ["e"], []][i % 3]) for i in range(people)]
     spec = [("a", 1, 3), ("b", 1, 3), ("c", 1, 3)] if rounds == 1 else [
         ("a", 1, 3), ("b", 1, 3), ("d", 2, 3), ("e", 2, 3)]
-    event = crafted(roster, _groups(*spec))
+    event = crafted(candidates, _groups(*spec))
     result = assign_groups(event, registry, gap_limit=0.0)
     targets = {g["id"]: g["target"] for g in result.groups}
     width = 3 if rounds == 1 else 2
@@ -315,7 +315,7 @@ def test_assign_objective_is_within_one_percent_of_the_enumerated_optimum(
     assert best <= result.objective <= best * 1.01
 
 
-# --- any roster keeps the hard rules -----------------------------------------------------
+# --- any candidates keeps the hard rules -----------------------------------------------------
 
 _ORGS = ["yemen", "norway", "tanzania", "unhcr", "iom", None]
 

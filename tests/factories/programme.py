@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from planner.model import Event
+from tests.factories import base_data
 
 #: Where the interchange schemas live beside the repository (absent outside the workshop).
-SCHEMAS = Path(__file__).resolve().parents[1] / ".." / "shared" / "schemas"
+SCHEMAS = Path(__file__).resolve().parents[2] / ".." / "shared" / "schemas"
 NO_SCHEMAS = f"the frab schemas are not at {SCHEMAS / 'frab'} (../shared is absent)"
 
 
@@ -30,8 +31,8 @@ def session(sid: str, kind: str, day: int, start: str | None, end: str | None,
 
 def programme_data(**over: Any) -> dict[str, Any]:
     """The data of `programme_event`; keyword arguments replace its fields."""
-    data: dict[str, Any] = {
-        "id": "geneva-2030", "kind": "regional-conference", "title": "Programme Test",
+    data = base_data(**{
+        "id": "geneva-2030", "title": "Programme Test",
         "city": "Geneva", "country": "norway", "timezone": "Europe/Zurich",
         "venue": "Palais", "start": dt.date(2030, 3, 4), "end": dt.date(2030, 3, 5),
         "rooms": [{"id": "plenary", "name": "Plenary Hall", "capacity": 200},
@@ -61,8 +62,8 @@ def programme_data(**over: Any) -> dict[str, Any]:
                     room="plenary", working_groups=["entry", "return"]),
             session("closing", "plenary", 2, None, None, title="Closing", room="plenary"),
         ],
-    }
-    return data | over
+    } | over)
+    return data
 
 
 def programme_event(**over: Any) -> Event:

@@ -15,7 +15,7 @@ from planner.people.roster import (
     mapping_rows,
     roster_rows,
 )
-from tests.people import people_event, people_registry, person
+from tests.factories.people import people_event, people_registry, person
 
 pytestmark = pytest.mark.unit
 
