@@ -8,7 +8,7 @@ from functools import cache
 from planner.library import Library
 from planner.model import Event
 from planner.outcomes.action_plan import check_action_plan, check_plan, draft_action_plan
-from planner.outcomes.follow_up import assess_followup, summarise_progress
+from planner.outcomes.follow_up import assess_follow_up, summarise_progress
 
 
 @cache
@@ -31,16 +31,16 @@ def draft_and_check_every_event() -> int:
                for e in _events() for s in ("dar-es-salaam", "ten-points"))
 
 
-def assess_every_followup() -> int:
+def assess_every_follow_up() -> int:
     """The follow-up report of every event, and the stock-taking summary of Dar es Salaam."""
     as_of = dt.date(2013, 1, 1)
     summarise_progress(_dar_es_salaam(), as_of=as_of)
-    return sum(len(assess_followup(e, as_of=as_of).rows) for e in _events())
+    return sum(len(assess_follow_up(e, as_of=as_of).rows) for e in _events())
 
 
 TARGETS = [
     ("check the Dar es Salaam action plan", check_dar_es_salaam_plan, 50.0),
     ("draft and check plans for the whole library (2 schemes)", draft_and_check_every_event,
      500.0),
-    ("follow-up reports of the whole library", assess_every_followup, 50.0),
+    ("follow-up reports of the whole library", assess_every_follow_up, 50.0),
 ]

@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any
 
 from planner.model import Event
-from planner.programme.conflicts import check_agenda
+from planner.programme.conflicts import check_programme
 from planner.programme.frab import export_frab_json, export_frab_xml
 from planner.programme.ical import export_ical
 
@@ -45,7 +45,7 @@ def big_event() -> Event:
 
 
 TARGETS = [
-    ("check the programme (300 people, 12 groups)", lambda: check_agenda(big_event()), 100.0),
+    ("check the programme (300 people, 12 groups)", lambda: check_programme(big_event()), 100.0),
     ("export it as iCalendar", lambda: export_ical(big_event()), 150.0),
     ("export it as frab XML and JSON",
      lambda: (export_frab_xml(big_event()), export_frab_json(big_event())), 150.0),

@@ -1,7 +1,9 @@
-"""The `concept-note` command: the concept note's sections and the parts the record writes."""
+"""Commands over one event of its own: `new` (started from a past one) and `concept-note`
+(its sections and the parts the record writes)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import click
@@ -9,6 +11,7 @@ import click
 from planner.cli import cli, echo_json, friendly, pass_library
 from planner.documents.concept_note import generated_parts
 from planner.event.concept_note import concept_note_form
+from planner.event.new import PARTS, clone_event, describe_new_event
 from planner.library import Library
 
 __all__: list[str] = []
@@ -48,3 +51,35 @@ def concept_note(library: Library, event_id: str, as_json: bool) -> None:
     click.echo("\n".join(lines or [f"no concept note sections in '{event_id}'", ""]))
     click.echo("# Written from the record (edit the record, not these)\n")
     click.echo("\n".join(line for part in parts for line in _part_lines(part)).rstrip())
+
+
+@cli.command()
+@click.argument("new_id")
+@click.option("--from", "source_id", required=True, help="The event to start from.")
+@click.option("--title")
+@click.option("--start", type=click.DateTime(["%Y-%m-%d"]), help="First day, YYYY-MM-DD.")
+@click.option("--end", type=click.DateTime(["%Y-%m-%d"]), help="Last day, YYYY-MM-DD.")
+@click.option("--city")
+@click.option("--country", help="Registry id of the host State.")
+@click.option("--timezone", help="IANA time zone of the venue, when the country has several.")
+@click.option("--parts", multiple=True, type=click.Choice(PARTS),
+              help="Parts to copy (repeatable; default: all structural parts).")
+@click.option("--dry-run", is_flag=True, help="Show what would be created; write nothing.")
+@pass_library
+@friendly
+def new(library: Library, *, new_id: str, source_id: str, title: str | None,
+        start: dt.datetime | None, end: dt.datetime | None, city: str | None,
+        country: str | None, timezone: str | None, parts: tuple[str, ...],
+        dry_run: bool) -> None:
+    """Start NEW_ID from a past event: keep its structure, change the rest."""
+    source = library.load(source_id)
+    event = clone_event(source, new_id=new_id, title=title, city=city, country=country,
+                        timezone=timezone,
+                        start=start.date() if start else None,
+                        end=end.date() if end else None, parts=parts or PARTS,
+                        registry=library.registry)
+    if dry_run:
+        click.echo("\n".join(describe_new_event(event, library.registry)))
+        return
+    saved = library.create(event)
+    click.echo(f"created {library.event_path(saved.id)}")

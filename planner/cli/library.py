@@ -1,8 +1,7 @@
-"""Commands over the library: list, show, validate, schema, new, coverage, format."""
+"""Commands over the library: list, show, validate, schema, compare, coverage, format."""
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import sys
 from pathlib import Path
@@ -11,7 +10,6 @@ import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
 from planner.errors import Problem, ValidationFailed
-from planner.event.new import PARTS, clone_event, describe_new_event
 from planner.event.record import event_as_json, event_file_reference, event_schema
 from planner.library import INITIATIVES_FILE, REGISTRY_FILE, Library, coverage, summarise_event
 from planner.library.compare import compare_events, find_events
@@ -114,38 +112,6 @@ def schema(markdown: bool) -> None:
         click.echo(event_file_reference(), nl=False)
         return
     echo_json(event_schema())
-
-
-@cli.command()
-@click.argument("new_id")
-@click.option("--from", "source_id", required=True, help="The event to start from.")
-@click.option("--title")
-@click.option("--start", type=click.DateTime(["%Y-%m-%d"]), help="First day, YYYY-MM-DD.")
-@click.option("--end", type=click.DateTime(["%Y-%m-%d"]), help="Last day, YYYY-MM-DD.")
-@click.option("--city")
-@click.option("--country", help="Registry id of the host State.")
-@click.option("--timezone", help="IANA time zone of the venue, when the country has several.")
-@click.option("--parts", multiple=True, type=click.Choice(PARTS),
-              help="Parts to copy (repeatable; default: all structural parts).")
-@click.option("--dry-run", is_flag=True, help="Show what would be created; write nothing.")
-@pass_library
-@friendly
-def new(library: Library, *, new_id: str, source_id: str, title: str | None,
-        start: dt.datetime | None, end: dt.datetime | None, city: str | None,
-        country: str | None, timezone: str | None, parts: tuple[str, ...],
-        dry_run: bool) -> None:
-    """Start NEW_ID from a past event: keep its structure, change the rest."""
-    source = library.load(source_id)
-    event = clone_event(source, new_id=new_id, title=title, city=city, country=country,
-                        timezone=timezone,
-                        start=start.date() if start else None,
-                        end=end.date() if end else None, parts=parts or PARTS,
-                        registry=library.registry)
-    if dry_run:
-        click.echo("\n".join(describe_new_event(event, library.registry)))
-        return
-    saved = library.create(event)
-    click.echo(f"created {library.event_path(saved.id)}")
 
 
 @cli.command()

@@ -11,7 +11,8 @@ import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
 from planner.library import Library
-from planner.model import ActorRole, InitiativeLevel, OrganisationType, OrganiserRoleKind
+from planner.model import InitiativeLevel, OrganisationType
+from planner.network.vocabulary import EDITIONS, EXPORT_FORMATS, TIE_ROLES
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -20,16 +21,14 @@ __all__: list[str] = []
 
 # networkx takes a third of a second to import: every other command would pay
 # for it, so the network modules are imported by the commands that use them.
-_ROLES = sorted({*ActorRole, *OrganiserRoleKind, "invited", "attended", "participant"})
-#: `planner network export --format` choices: exports.graph.GRAPH_FORMATS, csv, pictures.
-FORMATS = ("gexf", "graphml", "kumu-json", "csv", "svg", "png")
 
 
 def _filtered(command: Callable[..., None]) -> Callable[..., None]:
     """Add the filter options and hand the command the filtered graph as `graph`."""
     options = [
         click.option("--edition", "editions", type=int, multiple=True,
-                     help="Initiatives of this edition only (2011, 2016); drops events."),
+                     help=f"Initiatives of this edition only ({', '.join(map(str, EDITIONS))}); "
+                          "drops events."),
         click.option("--years", help="Active in these years: 2008-2011, 2010, 2012-."),
         click.option("--level", "levels", multiple=True,
                      type=click.Choice([v.value for v in InitiativeLevel])),
@@ -38,7 +37,7 @@ def _filtered(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--type", "types", multiple=True,
                      type=click.Choice([v.value for v in OrganisationType]),
                      help="Actors of this stakeholder type only."),
-        click.option("--role", "roles", multiple=True, type=click.Choice(_ROLES),
+        click.option("--role", "roles", multiple=True, type=click.Choice(TIE_ROLES),
                      help="Ties in this role only."),
         click.option("--partners-only", is_flag=True,
                      help="Leave out beneficiaries, targets, venues and mentions."),
@@ -178,8 +177,8 @@ def bridges(library: Library, *, graph: nx.MultiGraph, top: int, as_json: bool) 
 
 
 @network.command()
-@click.option("--before", type=int, default=2011, show_default=True)
-@click.option("--after", type=int, default=2016, show_default=True)
+@click.option("--before", type=int, default=EDITIONS[0], show_default=True)
+@click.option("--after", type=int, default=EDITIONS[-1], show_default=True)
 @click.option("--partners-only", is_flag=True, help="Count partners only.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_library
@@ -228,7 +227,7 @@ def suggest(library: Library, event_id: str, *, graph: nx.MultiGraph, top: int,
 
 @network.command()
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(FORMATS))
+              type=click.Choice(list(EXPORT_FORMATS)))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="File to write; csv writes FILE-nodes.csv and FILE-edges.csv.")
 @click.option("--projection", is_flag=True, help="The organisation–organisation graph.")
@@ -248,10 +247,11 @@ def export(library: Library, *, graph: nx.MultiGraph, fmt: str, output: Path,
         graph = partners.ego_network(
             graph, partners.resolve_organisations([centre], library.registry)[0])
     chosen = partners.project_organisations(graph) if projection else graph
-    if fmt == "csv":
+    writer = EXPORT_FORMATS[fmt].writer
+    if writer == "tables":
         files = dict(zip(("nodes", "edges"), graphs.graph_tables(chosen), strict=True))
     else:
-        data = (draw_network(chosen, fmt=fmt, seed=seed) if fmt in ("svg", "png")
+        data = (draw_network(chosen, fmt=fmt, seed=seed) if writer == "picture"
                 else graphs.write_graph(chosen, fmt=fmt))
         files = {"": data}
     for part, data in files.items():

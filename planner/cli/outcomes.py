@@ -24,7 +24,7 @@ from planner.outcomes.decidim import export_accountability
 from planner.outcomes.follow_up import (
     CATEGORIES,
     FollowUpReport,
-    assess_followup,
+    assess_follow_up,
     record_update,
     track_action_plan,
 )
@@ -35,12 +35,12 @@ __all__: list[str] = []
 _DATE = click.DateTime(["%Y-%m-%d"])
 
 
-@cli.group()
-def actionplan() -> None:
+@cli.group("actionplan")
+def action_plan_group() -> None:
     """Action plans: show one, check what actions cite, draft one, adopt a draft."""
 
 
-@actionplan.command("check")
+@action_plan_group.command("check")
 @click.argument("event_id")
 @click.option("--plan", "plan_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Check this plan file (a draft) instead of the event's action plan.")
@@ -62,7 +62,7 @@ def check(library: Library, event_id: str, plan_file: Path | None, as_json: bool
         sys.exit(1)
 
 
-@actionplan.command("draft")
+@action_plan_group.command("draft")
 @click.argument("event_id")
 @click.option("--scheme", type=click.Choice(list(SCHEMES)), default="dar-es-salaam",
               show_default=True, help="The areas: six Dar es Salaam areas or the ten points.")
@@ -97,7 +97,7 @@ def _action_lines(rows: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
-@actionplan.command("show")
+@action_plan_group.command("show")
 @click.argument("event_id")
 @click.option("--json", "as_json", is_flag=True, help="Print the actions as JSON.")
 @pass_library
@@ -114,7 +114,7 @@ def show(library: Library, event_id: str, as_json: bool) -> None:
         click.echo("\n".join([plan.title, *_action_lines(rows)]))
 
 
-@actionplan.command("adopt")
+@action_plan_group.command("adopt")
 @click.argument("event_id")
 @click.argument("plan_file", metavar="FILE",
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -131,8 +131,8 @@ def adopt(library: Library, event_id: str, plan_file: Path) -> None:
     click.echo(f"saved {library.event_path(saved.id)}")
 
 
-@cli.group()
-def followup() -> None:
+@cli.group("followup")
+def follow_up_group() -> None:
     """Follow-up: owners, deadlines, progress, updates."""
 
 
@@ -155,7 +155,7 @@ def _echo_report(report: FollowUpReport) -> None:
         click.echo(str(finding))
 
 
-@followup.command("status")
+@follow_up_group.command("status")
 @click.argument("event_id")
 @click.option("--as-of", type=_DATE, help="The date to assess on (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
@@ -163,7 +163,7 @@ def _echo_report(report: FollowUpReport) -> None:
 @friendly
 def status(library: Library, event_id: str, as_of: dt.datetime | None, as_json: bool) -> None:
     """Each follow-up item with owner, deadline, status and flags; summaries by area and owner."""
-    report = assess_followup(library.load(event_id),
+    report = assess_follow_up(library.load(event_id),
                              as_of=as_of.date() if as_of else dt.date.today())
     if as_json:
         echo_json(report.to_dict())
@@ -171,7 +171,7 @@ def status(library: Library, event_id: str, as_of: dt.datetime | None, as_json: 
         _echo_report(report)
 
 
-@followup.command("update")
+@follow_up_group.command("update")
 @click.argument("event_id")
 @click.argument("item")
 @click.option("--status", "new_status", help="New status: done, planned, in-progress, dropped…")
@@ -192,7 +192,7 @@ def update(library: Library, *, event_id: str, item: str, new_status: str | None
     click.echo(f"updated item {item} of {saved.id} (revision {saved.revision})")
 
 
-@followup.command("export")
+@follow_up_group.command("export")
 @click.argument("event_id")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The CSV file to write.")
@@ -207,7 +207,7 @@ def export(library: Library, event_id: str, output: Path, as_of: dt.datetime | N
     click.echo(f"wrote {len(event.follow_up)} result(s) to {output}")
 
 
-@followup.command("track")
+@follow_up_group.command("track")
 @click.argument("event_id")
 @pass_library
 @friendly

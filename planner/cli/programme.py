@@ -10,7 +10,7 @@ import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
 from planner.library import Library
-from planner.programme.conflicts import check_agenda
+from planner.programme.conflicts import check_programme
 from planner.programme.formats import PROGRAMME_FORMATS, export_programme
 from planner.programme.grid import programme_grid
 from planner.programme.versions import is_draft, publish_programme, unpublished_changes
@@ -19,18 +19,23 @@ __all__: list[str] = []
 
 
 @cli.group()
-def agenda() -> None:
+def programme() -> None:
     """The programme: check it, export it to calendars and schedule apps, publish it."""
 
 
-@agenda.command("check")
+# `planner agenda` was the group's first name; scripts written for it keep working.
+cli.add_command(click.Group("agenda", commands=programme.commands, hidden=True,
+                            help="Another name for `planner programme`."))
+
+
+@programme.command("check")
 @click.argument("event_id")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
 @pass_library
 @friendly
 def check_command(library: Library, event_id: str, as_json: bool) -> None:
     """Find people or rooms in two places at once; exit 1 when anything is wrong."""
-    findings = check_agenda(library.load(event_id))
+    findings = check_programme(library.load(event_id))
     if as_json:
         echo_json([finding.to_dict() for finding in findings])
     else:
@@ -47,7 +52,7 @@ def _grid_lines(day: dict[str, Any]) -> list[str]:
                           for row in table)]
 
 
-@agenda.command("grid")
+@programme.command("grid")
 @click.argument("event_id")
 @click.option("--json", "as_json", is_flag=True, help="Print the grid as JSON.")
 @pass_library
@@ -62,7 +67,7 @@ def grid_command(library: Library, event_id: str, as_json: bool) -> None:
                or f"no sessions in '{event_id}'")
 
 
-@agenda.command("export")
+@programme.command("export")
 @click.argument("event_id")
 @click.option("--format", "fmt", type=click.Choice(list(PROGRAMME_FORMATS)), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
@@ -75,7 +80,7 @@ def export_command(library: Library, event_id: str, fmt: str, output: Path) -> N
     click.echo(f"wrote {output}")
 
 
-@agenda.command("publish")
+@programme.command("publish")
 @click.argument("event_id")
 @click.option("--note", help="What to say with this version.")
 @pass_library
@@ -88,7 +93,7 @@ def publish_command(library: Library, event_id: str, note: str | None) -> None:
     click.echo("\n".join(f"  {line}" for line in version.changes))
 
 
-@agenda.command("versions")
+@programme.command("versions")
 @click.argument("event_id")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_library

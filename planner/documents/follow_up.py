@@ -9,7 +9,7 @@ from typing import Any
 from planner.dates import format_date, format_date_range
 from planner.documents.wording import Context, frame, join_names, line, name_of
 from planner.model import Event, FollowUpItem, FollowUpStatus, Registry
-from planner.outcomes.follow_up import CATEGORIES, FollowUpRow, assess_followup, summarise_progress
+from planner.outcomes.follow_up import CATEGORIES, FollowUpRow, assess_follow_up, summarise_progress
 
 __all__ = ["PROGRESS_HEADING", "follow_up_context", "progress_context"]
 
@@ -111,7 +111,7 @@ def follow_up_context(event: Event, *, registry: Registry, as_of: dt.date,
     >>> ctx["as_of"], ctx["themes"][0]["heading"] != ""
     ('31 January 2012', True)
     """
-    report = assess_followup(event, as_of=as_of)
+    report = assess_follow_up(event, as_of=as_of)
     themes: dict[str, list[dict[str, Any]]] = {}
     for row, item in zip(report.rows, event.follow_up, strict=True):
         themes.setdefault(row.area, []).append(_activity(row, item, registry))

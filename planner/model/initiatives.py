@@ -7,7 +7,10 @@ from pydantic import Field, model_validator
 from planner.model.base import Model, OrgId, Slug, lax
 from planner.model.vocabulary import ActorRole, InitiativeLevel, OrganisationType
 
-__all__ = ["Actor", "Initiative"]
+__all__ = ["EDITIONS", "Actor", "Initiative"]
+
+#: The editions of *The 10-Point Plan in Action* whose Chapter 1 the library holds.
+EDITIONS = (2011, 2016)
 
 
 class Actor(Model):
@@ -34,7 +37,7 @@ class Initiative(Model):
     """A cooperation initiative as one edition of the compilation describes it."""
 
     id: Slug
-    edition: int = Field(ge=2011, le=2016)
+    edition: int = Field(ge=EDITIONS[0], le=EDITIONS[-1])
     """2011 or 2016."""
     section: str | None = None
     """Where the edition places it (`1.2 Regional examples`, `Additional examples`)."""

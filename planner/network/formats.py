@@ -11,6 +11,7 @@ from typing import Any
 import networkx as nx
 
 from planner.errors import PlannerError
+from planner.network.vocabulary import EXPORT_FORMATS
 from planner.tables import neutralise
 
 __all__ = [
@@ -23,7 +24,7 @@ __all__ = [
 ]
 
 #: The single-file formats of `write_graph`; `csv` writes two tables (`graph_tables`).
-GRAPH_FORMATS = ("gexf", "graphml", "kumu-json")
+GRAPH_FORMATS = tuple(f.name for f in EXPORT_FORMATS.values() if f.writer == "graph")
 #: One colour per node kind, the same in Gephi, Kumu and the pictures.
 KIND_COLOURS = {"organisation": "#1f77b4", "state": "#2ca02c", "collective": "#7f7f7f",
                 "initiative": "#ff7f0e", "event": "#d62728"}

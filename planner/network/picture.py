@@ -13,11 +13,12 @@ import networkx as nx
 from planner.errors import PlannerError
 from planner.network.build import remember
 from planner.network.formats import KIND_COLOURS
+from planner.network.vocabulary import EXPORT_FORMATS
 
 __all__ = ["PICTURE_FORMATS", "draw_network", "find_browser", "lay_out"]
 
 #: The picture formats of `draw_network`.
-PICTURE_FORMATS = ("svg", "png")
+PICTURE_FORMATS = tuple(f.name for f in EXPORT_FORMATS.values() if f.writer == "picture")
 _WIDTH, _HEIGHT, _MARGIN = 1200, 900, 60
 _BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from planner.model import Event
-from planner.outcomes.follow_up import assess_followup
+from planner.outcomes.follow_up import assess_follow_up
 from planner.tables import write_table
 
 __all__ = ["ACCOUNTABILITY_COLUMNS", "accountability_rows", "export_accountability"]
@@ -38,7 +38,7 @@ def accountability_rows(event: Event, *, as_of: dt.date) -> list[dict[str, str]]
     >>> accountability_rows(ev, as_of=dt.date(2011, 1, 1))[0]["progress"]
     '100'
     """
-    report = assess_followup(event, as_of=as_of)
+    report = assess_follow_up(event, as_of=as_of)
     rows = []
     for item, row in zip(event.follow_up, report.rows, strict=True):
         started = min((u.on for u in item.updates), default=event.end + dt.timedelta(days=1))

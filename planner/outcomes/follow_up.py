@@ -18,7 +18,7 @@ __all__ = [
     "FollowUpReport",
     "FollowUpRow",
     "ProgressSummary",
-    "assess_followup",
+    "assess_follow_up",
     "categorise",
     "find_item",
     "item_key",
@@ -244,7 +244,7 @@ def _tally(rows: tuple[FollowUpRow, ...], by: str) -> dict[str, dict[str, int]]:
     return {name: {c: tally[c] for c in CATEGORIES if tally[c]} for name, tally in counts.items()}
 
 
-def assess_followup(event: Event, *, as_of: dt.date) -> FollowUpReport:
+def assess_follow_up(event: Event, *, as_of: dt.date) -> FollowUpReport:
     """Every follow-up item of `event` with its owner, deadline, status and flags on `as_of`.
 
     Flags (as `Finding`): `no-owner`; and for open items (not done or dropped)
@@ -259,7 +259,7 @@ def assess_followup(event: Event, *, as_of: dt.date) -> FollowUpReport:
     ...            timezone="Asia/Aden", start=dt.date(2010, 1, 1), end=dt.date(2010, 1, 1),
     ...            follow_up=[FollowUpItem(text="Train", status="planned", lead=["unhcr"],
     ...                                    deadline=dt.date(2011, 1, 1))])
-    >>> report = assess_followup(ev, as_of=dt.date(2011, 6, 1))
+    >>> report = assess_follow_up(ev, as_of=dt.date(2011, 6, 1))
     >>> [f.kind for f in report.findings], report.totals
     (['overdue', 'no-update'], {'overdue': 1})
     """
@@ -339,7 +339,7 @@ def summarise_progress(previous_event: Event, *, as_of: dt.date) -> ProgressSumm
     >>> summarise_progress(ev, as_of=dt.date(2012, 1, 1)).by_area
     {'Data': {'done': 1}}
     """
-    report = assess_followup(previous_event, as_of=as_of)
+    report = assess_follow_up(previous_event, as_of=as_of)
     items: dict[str, list[dict[str, object]]] = {c: [] for c in CATEGORIES}
     for row in report.rows:
         items[row.category].append({

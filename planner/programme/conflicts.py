@@ -14,7 +14,7 @@ __all__ = [
     "Role",
     "Slot",
     "build_programme",
-    "check_agenda",
+    "check_programme",
     "event_uid",
     "slot_uid",
 ]
@@ -153,14 +153,14 @@ def _unknown_people(event: Event) -> Iterator[Finding]:
                 "event's participants", speaker.participant)
 
 
-#: Every kind of finding `check_agenda` can return.
+#: Every kind of finding `check_programme` can return.
 CHECKS = (
     "person-double-booked", "room-double-booked", "room-overlap", "round-short-of-rooms",
     "room-too-small", "outside-dates", "group-unscheduled", "unknown-room", "unknown-person",
 )
 
 
-def check_agenda(event: Event) -> list[Finding]:
+def check_programme(event: Event) -> list[Finding]:
     """Find what would go wrong on the day: people or rooms in two places at once.
 
     The checks, by `Finding.kind`:
@@ -193,7 +193,7 @@ def check_agenda(event: Event) -> list[Finding]:
     Examples
     --------
     >>> from planner.library import Library
-    >>> check_agenda(Library.open().load("manila-2010"))
+    >>> check_programme(Library.open().load("manila-2010"))
     []
     """
     slots = build_programme(event)

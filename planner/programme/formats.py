@@ -3,20 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from planner.errors import PlannerError
 from planner.model import Event, Registry
 from planner.programme.frab import export_frab_json, export_frab_xml
 from planner.programme.ical import export_ical
 
-__all__ = ["PROGRAMME_FORMATS", "export_programme"]
+__all__ = ["PROGRAMME_FORMATS", "ProgrammeFormat", "export_programme"]
 
-#: Format name: (writer, file suffix, media type).
-PROGRAMME_FORMATS: dict[str, tuple[Callable[..., bytes], str, str]] = {
-    "ics": (export_ical, ".ics", "text/calendar"),
-    "frab-xml": (export_frab_xml, ".xml", "application/vnd.c3voc.schedule+xml"),
-    "frab-json": (export_frab_json, ".json", "application/json"),
-}
+
+@dataclass(frozen=True)
+class ProgrammeFormat:
+    """One exchange format of the programme: its name on the command line, its label in the
+    app, its file suffix and media type, and the function that writes it."""
+
+    name: str
+    label: str
+    suffix: str
+    media_type: str
+    write: Callable[..., bytes]
+
+
+#: Every format, by name; adding one is a row here and a writer module beside this one.
+PROGRAMME_FORMATS: dict[str, ProgrammeFormat] = {f.name: f for f in (
+    ProgrammeFormat("ics", "Calendar (.ics)", ".ics", "text/calendar", export_ical),
+    ProgrammeFormat("frab-xml", "frab XML", ".xml", "application/vnd.c3voc.schedule+xml",
+                    export_frab_xml),
+    ProgrammeFormat("frab-json", "frab JSON", ".json", "application/json", export_frab_json),
+)}
 
 
 def export_programme(event: Event, *, format: str, registry: Registry | None = None) -> bytes:
@@ -36,4 +51,4 @@ def export_programme(event: Event, *, format: str, registry: Registry | None = N
     if format not in PROGRAMME_FORMATS:
         raise PlannerError(f"unknown programme format '{format}'; choose from "
                            f"{', '.join(PROGRAMME_FORMATS)}")
-    return PROGRAMME_FORMATS[format][0](event, registry=registry)
+    return PROGRAMME_FORMATS[format].write(event, registry=registry)

@@ -12,7 +12,7 @@ from planner.outcomes.decidim import export_accountability
 from planner.outcomes.follow_up import (
     CATEGORIES,
     FollowUpReport,
-    assess_followup,
+    assess_follow_up,
     record_update,
     track_action_plan,
 )
@@ -26,35 +26,35 @@ _SHOWN = ["key", "area", "text", "owner", "deadline", "status", "category", "pro
 def _overview(report: FollowUpReport) -> None:
     for column, category in zip(st.columns(len(CATEGORIES)), CATEGORIES, strict=True):
         column.metric(category, report.totals.get(category, 0))
-    st.markdown(f"**{phrases.FOLLOWUP_BY_AREA}**")
+    st.markdown(f"**{phrases.FOLLOW_UP_BY_AREA}**")
     st.plotly_chart(charts.status_chart(report.by_area, CATEGORIES))
-    st.markdown(f"**{phrases.FOLLOWUP_OVERDUE}**")
+    st.markdown(f"**{phrases.FOLLOW_UP_OVERDUE}**")
     overdue = [row.to_dict() for row in report.rows if row.category == "overdue"]
     if overdue:
         st.dataframe(overdue, hide_index=True, column_order=_SHOWN)
     else:
-        st.success(phrases.FOLLOWUP_NOTHING_OVERDUE)
-    with st.expander(f"{phrases.FOLLOWUP_ATTENTION} ({len(report.findings)})"):
-        widgets.show_findings(report.findings, empty=phrases.FOLLOWUP_ALL_CLEAR)
-    with st.expander(f"{phrases.FOLLOWUP_ITEMS} ({len(report.rows)})"):
+        st.success(phrases.FOLLOW_UP_NOTHING_OVERDUE)
+    with st.expander(f"{phrases.FOLLOW_UP_ATTENTION} ({len(report.findings)})"):
+        widgets.show_findings(report.findings, empty=phrases.FOLLOW_UP_ALL_CLEAR)
+    with st.expander(f"{phrases.FOLLOW_UP_ITEMS} ({len(report.rows)})"):
         st.dataframe([row.to_dict() for row in report.rows], hide_index=True,
                      column_order=_SHOWN)
 
 
 def _record(event: Event, report: FollowUpReport) -> None:
-    st.subheader(phrases.FOLLOWUP_RECORD)
+    st.subheader(phrases.FOLLOW_UP_RECORD)
     texts = {row.key: f"{row.key}. {row.text[:90]}" for row in report.rows}
-    item = st.selectbox(phrases.FOLLOWUP_ITEM, list(texts), format_func=lambda k: texts[k],
-                        key=key("followup_item", event.id))
+    item = st.selectbox(phrases.FOLLOW_UP_ITEM, list(texts), format_func=lambda k: texts[k],
+                        key=key("follow_up_item", event.id))
     left, right = st.columns(2)
-    status = left.selectbox(phrases.FOLLOWUP_STATUS, [None, *FollowUpStatus],
-                            format_func=lambda s: s.label if s else phrases.FOLLOWUP_UNCHANGED,
-                            key=key("followup_status", event.id))
-    progress = right.number_input(phrases.FOLLOWUP_PROGRESS, 0, 100, value=None,
-                                  key=key("followup_progress", event.id))
-    note = st.text_input(phrases.FOLLOWUP_NOTE, key=key("followup_note", event.id))
-    evidence = st.text_input(phrases.FOLLOWUP_EVIDENCE, key=key("followup_evidence", event.id))
-    if st.button(phrases.FOLLOWUP_SAVE, type="primary", key=key("followup_record", event.id)):
+    status = left.selectbox(phrases.FOLLOW_UP_STATUS, [None, *FollowUpStatus],
+                            format_func=lambda s: s.label if s else phrases.FOLLOW_UP_UNCHANGED,
+                            key=key("follow_up_status", event.id))
+    progress = right.number_input(phrases.FOLLOW_UP_PROGRESS, 0, 100, value=None,
+                                  key=key("follow_up_progress", event.id))
+    note = st.text_input(phrases.FOLLOW_UP_NOTE, key=key("follow_up_note", event.id))
+    evidence = st.text_input(phrases.FOLLOW_UP_EVIDENCE, key=key("follow_up_evidence", event.id))
+    if st.button(phrases.FOLLOW_UP_SAVE, type="primary", key=key("follow_up_record", event.id)):
         try:
             updated = record_update(event, item, on=report.as_of, status=status,
                                     progress=progress, text=note or None,
@@ -67,23 +67,23 @@ def _record(event: Event, report: FollowUpReport) -> None:
 
 def render() -> None:
     """See the follow-up on a date; record progress; track the plan; download."""
-    event = state.open_page(phrases.FOLLOWUP_TITLE)
+    event = state.open_page(phrases.FOLLOW_UP_TITLE)
     if event is None:
         return
-    as_of = st.date_input(phrases.FOLLOWUP_AS_OF, value=dt.date.today(), min_value=event.start,
-                          max_value=dt.date(2100, 12, 31), key=key("followup_as_of", event.id))
-    if event.action_plan is not None and st.button(phrases.FOLLOWUP_TRACK,
+    as_of = st.date_input(phrases.FOLLOW_UP_AS_OF, value=dt.date.today(), min_value=event.start,
+                          max_value=dt.date(2100, 12, 31), key=key("follow_up_as_of", event.id))
+    if event.action_plan is not None and st.button(phrases.FOLLOW_UP_TRACK,
                                                    key=key("plan_track", event.id)):
         state.save_event(track_action_plan(event), message=phrases.SAVED, then=lambda: None)
     if not event.follow_up:
-        st.info(phrases.FOLLOWUP_NONE)
+        st.info(phrases.FOLLOW_UP_NONE)
         return
-    report = assess_followup(event, as_of=as_of)
+    report = assess_follow_up(event, as_of=as_of)
     _overview(report)
     _record(event, report)
-    st.subheader(phrases.FOLLOWUP_DOWNLOAD)
-    widgets.download(phrases.FOLLOWUP_CSV, lambda: export_accountability(event, as_of=as_of),
-                     file_name=f"{event.id}-follow-up.csv", key=f"followup-csv-{event.id}")
+    st.subheader(phrases.FOLLOW_UP_DOWNLOAD)
+    widgets.download(phrases.FOLLOW_UP_CSV, lambda: export_accountability(event, as_of=as_of),
+                     file_name=f"{event.id}-follow-up.csv", key=f"follow-up-csv-{event.id}")
     widgets.download_document("follow-up", event, state.library().registry, as_of=as_of,
                               previous=state.find_event(event.previous_event),
-                              key=f"followup-docx-{event.id}")
+                              key=f"follow-up-docx-{event.id}")

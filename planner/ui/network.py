@@ -9,7 +9,7 @@ from typing import Any, TypedDict
 import streamlit as st
 
 from planner.errors import PlannerError
-from planner.model import ActorRole, InitiativeLevel, OrganisationType, OrganiserRoleKind
+from planner.model import InitiativeLevel, OrganisationType
 from planner.network import (
     NetworkFilter,
     describe_ego,
@@ -19,13 +19,11 @@ from planner.network import (
     summarise_network,
 )
 from planner.network.filters import make_filter
-from planner.network.formats import GRAPH_FORMATS, KIND_COLOURS, graph_tables, write_graph
+from planner.network.formats import KIND_COLOURS, graph_tables, write_graph
 from planner.network.picture import draw_network, find_browser, lay_out
+from planner.network.vocabulary import EDITIONS, EXPORT_FORMATS, TIE_ROLES
 from planner.ui import charts, phrases, state, widgets
 from planner.ui.state import KEYS
-
-_ROLES = sorted({*ActorRole, *OrganiserRoleKind, "invited", "attended", "participant"})
-_SUFFIX = {"gexf": "gexf", "graphml": "graphml", "kumu-json": "json"}
 
 
 class _Choice(TypedDict):
@@ -46,14 +44,14 @@ def _filter() -> NetworkFilter | None:
     with st.expander(phrases.NETWORK_FILTERS):
         one, two, three = st.columns(3)
         chosen: _Choice = {
-            "editions": one.multiselect("Edition", [2011, 2016], key=KEYS["net_editions"]),
+            "editions": one.multiselect("Edition", list(EDITIONS), key=KEYS["net_editions"]),
             "years": one.text_input(phrases.NETWORK_YEARS, key=KEYS["net_years"]) or None,
             "levels": one.multiselect("Level", list(InitiativeLevel), key=KEYS["net_levels"]),
             "regions": [r.strip() for r in two.text_input("Region", key=KEYS["net_regions"])
                         .split(",") if r.strip()],
             "types": two.multiselect("Stakeholder type", list(OrganisationType),
                                      key=KEYS["net_types"]),
-            "roles": two.multiselect("Role", _ROLES, key=KEYS["net_roles"]),
+            "roles": two.multiselect("Role", TIE_ROLES, key=KEYS["net_roles"]),
             "layers": three.multiselect("Layers", ["initiative", "event"],
                                         key=KEYS["net_layers"]),
             "without": [three.text_input(phrases.NETWORK_WITHOUT, key=KEYS["net_without"])],
@@ -112,23 +110,21 @@ def _table(graph: Any, index: int) -> bytes:
 def _downloads(graph: Any) -> None:
     st.subheader(phrases.NETWORK_DOWNLOADS)
     columns = iter(st.columns(7))
-    for fmt in GRAPH_FORMATS:
+    for fmt in (f for f in EXPORT_FORMATS.values() if f.writer == "graph"):
         with next(columns):
-            widgets.download(fmt, partial(write_graph, graph, fmt=fmt),
-                             file_name=f"network.{_SUFFIX[fmt]}", key=f"network-{fmt}")
+            widgets.download(fmt.label, partial(write_graph, graph, fmt=fmt.name),
+                             file_name=f"network{fmt.suffix}", key=f"network-{fmt.name}")
     for index, name in enumerate(("nodes", "edges")):
         with next(columns):
             widgets.download(f"{name} CSV", partial(_table, graph, index),
                              file_name=f"network-{name}.csv", key=f"network-{name}")
-    with next(columns):
-        widgets.download("SVG", lambda: draw_network(graph, fmt="svg"),
-                         file_name="network.svg", key="network-svg")
-    with next(columns):
-        if find_browser():
-            widgets.download("PNG", lambda: draw_network(graph, fmt="png"),
-                             file_name="network.png", key="network-png")
-        else:
-            st.caption(phrases.NETWORK_NO_PNG)
+    for fmt in (f for f in EXPORT_FORMATS.values() if f.writer == "picture"):
+        with next(columns):
+            if fmt.name == "png" and not find_browser():
+                st.caption(phrases.NETWORK_NO_PNG)
+                continue
+            widgets.download(fmt.label, partial(draw_network, graph, fmt=fmt.name),
+                             file_name=f"network{fmt.suffix}", key=f"network-{fmt.name}")
 
 
 def render() -> None:

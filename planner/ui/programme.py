@@ -9,7 +9,7 @@ import streamlit as st
 
 from planner.errors import PlannerError
 from planner.model import Event
-from planner.programme.conflicts import check_agenda
+from planner.programme.conflicts import check_programme
 from planner.programme.formats import PROGRAMME_FORMATS, export_programme
 from planner.programme.grid import programme_grid
 from planner.programme.versions import publish_programme, published_version, unpublished_changes
@@ -49,13 +49,13 @@ def _downloads(event: Event) -> None:
     st.subheader(phrases.PROGRAMME_DOWNLOADS)
     registry = state.library().registry
     widgets.download_document("programme", event, registry, key=f"programme-{event.id}")
-    for column, (fmt, (_, suffix, _)) in zip(st.columns(len(PROGRAMME_FORMATS)),
-                                             PROGRAMME_FORMATS.items(), strict=True):
+    for column, fmt in zip(st.columns(len(PROGRAMME_FORMATS)), PROGRAMME_FORMATS.values(),
+                           strict=True):
         with column:
-            widgets.download(phrases.PROGRAMME_FORMAT_LABELS[fmt],
-                             partial(export_programme, event, format=fmt, registry=registry),
-                             file_name=f"{event.id}-programme{suffix}",
-                             key=f"programme-{event.id}-{fmt}")
+            widgets.download(fmt.label,
+                             partial(export_programme, event, format=fmt.name, registry=registry),
+                             file_name=f"{event.id}-programme{fmt.suffix}",
+                             key=f"programme-{event.id}-{fmt.name}")
 
 
 def render() -> None:
@@ -72,7 +72,7 @@ def render() -> None:
         st.markdown(f"**{day['day']}**")
         st.dataframe(day["rows"], hide_index=True, column_order=["time", *day["rooms"]])
     st.subheader(phrases.PROGRAMME_CONFLICTS)
-    widgets.show_findings(check_agenda(event), empty=phrases.PROGRAMME_NO_CONFLICTS)
+    widgets.show_findings(check_programme(event), empty=phrases.PROGRAMME_NO_CONFLICTS)
     _publish(event, changes)
     with st.expander(f"{phrases.PROGRAMME_VERSIONS} ({len(event.programme.versions)})"):
         for version in reversed(event.programme.versions):

@@ -107,13 +107,13 @@ KEYS = {
     "net_map": "network-map",
     "net_ego": "network-ego",
     "net_ego_map": "network-ego-map",
-    "followup_as_of": "followup-as-of",
-    "followup_item": "followup-item",
-    "followup_status": "followup-status",
-    "followup_progress": "followup-progress",
-    "followup_note": "followup-note",
-    "followup_evidence": "followup-evidence",
-    "followup_record": "followup-record",
+    "follow_up_as_of": "follow-up-as-of",
+    "follow_up_item": "follow-up-item",
+    "follow_up_status": "follow-up-status",
+    "follow_up_progress": "follow-up-progress",
+    "follow_up_note": "follow-up-note",
+    "follow_up_evidence": "follow-up-evidence",
+    "follow_up_record": "follow-up-record",
 }
 
 

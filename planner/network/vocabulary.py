@@ -1,0 +1,42 @@
+"""The network's words, for the command line and the app: the roles a tie can carry, the
+editions of the compilation, and the export formats with their labels and file suffixes.
+
+Nothing here imports networkx, so a command can offer these choices without paying for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.model import ActorRole, OrganiserRoleKind
+from planner.model.initiatives import EDITIONS
+
+__all__ = ["EDITIONS", "EXPORT_FORMATS", "TIE_ROLES", "ExportFormat"]
+
+#: Every role a tie can carry: an initiative actor's, an organiser's, and what
+#: `build.build_network` records for invitations, attendance and the participant list.
+TIE_ROLES = tuple(sorted({*ActorRole, *OrganiserRoleKind, "invited", "attended",
+                          "participant"}))
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One way of writing the graph: its name, its label in the app, its file suffix and
+    what writes it (`graph`: `formats.write_graph`; `tables`: two CSV files, nodes and
+    edges; `picture`: `picture.draw_network`)."""
+
+    name: str
+    label: str
+    suffix: str
+    writer: str
+
+
+#: The formats of `planner network export --format` and of the app's downloads.
+EXPORT_FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
+    ExportFormat("gexf", "GEXF (Gephi)", ".gexf", "graph"),
+    ExportFormat("graphml", "GraphML", ".graphml", "graph"),
+    ExportFormat("kumu-json", "Kumu JSON", ".json", "graph"),
+    ExportFormat("csv", "Nodes and edges CSV", ".csv", "tables"),
+    ExportFormat("svg", "SVG", ".svg", "picture"),
+    ExportFormat("png", "PNG", ".png", "picture"),
+)}
