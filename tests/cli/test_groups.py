@@ -1,8 +1,10 @@
-"""`planner groups list|capacity|move`: exact text, JSON, the saved file, one-line errors."""
+"""`planner groups assign|list|capacity|move|prefer`: exact text, JSON, the saved file,
+one-line errors."""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -10,10 +12,14 @@ from click.testing import CliRunner
 from planner.cli import cli
 from planner.groups.membership import group_rows
 from planner.library import Library
+from planner.library.synthetic import make_synthetic_event
+from planner.model import Event
+from tests.conftest import SHIPPED
 
 pytestmark = pytest.mark.e2e
 
 DAR = "dar-es-salaam-2010"
+REGISTRY = Library(SHIPPED).registry
 
 
 def run(library: Library, *args: str) -> tuple[int, str]:
@@ -125,3 +131,43 @@ def test_groups_prefer_an_unknown_group_is_refused(synthetic_library: Library) -
     assert result == (1, "Error: participant 'p-00003': no working group 'wg-9' in "
                          "'synthetic-12-0' (its groups: wg-1, wg-2, wg-3, wg-4)\n")
     assert synthetic_library.event_path("synthetic-12-0").read_bytes() == before
+
+
+# --- assign -------------------------------------------------------------------------------
+
+def _library_with(tmp_path: Any, event: Event) -> Library:
+    library = Library.open(tmp_path)
+    (tmp_path / "organisations.yaml").write_text(
+        (SHIPPED / "organisations.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    library.create(event)
+    return library
+
+
+def test_groups_assign_saves_and_prints_json(tmp_path: Any) -> None:
+    event = make_synthetic_event(participants=40, groups=4, registry=REGISTRY)
+    library = _library_with(tmp_path, event)
+    result = CliRunner().invoke(cli, ["--library", str(tmp_path), "groups", "assign",
+                                      event.id, "--json"])
+    data = json.loads(result.output)
+    saved = library.load(event.id)
+    assert (result.exit_code, data["findings"], len(data["explanations"])) == (0, [], 40)
+    assert all(len(p.working_groups) == 2 for p in saved.participants)
+
+
+def test_groups_assign_dry_run_writes_nothing(tmp_path: Any) -> None:
+    event = make_synthetic_event(participants=40, groups=4, registry=REGISTRY)
+    library = _library_with(tmp_path, event)
+    before = library.event_path(event.id).read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--library", str(tmp_path), "groups", "assign",
+                                      event.id, "--dry-run", "--explain"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[-1] == "dry run: nothing written"
+    assert "p-00001: Round 1: WG " in result.output
+    assert library.event_path(event.id).read_text(encoding="utf-8") == before
+
+
+def test_groups_assign_reports_an_event_without_participants(small_library: Library) -> None:
+    result = CliRunner().invoke(cli, ["--library", str(small_library.path), "groups", "assign",
+                                      "test-2010"])
+    assert (result.exit_code, result.output.strip()) == (
+        1, "Error: nobody is coming to 'test-2010': no one to place in groups")

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from planner.cli import cli
 from planner.library import Library
 from tests.conftest import SHIPPED
+from tests.factories.library import GOOD, write_initiatives
 
 pytestmark = pytest.mark.e2e
 
@@ -51,6 +52,18 @@ def test_validate_broken_file_exits_one_with_located_lines(small_library: Librar
     assert (code, output) == (1, f"{path}:{line}:8: start: Input should be a valid date, got "
                                  "'6 Sept' (hint: dates are YYYY-MM-DD, unquoted)\n")
     assert "Traceback" not in output
+
+
+def test_validate_covers_the_initiatives(small_library: Library) -> None:
+    path = write_initiatives(small_library, GOOD.replace("role: member", "role: sponsor"))
+
+    whole = CliRunner().invoke(cli, ["--library", str(small_library.path), "validate"])
+    alone = CliRunner().invoke(cli, ["--library", str(small_library.path), "validate",
+                                     str(path)])
+
+    assert (whole.exit_code, alone.exit_code) == (1, 1)
+    assert whole.output == alone.output
+    assert whole.output.startswith(f"{path}:11:13: 0.actors.1.role: Input should be")
 
 
 @pytest.mark.parametrize("command", [["show", "{bad}"], ["new", "{bad}", "--from", "test-2010"],

@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import cli
-from planner.cli.network import FORMATS
 from planner.library import Library
 from planner.network.formats import GRAPH_FORMATS
 from planner.network.picture import PICTURE_FORMATS
+from planner.network.vocabulary import EXPORT_FORMATS
 
 pytestmark = pytest.mark.e2e
 
@@ -108,4 +108,7 @@ def test_export_csv_writes_nodes_and_edges(shipped_copy: Library, tmp_path: Path
 
 
 def test_export_formats_match_the_writers() -> None:
-    assert (*GRAPH_FORMATS, "csv", *PICTURE_FORMATS) == FORMATS
+    export = cli.commands["network"].commands["export"]  # type: ignore[attr-defined]
+    choices = next(p.type.choices for p in export.params if p.name == "fmt")
+
+    assert (*GRAPH_FORMATS, "csv", *PICTURE_FORMATS) == tuple(choices) == tuple(EXPORT_FORMATS)

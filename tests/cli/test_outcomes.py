@@ -1,8 +1,12 @@
-"""`planner actionplan show|adopt`: the menu of actions, and a draft adopted as the plan."""
+"""`planner actionplan` and `planner followup`: the reference check, the draft, the menu of
+actions, a draft adopted as the plan, and the follow-up reported, updated, exported, tracked."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,17 +14,60 @@ from click.testing import CliRunner
 
 from planner.cli import cli
 from planner.library import Library
+from planner.library.store import dump_event
+from planner.model import Event
 from planner.outcomes.action_plan import load_action_plan
 from planner.outcomes.adoption import action_rows
-from tests.conftest import SHIPPED_IDS
+from planner.outcomes.decidim import ACCOUNTABILITY_COLUMNS
+from tests.conftest import SHIPPED, SHIPPED_IDS
+from tests.factories.outcomes import CLEAN_PLAN, GOOD, RECS
 
 pytestmark = pytest.mark.e2e
 
 
 def run(library: Library, *args: str) -> tuple[int, str]:
+    """`planner actionplan ARGS…`: its exit code and output."""
     result = CliRunner().invoke(cli, ["--library", str(library.path), "actionplan", *args])
     return result.exit_code, result.output
 
+
+def _run(library: Library, *args: str) -> tuple[int, str]:
+    """`planner ARGS…`: its exit code and output."""
+    result = CliRunner().invoke(cli, ["--library", str(library.path), *args])
+    return result.exit_code, result.output
+
+
+# --- actionplan check|draft ---------------------------------------------------------------
+
+def test_cli_check_dar_es_salaam_exits_one_naming_the_dangling_reference() -> None:
+    code, output = _run(Library(SHIPPED), "actionplan", "check", "dar-es-salaam-2010")
+    assert code == 1
+    assert "dangling-reference: action I.5.5 " in output
+    assert output.endswith("40 problem(s)\n")
+
+
+def test_cli_check_clean_crafted_plan_exits_zero(tmp_path: Path, small_library: Library,
+                                                 make_event: Callable[..., Event]) -> None:
+    event = make_event(recommendations=RECS, action_plan=CLEAN_PLAN)
+    small_library.event_path(event.id).write_text(dump_event(event), encoding="utf-8")
+    assert _run(small_library, "actionplan", "check", "test-2010") == (0, "ok\n")
+
+
+def test_cli_draft_then_check_the_draft_exits_zero(small_library: Library,
+                                                   make_event: Callable[..., Event]) -> None:
+    event = make_event(recommendations=RECS)
+    small_library.event_path(event.id).write_text(dump_event(event), encoding="utf-8")
+    code, output = _run(small_library, "actionplan", "draft", "test-2010",
+                        "--deadline", "2013-06-30")
+    draft = small_library.path / "test-2010.action-plan-draft.yaml"
+    assert (code, output.splitlines()[-2:]) == (0, ["3/3 recommendations cited",
+                                                    f"wrote {draft}"])
+    assert _run(small_library, "actionplan", "check", "test-2010", "--plan", str(draft)) == (
+        0, "ok\n")
+    assert "deadline: 2013-06-30" in draft.read_text(encoding="utf-8")
+
+
+# --- actionplan show|adopt ----------------------------------------------------------------
 
 def test_actionplan_show_prints_areas_sub_themes_and_actions(shipped_copy: Library) -> None:
     code, output = run(shipped_copy, "show", "dar-es-salaam-2010")
@@ -89,3 +136,60 @@ def test_actionplan_adopt_unknown_event_is_one_line(shipped_copy: Library,
 
     assert run(shipped_copy, "adopt", "nowhere", str(draft)) == (
         1, f"Error: no event 'nowhere' in {shipped_copy.path} (known: {', '.join(SHIPPED_IDS)})\n")
+
+
+# --- followup -----------------------------------------------------------------------------
+
+def test_cli_followup_status_json_as_of(small_library: Library,
+                                        make_event: Callable[..., Event]) -> None:
+    event = make_event(follow_up=[GOOD])
+    small_library.event_path(event.id).write_text(dump_event(event), encoding="utf-8")
+    code, output = _run(small_library, "followup", "status", "test-2010", "--as-of",
+                        "2013-01-01", "--json")
+    report = json.loads(output)
+    assert (code, report["totals"], [f["kind"] for f in report["findings"]]) == (
+        0, {"overdue": 1}, ["overdue", "no-update"])
+
+
+def test_cli_followup_update_saves_a_dated_update(small_library: Library) -> None:
+    code, output = _run(small_library, "followup", "update", "test-2010", "1", "--status",
+                        "in-progress", "--progress", "30", "--note", "Workshop held",
+                        "--evidence", "doc-17", "--on", "2011-02-01")
+    item = small_library.load("test-2010").follow_up[0]
+    assert (code, output) == (0, "updated item 1 of test-2010 (revision 2)\n")
+    assert (item.status.value, item.progress, item.updates[0].evidence) == (
+        "in-progress", 30, "doc-17")
+
+
+def test_cli_followup_status_text_on_shipped_event() -> None:
+    code, output = _run(Library(SHIPPED), "followup", "status", "dar-es-salaam-2010",
+                        "--as-of", "2013-01-01")
+    assert code == 0
+    assert "28 item(s); 4 done, 2 overdue, 22 planned" in output
+
+
+def test_cli_followup_export_writes_decidim_columns(small_library: Library,
+                                                    make_event: Callable[..., Event],
+                                                    tmp_path: Path) -> None:
+    items = [{**GOOD, "text": "=HYPERLINK(\"http://x\")", "links": ["I (i)"]}]
+    event = make_event(follow_up=items)
+    small_library.event_path(event.id).write_text(dump_event(event), encoding="utf-8")
+    out = tmp_path / "results.csv"
+    code, output = _run(small_library, "followup", "export", "test-2010", "-o", str(out),
+                        "--as-of", "2012-03-01")
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert (code, output) == (0, f"wrote 1 result(s) to {out}\n")
+    assert list(rows[0]) == list(ACCOUNTABILITY_COLUMNS)
+    assert {k: rows[0][k] for k in ("start_date", "end_date", "status", "progress", "owner",
+                                    "recommendation_refs", "event")} == {
+        "start_date": "2012-01-10", "end_date": "2012-12-31", "status": "in-progress",
+        "progress": "", "owner": "unhcr", "recommendation_refs": "I (i)", "event": "test-2010"}
+    assert rows[0]["title"] == "'=HYPERLINK(\"http://x\")"
+
+
+def test_cli_followup_track_saves_items(shipped_copy: Library) -> None:
+    before = shipped_copy.load("dar-es-salaam-2010")
+    code, output = _run(shipped_copy, "followup", "track", "dar-es-salaam-2010")
+    after = shipped_copy.load("dar-es-salaam-2010")
+    assert (code, output) == (0, "added 58 item(s) to dar-es-salaam-2010\n")
+    assert (len(after.follow_up), after.revision) == (len(before.follow_up) + 58, 2)

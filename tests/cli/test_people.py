@@ -1,5 +1,6 @@
-"""`planner participants list|set|export`: the roster as text and JSON, edits saved as the app
-saves, and exports that import back."""
+"""`planner participants import|list|set|export` and `planner balance`: registration lists
+imported, the roster as text and JSON, edits saved as the app saves, exports that import back,
+and the balance of an event."""
 
 from __future__ import annotations
 
@@ -15,7 +16,15 @@ from planner.library import Library
 from planner.model import StatusChange
 from planner.people.importing import import_participants
 from planner.people.roster import roster_rows
-from tests.factories.people import hostile_event, people_event, people_registry, write_library
+from tests.factories.people import (
+    INDICO,
+    balanced,
+    hostile_event,
+    people,
+    people_event,
+    people_registry,
+    write_library,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -140,3 +149,76 @@ def test_cli_public_export_leaves_out_the_private(tmp_path: Path) -> None:
     text = output.read_text(encoding="utf-8-sig")
     assert ("Private" in text, "Declined" in text, "@example.org" in text) == (
         False, False, False)
+
+
+# --- import -------------------------------------------------------------------------------
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    return write_library(tmp_path / "events", people_event())
+
+
+def invoke(library: Library, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["--library", str(library.path), *args])
+    return result.exit_code, result.output
+
+
+def test_cli_import_dry_run_writes_nothing(library: Library, tmp_path: Path) -> None:
+    file = tmp_path / "list.csv"
+    file.write_bytes(INDICO.encode())
+    before = library.event_path("test-2010").read_bytes()
+    code, output = invoke(library, "participants", "import", "test-2010", str(file), "--dry-run")
+    assert (code, library.event_path("test-2010").read_bytes()) == (0, before)
+    assert output.splitlines()[0] == (
+        "list.csv (CSV, comma-separated, UTF-8): 6 rows: 1 imported, 1 merged, 4 rejected")
+    assert output.splitlines()[-1] == "dry run: nothing written"
+
+
+def test_cli_import_saves_through_the_library(library: Library, tmp_path: Path) -> None:
+    file = tmp_path / "list.csv"
+    file.write_bytes(INDICO.encode())
+    code, output = invoke(library, "participants", "import", "test-2010", str(file), "--json")
+    saved = library.load("test-2010")
+    assert (code, json.loads(output)["counts"]["imported"]) == (0, 1)
+    assert ([p.id for p in saved.participants], saved.revision) == (["amina-hassan"], 2)
+
+
+def test_cli_import_unreadable_file_exits_1_and_writes_nothing(library: Library, tmp_path: Path,
+                                                               ) -> None:
+    file = tmp_path / "list.csv"
+    file.write_bytes(b"Dietary needs\nhalal\n")
+    before = library.event_path("test-2010").read_bytes()
+    code, output = invoke(library, "participants", "import", "test-2010", str(file))
+    assert (code, library.event_path("test-2010").read_bytes()) == (1, before)
+    assert output == ("Error: list.csv: no name column among Dietary needs; "
+                      "name one with --map 'COLUMN=last_name'\n")
+
+
+def test_cli_import_map_option_reads_the_column(library: Library, tmp_path: Path) -> None:
+    file = tmp_path / "list.csv"
+    file.write_bytes(b"Apellido paterno,Diet\nHassan,halal\n")
+    code, _ = invoke(library, "participants", "import", "test-2010", str(file),
+                     "--map", "Apellido paterno=last_name", "--map", "Diet=notes")
+    assert (code, library.load("test-2010").participants[0].notes) == (0, "halal")
+
+
+# --- balance ------------------------------------------------------------------------------
+
+def test_cli_balance_json_has_measures_and_findings(tmp_path: Path) -> None:
+    library = write_library(tmp_path / "events", balanced(participants=people(achieng=None)))
+    result = CliRunner().invoke(cli, ["--library", str(library.path), "balance", "test-2010",
+                                      "--json"])
+    data = json.loads(result.output)
+    assert (result.exit_code, data["balance"][0]["total"], data["findings"]) == (0, 6, [{
+        "kind": "country-without-civil-society",
+        "message": "Kenya takes part without a civil-society organisation", "ref": "kenya"}])
+
+
+def test_cli_balance_text_prints_shares_and_warnings(tmp_path: Path) -> None:
+    library = write_library(tmp_path / "events", balanced(participants=people(achieng=None)))
+    result = CliRunner().invoke(cli, ["--library", str(library.path), "balance", "test-2010"])
+    lines = result.output.splitlines()
+    assert (lines[0], lines[4], lines[-1]) == (
+        "event test-2010: 6 people", "  gender            female 4 (67%), male 2 (33%)",
+        "warning: country-without-civil-society: Kenya takes part without a civil-society "
+        "organisation")

@@ -37,6 +37,25 @@ def programme_library(tmp_path: Path) -> Library:
     return Library(tmp_path)
 
 
+@pytest.mark.parametrize("group", ["programme", "agenda"])
+def test_programme_and_its_old_name_agenda_both_answer(programme_library: Library,
+                                                       group: str) -> None:
+    code, text = run(programme_library, group, "--help")
+    commands = [line.split()[0] for line in text.partition("Commands:")[2].splitlines()
+                if line.strip()]
+
+    assert (code, commands) == (0, ["check", "export", "grid", "publish", "versions"])
+    assert run(programme_library, group, "check", "geneva-2030") == (0, "ok\n")
+
+
+def test_planner_help_names_programme_and_hides_the_old_name(programme_library: Library) -> None:
+    code, text = run(programme_library, "--help")
+    commands = [line.split()[0] for line in text.partition("Commands:")[2].splitlines()
+                if line.strip()]
+
+    assert (code, "programme" in commands, "agenda" in commands) == (0, True, False)
+
+
 def test_agenda_check_clean_event_says_ok(programme_library: Library) -> None:
     assert run(programme_library, "agenda", "check", "geneva-2030") == (0, "ok\n")
 

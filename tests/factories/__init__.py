@@ -1,5 +1,6 @@
 """The one base event of the tests, and the small registry it names; per-area builders
-(`people`, `programme`) start from `base_data` and add what their area needs."""
+(`people`, `programme`) start from `base_data` and add what their area needs, and `library`
+and `outcomes` hold the files and items that an area's tests share with its command's."""
 
 from __future__ import annotations
 

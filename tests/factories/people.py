@@ -1,4 +1,5 @@
-"""A registry, an event and a library for the tests of participants, balance and tables."""
+"""A registry, an event and a library for the tests of participants, balance and tables; an
+Indico export to import; the balanced event that the balance rules start from."""
 
 from __future__ import annotations
 
@@ -63,6 +64,22 @@ def write_library(folder: Path, event: Event) -> Library:
     return Library(folder)
 
 
+#: An Indico registration export: six rows, one imported, one merged into it, four
+#: rejected.
+INDICO = (
+    "ID,Name,First Name,Last Name,Email Address,Affiliation,Position,Country,Title,"
+    "Phone Number,Registration date,Registration state,Tags\n"
+    "17,Amina Hassan,Amina,Hassan,amina@example.org,Department of Immigration,Director,"
+    "Kenya,Dr,+254 20 222 2022,2010-08-02T10:15:00+03:00,complete,VIP; visa letter\n"
+    "18,Jon Doe,Jon,Doe,jon@example.org,UNHRC,Officer,Kenya,Mr,,2010-08-03 09:00,pending,\n"
+    "19,Sam Lee,Sam,Lee,sam@example.org,UNHCR,Officer,Narnia,Mx,,2010-08-03,withdrawn,\n"
+    "20,A. Hassan,Amina,Hassan,AMINA@EXAMPLE.ORG,Department of Immigration,Director General,"
+    "KE,Dr,,2010-08-20,withdrawn,\n"
+    "21,Ola Nordmann,Ola,Nordmann,ola@example,UNHCR,,Norway,,,,complete,\n"
+    "22,Fiji Person,Fiji,Person,fp@example.org,,,Fiji,,,,nonsense,\n"
+)
+
+
 #: Cells a spreadsheet would run as formulas, or that look like one.
 DANGEROUS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+41 22 739 8111", "-2+3",
              "@SUM(A1)", "\tcmd", "\r=1", "'=already quoted"]
@@ -76,3 +93,51 @@ def hostile_event() -> Event:
                title=DANGEROUS[6], email="a@example.org", consent_to_publish=True),
         person("b", last_name="Private", email="b@example.org", phone="+1 555"),
         person("c", last_name="Declined", consent_to_publish=True, status="declined")])
+
+
+def people(**changes: dict[str, Any] | None) -> list[Participant]:
+    """A balanced list: Yemen and Kenya each with two delegates and an NGO; UNHCR staff.
+
+    A keyword names a person to change (a dict of fields) or drop (None).
+    """
+    base: dict[str, dict[str, Any]] = {
+        "ali": {"organisation": "yemen", "roles": ["head-of-delegation"], "gender": "male",
+                "seniority": "minister"},
+        "huda": {"organisation": "yemen", "gender": "female", "seniority": "senior-official"},
+        "noor": {"organisation": "drc", "country": "yemen", "gender": "female"},
+        "otieno": {"organisation": "kenya-doi", "roles": ["head-of-delegation"],
+                   "gender": "male", "working_groups": ["entry"]},
+        "wanjiru": {"organisation": "kenya-doi", "gender": "female",
+                    "working_groups": ["entry"]},
+        "achieng": {"organisation": "kituo", "country": "kenya", "gender": "female",
+                    "working_groups": ["reception"]},
+        "erika": {"first_name": "Erika", "last_name": "Feller", "organisation": "unhcr",
+                  "gender": "female", "roles": ["speaker"]},
+    }
+    for name, change in changes.items():
+        if change is None:
+            del base[name]
+        else:
+            base[name] = {**base.get(name, {}), **change}
+    return [person(name, **fields) for name, fields in base.items()]
+
+
+def balanced(**over: Any) -> Event:
+    """`people_event` with the balanced list of `people`, Kenya invited, an opening panel
+    and two working groups; keyword arguments replace its fields."""
+    data: dict[str, Any] = {
+        "participants": people(),
+        "invited": [{"organisation": "kenya", "category": "governments", "source": "editor"}],
+        "sessions": [
+            {"id": "opening", "kind": "plenary", "day": 1, "block": "morning",
+             "title": "Opening", "speakers": [{"name": "Mr. Antonio Guterres"},
+                                              {"name": "Erika Feller"}]},
+            {"id": "groups", "kind": "working-groups", "day": 1, "block": "afternoon",
+             "working_groups": ["entry", "reception"]}],
+        "working_groups": [
+            {"id": "entry", "title": "Protection-sensitive entry", "sources": ["editor"],
+             "chair": [{"name": "Otieno"}], "rapporteurs": [{"name": "Ms Sara Lind"}]},
+            {"id": "reception", "title": "Reception arrangements", "sources": ["editor"]}],
+    }
+    data.update(over)
+    return people_event(**data)

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import itertools
-import json
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.cli import cli
 from planner.errors import PlannerError
 from planner.groups.assign import WEIGHTS, Assignment, assign_groups, check_composition
 from planner.groups.assign.candidates import read_candidates
@@ -366,46 +363,3 @@ def test_assign_keeps_the_hard_rules_for_any_roster(crafted: Callable[..., Event
         ids = [g["id"] for g in groups if g["round"] == round_]
         chaired = sum(bool(g.chair) for g in result.event.working_groups if g.id in ids)
         assert chaired >= min(len(ids), chairs)
-
-
-# --- the command -------------------------------------------------------------------------
-
-def _library_with(tmp_path: Any, event: Event) -> Library:
-    library = Library.open(tmp_path)
-    (tmp_path / "organisations.yaml").write_text(
-        (SHIPPED / "organisations.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    library.create(event)
-    return library
-
-
-@pytest.mark.e2e
-def test_groups_assign_saves_and_prints_json(tmp_path: Any) -> None:
-    event = make_synthetic_event(participants=40, groups=4, registry=REGISTRY)
-    library = _library_with(tmp_path, event)
-    result = CliRunner().invoke(cli, ["--library", str(tmp_path), "groups", "assign",
-                                      event.id, "--json"])
-    data = json.loads(result.output)
-    saved = library.load(event.id)
-    assert (result.exit_code, data["findings"], len(data["explanations"])) == (0, [], 40)
-    assert all(len(p.working_groups) == 2 for p in saved.participants)
-
-
-@pytest.mark.e2e
-def test_groups_assign_dry_run_writes_nothing(tmp_path: Any) -> None:
-    event = make_synthetic_event(participants=40, groups=4, registry=REGISTRY)
-    library = _library_with(tmp_path, event)
-    before = library.event_path(event.id).read_text(encoding="utf-8")
-    result = CliRunner().invoke(cli, ["--library", str(tmp_path), "groups", "assign",
-                                      event.id, "--dry-run", "--explain"])
-    assert result.exit_code == 0
-    assert result.output.splitlines()[-1] == "dry run: nothing written"
-    assert "p-00001: Round 1: WG " in result.output
-    assert library.event_path(event.id).read_text(encoding="utf-8") == before
-
-
-@pytest.mark.e2e
-def test_groups_assign_reports_an_event_without_participants(small_library: Library) -> None:
-    result = CliRunner().invoke(cli, ["--library", str(small_library.path), "groups", "assign",
-                                      "test-2010"])
-    assert (result.exit_code, result.output.strip()) == (
-        1, "Error: nobody is coming to 'test-2010': no one to place in groups")

@@ -1,4 +1,4 @@
-"""Action plans: the reference check, the draft, and the commands over them."""
+"""Action plans: the reference check, the draft, saving and loading them."""
 
 from __future__ import annotations
 
@@ -8,12 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from planner.cli import cli
 from planner.errors import Finding, PlannerError, ValidationFailed
 from planner.library import Library
-from planner.library.store import dump_event
 from planner.model import Action, ActionPlan, Area, Event, Recommendation, SubTheme, Target
 from planner.outcomes.action_plan import (
     check_action_plan,
@@ -25,30 +22,9 @@ from planner.outcomes.action_plan import (
     save_draft,
 )
 from tests.conftest import SHIPPED, SHIPPED_IDS
+from tests.factories.outcomes import CLEAN_PLAN, RECS
 
 pytestmark = pytest.mark.unit
-
-RECS = [
-    {"order": 1, "section": "I", "label": "i",
-     "text": "States should train officials on protection."},
-    {"order": 2, "section": "I", "label": "ii", "addressed_to": ["iom"],
-     "text": "Reception centres should be opened for new arrivals."},
-    {"order": 3, "section": "II", "label": "i",
-     "text": "Research on mixed movements should include mapping of data gaps."},
-]
-CLEAN_PLAN = {
-    "title": "Crafted plan",
-    "areas": [{
-        "number": "I", "heading": "Operations",
-        "targets": [{"text": "Centres open in two countries", "deadline": "By 2012",
-                     "deadline_year": 2012, "quantifier": "in two countries"}],
-        "sub_themes": [{"title": "Borders", "actions": [
-            {"text": "Train border officials on protection.", "references": ["I (i)"]},
-            {"text": "Open reception centres for new arrivals.", "references": ["I (ii)"]},
-            {"text": "Map data gaps on mixed movements.", "references": ["II (i)"]}]}],
-    }],
-}
-
 
 def _recs() -> list[Recommendation]:
     return [Recommendation.model_validate(rec) for rec in RECS]
@@ -254,39 +230,3 @@ def test_load_action_plan_reports_the_line_of_a_bad_field(tmp_path: Path) -> Non
         load_action_plan(path)
     assert [(p.line, p.field) for p in caught.value.problems] == [(3, "areas.0.heading"),
                                                                    (4, "areas.0.headin")]
-
-
-def _run(library: Library, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["--library", str(library.path), *args])
-    return result.exit_code, result.output
-
-
-@pytest.mark.e2e
-def test_cli_check_dar_es_salaam_exits_one_naming_the_dangling_reference() -> None:
-    code, output = _run(Library(SHIPPED), "actionplan", "check", "dar-es-salaam-2010")
-    assert code == 1
-    assert "dangling-reference: action I.5.5 " in output
-    assert output.endswith("40 problem(s)\n")
-
-
-@pytest.mark.e2e
-def test_cli_check_clean_crafted_plan_exits_zero(tmp_path: Path, small_library: Library,
-                                                 make_event: Callable[..., Event]) -> None:
-    event = make_event(recommendations=RECS, action_plan=CLEAN_PLAN)
-    small_library.event_path(event.id).write_text(dump_event(event), encoding="utf-8")
-    assert _run(small_library, "actionplan", "check", "test-2010") == (0, "ok\n")
-
-
-@pytest.mark.e2e
-def test_cli_draft_then_check_the_draft_exits_zero(small_library: Library,
-                                                   make_event: Callable[..., Event]) -> None:
-    event = make_event(recommendations=RECS)
-    small_library.event_path(event.id).write_text(dump_event(event), encoding="utf-8")
-    code, output = _run(small_library, "actionplan", "draft", "test-2010",
-                        "--deadline", "2013-06-30")
-    draft = small_library.path / "test-2010.action-plan-draft.yaml"
-    assert (code, output.splitlines()[-2:]) == (0, ["3/3 recommendations cited",
-                                                    f"wrote {draft}"])
-    assert _run(small_library, "actionplan", "check", "test-2010", "--plan", str(draft)) == (
-        0, "ok\n")
-    assert "deadline: 2013-06-30" in draft.read_text(encoding="utf-8")

@@ -2,70 +2,18 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 import pytest
-from click.testing import CliRunner
 
-from planner.cli import cli
 from planner.errors import Finding
 from planner.library import Library
-from planner.model import Event, Participant
+from planner.model import Event
 from planner.people.balance import DIMENSIONS, balance_rows, check_balance, measure_balance
 from tests.conftest import SHIPPED
-from tests.factories.people import people_event, people_registry, person, write_library
+from tests.factories.people import balanced, people, people_event, people_registry
 
 pytestmark = pytest.mark.unit
 
 REGISTRY = people_registry()
-
-
-def people(**changes: dict[str, Any] | None) -> list[Participant]:
-    """A balanced list: Yemen and Kenya each with two delegates and an NGO; UNHCR staff.
-
-    A keyword names a person to change (a dict of fields) or drop (None).
-    """
-    base: dict[str, dict[str, Any]] = {
-        "ali": {"organisation": "yemen", "roles": ["head-of-delegation"], "gender": "male",
-                "seniority": "minister"},
-        "huda": {"organisation": "yemen", "gender": "female", "seniority": "senior-official"},
-        "noor": {"organisation": "drc", "country": "yemen", "gender": "female"},
-        "otieno": {"organisation": "kenya-doi", "roles": ["head-of-delegation"],
-                   "gender": "male", "working_groups": ["entry"]},
-        "wanjiru": {"organisation": "kenya-doi", "gender": "female",
-                    "working_groups": ["entry"]},
-        "achieng": {"organisation": "kituo", "country": "kenya", "gender": "female",
-                    "working_groups": ["reception"]},
-        "erika": {"first_name": "Erika", "last_name": "Feller", "organisation": "unhcr",
-                  "gender": "female", "roles": ["speaker"]},
-    }
-    for name, change in changes.items():
-        if change is None:
-            del base[name]
-        else:
-            base[name] = {**base.get(name, {}), **change}
-    return [person(name, **fields) for name, fields in base.items()]
-
-
-def balanced(**over: Any) -> Event:
-    data: dict[str, Any] = {
-        "participants": people(),
-        "invited": [{"organisation": "kenya", "category": "governments", "source": "editor"}],
-        "sessions": [
-            {"id": "opening", "kind": "plenary", "day": 1, "block": "morning",
-             "title": "Opening", "speakers": [{"name": "Mr. Antonio Guterres"},
-                                              {"name": "Erika Feller"}]},
-            {"id": "groups", "kind": "working-groups", "day": 1, "block": "afternoon",
-             "working_groups": ["entry", "reception"]}],
-        "working_groups": [
-            {"id": "entry", "title": "Protection-sensitive entry", "sources": ["editor"],
-             "chair": [{"name": "Otieno"}], "rapporteurs": [{"name": "Ms Sara Lind"}]},
-            {"id": "reception", "title": "Reception arrangements", "sources": ["editor"]}],
-    }
-    data.update(over)
-    return people_event(**data)
 
 
 def kinds(event: Event) -> list[tuple[str, str | None]]:
@@ -205,28 +153,6 @@ def test_balance_of_shipped_events_runs(event_id: str) -> None:
 
 def kinds_of(findings: list[Finding]) -> list[str]:
     return [f.kind for f in findings]
-
-
-# --- the command --------------------------------------------------------------------------
-
-def test_cli_balance_json_has_measures_and_findings(tmp_path: Path) -> None:
-    library = write_library(tmp_path / "events", balanced(participants=people(achieng=None)))
-    result = CliRunner().invoke(cli, ["--library", str(library.path), "balance", "test-2010",
-                                      "--json"])
-    data = json.loads(result.output)
-    assert (result.exit_code, data["balance"][0]["total"], data["findings"]) == (0, 6, [{
-        "kind": "country-without-civil-society",
-        "message": "Kenya takes part without a civil-society organisation", "ref": "kenya"}])
-
-
-def test_cli_balance_text_prints_shares_and_warnings(tmp_path: Path) -> None:
-    library = write_library(tmp_path / "events", balanced(participants=people(achieng=None)))
-    result = CliRunner().invoke(cli, ["--library", str(library.path), "balance", "test-2010"])
-    lines = result.output.splitlines()
-    assert (lines[0], lines[4], lines[-1]) == (
-        "event test-2010: 6 people", "  gender            female 4 (67%), male 2 (33%)",
-        "warning: country-without-civil-society: Kenya takes part without a civil-society "
-        "organisation")
 
 
 def test_check_balance_follows_a_speaker_to_the_participant_list() -> None:

@@ -1,29 +1,24 @@
-"""Importing registration lists: messy files, every row's fate, merges, delegations, the CLI."""
+"""Importing registration lists: messy files, every row's fate, merges, delegations."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
-import json
 import re
 import zipfile
-from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.cli import cli
 from planner.errors import PlannerError
-from planner.library import Library
 from planner.model import Event, InvitationStatus, StatusChange
 from planner.people.columns import UnknownColumn, match_columns
 from planner.people.importing import ImportReport, RowFate, import_participants
 from planner.tables import UnreadableFile, read_table
-from tests.factories.people import people_event, people_registry, person, write_library
+from tests.factories.people import INDICO, people_event, people_registry, person
 
 pytestmark = pytest.mark.unit
 
@@ -163,20 +158,6 @@ def test_import_row_with_missing_name_is_rejected() -> None:
     assert report.rows == [
         RowFate(2, "rejected", column="First Name / Last Name", reason="no name"),
         RowFate(3, "imported", "ali")]
-
-
-INDICO = (
-    "ID,Name,First Name,Last Name,Email Address,Affiliation,Position,Country,Title,"
-    "Phone Number,Registration date,Registration state,Tags\n"
-    "17,Amina Hassan,Amina,Hassan,amina@example.org,Department of Immigration,Director,"
-    "Kenya,Dr,+254 20 222 2022,2010-08-02T10:15:00+03:00,complete,VIP; visa letter\n"
-    "18,Jon Doe,Jon,Doe,jon@example.org,UNHRC,Officer,Kenya,Mr,,2010-08-03 09:00,pending,\n"
-    "19,Sam Lee,Sam,Lee,sam@example.org,UNHCR,Officer,Narnia,Mx,,2010-08-03,withdrawn,\n"
-    "20,A. Hassan,Amina,Hassan,AMINA@EXAMPLE.ORG,Department of Immigration,Director General,"
-    "KE,Dr,,2010-08-20,withdrawn,\n"
-    "21,Ola Nordmann,Ola,Nordmann,ola@example,UNHCR,,Norway,,,,complete,\n"
-    "22,Fiji Person,Fiji,Person,fp@example.org,,,Fiji,,,,nonsense,\n"
-)
 
 
 def test_import_indico_export_gives_each_row_its_fate() -> None:
@@ -346,54 +327,3 @@ def test_import_every_row_has_exactly_one_fate(rows: list[list[str]]) -> None:
     counts = report.counts()
     assert counts["rows"] == counts["imported"] + counts["merged"] + counts["rejected"]
     assert counts["rows"] + report.blank_rows == len(rows)
-
-
-# --- the command --------------------------------------------------------------------------
-
-@pytest.fixture
-def library(tmp_path: Path) -> Library:
-    return write_library(tmp_path / "events", people_event())
-
-
-def invoke(library: Library, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["--library", str(library.path), *args])
-    return result.exit_code, result.output
-
-
-def test_cli_import_dry_run_writes_nothing(library: Library, tmp_path: Path) -> None:
-    file = tmp_path / "list.csv"
-    file.write_bytes(INDICO.encode())
-    before = library.event_path("test-2010").read_bytes()
-    code, output = invoke(library, "participants", "import", "test-2010", str(file), "--dry-run")
-    assert (code, library.event_path("test-2010").read_bytes()) == (0, before)
-    assert output.splitlines()[0] == (
-        "list.csv (CSV, comma-separated, UTF-8): 6 rows: 1 imported, 1 merged, 4 rejected")
-    assert output.splitlines()[-1] == "dry run: nothing written"
-
-
-def test_cli_import_saves_through_the_library(library: Library, tmp_path: Path) -> None:
-    file = tmp_path / "list.csv"
-    file.write_bytes(INDICO.encode())
-    code, output = invoke(library, "participants", "import", "test-2010", str(file), "--json")
-    saved = library.load("test-2010")
-    assert (code, json.loads(output)["counts"]["imported"]) == (0, 1)
-    assert ([p.id for p in saved.participants], saved.revision) == (["amina-hassan"], 2)
-
-
-def test_cli_import_unreadable_file_exits_1_and_writes_nothing(library: Library, tmp_path: Path,
-                                                               ) -> None:
-    file = tmp_path / "list.csv"
-    file.write_bytes(b"Dietary needs\nhalal\n")
-    before = library.event_path("test-2010").read_bytes()
-    code, output = invoke(library, "participants", "import", "test-2010", str(file))
-    assert (code, library.event_path("test-2010").read_bytes()) == (1, before)
-    assert output == ("Error: list.csv: no name column among Dietary needs; "
-                      "name one with --map 'COLUMN=last_name'\n")
-
-
-def test_cli_import_map_option_reads_the_column(library: Library, tmp_path: Path) -> None:
-    file = tmp_path / "list.csv"
-    file.write_bytes(b"Apellido paterno,Diet\nHassan,halal\n")
-    code, _ = invoke(library, "participants", "import", "test-2010", str(file),
-                     "--map", "Apellido paterno=last_name", "--map", "Diet=notes")
-    assert (code, library.load("test-2010").participants[0].notes) == (0, "halal")

@@ -8,7 +8,7 @@ import pytest
 
 from planner.library import Library
 from planner.model import Event
-from planner.programme.conflicts import CHECKS, check_agenda
+from planner.programme.conflicts import CHECKS, check_programme
 from tests.conftest import SHIPPED_IDS
 from tests.factories.programme import (
     person,
@@ -22,20 +22,21 @@ pytestmark = pytest.mark.unit
 
 
 def kinds(data: dict[str, Any]) -> list[str]:
-    return [finding.kind for finding in check_agenda(Event.model_validate(data))]
+    return [finding.kind for finding in check_programme(Event.model_validate(data))]
 
 
 def findings(data: dict[str, Any], kind: str) -> list[tuple[str, str | None]]:
-    return [(f.message, f.ref) for f in check_agenda(Event.model_validate(data)) if f.kind == kind]
+    found = check_programme(Event.model_validate(data))
+    return [(f.message, f.ref) for f in found if f.kind == kind]
 
 
 def test_agenda_check_clean_event_passes() -> None:
-    assert check_agenda(programme_event()) == []
+    assert check_programme(programme_event()) == []
 
 
 @pytest.mark.parametrize("event_id", SHIPPED_IDS)
 def test_agenda_check_shipped_events_pass(event_id: str) -> None:
-    assert check_agenda(Library.open().load(event_id)) == []
+    assert check_programme(Library.open().load(event_id)) == []
 
 
 def test_agenda_check_flags_chair_sitting_in_a_parallel_group() -> None:

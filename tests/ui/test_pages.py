@@ -269,10 +269,10 @@ def test_action_plan_draft_is_adopted(shipped_copy: Library) -> None:
 
 def test_follow_up_shows_overdue_items_and_records_an_update(shipped_copy: Library) -> None:
     app = event_app("follow-up", shipped_copy)
-    app.date_input(key=key("followup_as_of", DAR)).set_value(dt.date(2013, 1, 1)).run()
+    app.date_input(key=key("follow_up_as_of", DAR)).set_value(dt.date(2013, 1, 1)).run()
     overdue = (app.metric[2].label, app.metric[2].value, len(app.dataframe[0].value))
-    app.selectbox(key=key("followup_status", DAR)).set_value(FollowUpStatus.DONE)
-    app.button(key=key("followup_record", DAR)).click().run()
+    app.selectbox(key=key("follow_up_status", DAR)).set_value(FollowUpStatus.DONE)
+    app.button(key=key("follow_up_record", DAR)).click().run()
     item = shipped_copy.load(DAR).follow_up[0]
     assert (overdue, item.status, item.updates[-1].on) == (
         ("overdue", "2", 2), FollowUpStatus.DONE, dt.date(2013, 1, 1))
