@@ -8,7 +8,8 @@ from functools import cache
 from planner.library import Library
 from planner.model import Event
 from planner.outcomes.action_plan import check_action_plan, check_plan, draft_action_plan
-from planner.outcomes.follow_up import assess_follow_up, summarise_progress
+from planner.outcomes.follow_up import assess_follow_up
+from planner.outcomes.progress import summarise_progress
 
 
 @cache

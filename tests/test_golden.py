@@ -16,7 +16,7 @@ from planner.library import Library
 from planner.library.synthetic import make_synthetic_event
 from planner.network import NetworkFilter, library_network
 from planner.network.formats import write_graph
-from planner.outcomes.follow_up import load_previous
+from planner.outcomes.progress import load_previous
 from planner.programme.formats import PROGRAMME_FORMATS, export_programme
 from tests.conftest import SHIPPED
 from tests.golden_files import (

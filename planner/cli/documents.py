@@ -18,7 +18,7 @@ from planner.documents import (
     write_documents,
 )
 from planner.library import Library
-from planner.outcomes.follow_up import load_previous
+from planner.outcomes.progress import load_previous
 
 __all__: list[str] = []
 

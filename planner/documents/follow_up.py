@@ -9,9 +9,14 @@ from typing import Any
 from planner.dates import format_date, format_date_range
 from planner.documents.wording import Context, frame, join_names, line, name_of
 from planner.model import Event, FollowUpItem, FollowUpStatus, Registry
-from planner.outcomes.follow_up import CATEGORIES, FollowUpRow, assess_follow_up, summarise_progress
+from planner.outcomes.follow_up import (
+    CATEGORIES,
+    FollowUpRow,
+    assess_follow_up,
+)
+from planner.outcomes.progress import summarise_progress
 
-__all__ = ["PROGRESS_HEADING", "follow_up_context", "progress_context"]
+__all__ = ["PROGRESS_HEADING", "PROGRESS_NAMED", "follow_up_context", "progress_context"]
 
 PROGRESS_HEADING = "Progress since the last conference"
 
@@ -62,11 +67,16 @@ def _progress_item(item: dict[str, Any], registry: Registry) -> dict[str, str]:
     return line("bullet", f"{text} ({item['area']}; {owner}{due})")
 
 
+#: How many overdue activities the concept note names; the follow-up report lists them all.
+PROGRESS_NAMED = 5
+
+
 def progress_context(previous: Event | None, *, registry: Registry,
                      as_of: dt.date) -> dict[str, Any] | None:
-    """"Progress since the last conference": the previous event's follow-up by status
-    (done, in progress, overdue, planned, dropped) and by area, as of a date; none
-    without a previous event.
+    """"Progress since the last conference", short enough for a concept note: the previous
+    event's follow-up counted by status and by area as of a date, and the few activities
+    overdue (at most `PROGRESS_NAMED`); none without a previous event. The follow-up report
+    has the full list.
 
     Examples
     --------
@@ -75,7 +85,7 @@ def progress_context(previous: Event | None, *, registry: Registry,
     >>> progress = progress_context(library.load("dar-es-salaam-2010"),
     ...                             registry=library.registry, as_of=dt.date(2012, 11, 5))
     >>> progress["heading"], progress["lines"][1]
-    ('Progress since the last conference', {'style': 'heading3', 'text': 'Done (4)'})
+    ('Progress since the last conference', {'style': 'heading3', 'text': 'By area'})
     """
     if previous is None:
         return None
@@ -85,13 +95,17 @@ def progress_context(previous: Event | None, *, registry: Registry,
     lines = [line("text", f"{previous.title} ({where}): {total} follow-up activities as of "
                           f"{format_date(as_of)}: {_counts(summary.totals)}." if total else
                   f"{previous.title} ({where}) recorded no follow-up activities.")]
-    for category, items in summary.items.items():
-        lines.append(line("heading3", f"{category.capitalize()} ({len(items)})"))
-        lines += [_progress_item(item, registry) for item in items]
     if summary.by_area:
         lines.append(line("heading3", "By area"))
         lines += [line("bullet", f"{area}: {_counts(tally)}")
                   for area, tally in summary.by_area.items()]
+    overdue = summary.items.get("overdue", [])
+    if overdue:
+        lines.append(line("heading3", f"Overdue ({len(overdue)})"))
+        lines += [_progress_item(item, registry) for item in overdue[:PROGRESS_NAMED]]
+        if len(overdue) > PROGRESS_NAMED:
+            lines.append(line("text", f"… and {len(overdue) - PROGRESS_NAMED} more; the "
+                                      "follow-up report lists every activity."))
     return {"heading": PROGRESS_HEADING, "event": previous.title,
             "as_of": format_date(as_of), "totals": summary.totals, "lines": lines}
 

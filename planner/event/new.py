@@ -9,6 +9,7 @@ from typing import Any
 from planner.countries import time_zones
 from planner.dates import format_date, format_date_range
 from planner.errors import PlannerError
+from planner.event.slots import open_slots_of_session
 from planner.library import check_id
 from planner.model import (
     ConceptNote,
@@ -16,44 +17,53 @@ from planner.model import (
     Event,
     OrganiserRole,
     OrganiserRoleKind,
+    PaperSection,
+    Preparation,
     Registry,
     SourceKind,
 )
 
 __all__ = ["PARTS", "clone_event", "describe_new_event"]
 
-Cloner = Callable[[Event, Event], dict[str, Any]]
+Cloner = Callable[[Event, Event, Registry | None], dict[str, Any]]
 
 
-def _agenda(source: Event, new: Event) -> dict[str, Any]:
+def _agenda(source: Event, new: Event, registry: Registry | None) -> dict[str, Any]:
     # Sessions are placed by day number, so they follow the new dates as they are.
     last_day = max((s.day for s in source.sessions), default=1)
     if last_day > new.days:
         raise PlannerError(
             f"the agenda of '{source.id}' runs {last_day} days but the new event has "
             f"{new.days}; choose a later end date or leave out the agenda part")
-    # Rooms and block hours belong with the agenda; published versions do not.
-    return {"sessions": [s.model_copy(deep=True) for s in source.sessions],
+    # Rooms and block hours belong with the agenda; published versions do not. The people
+    # of the old programme become open slots: who is wanted, to be confirmed.
+    sessions = [open_slots_of_session(s, source=source, new=new, registry=registry)
+                for s in source.sessions]
+    return {"sessions": sessions,
             "rooms": [r.model_copy() for r in source.rooms],
             "programme": source.programme.model_copy(update={"versions": [], "published": []},
                                                        deep=True)}
 
 
-def _working_groups(source: Event, new: Event) -> dict[str, Any]:
-    # Chairs and rapporteurs are people of the old event; the themes carry over.
+def _working_groups(source: Event, new: Event, registry: Registry | None) -> dict[str, Any]:
+    # Chairs and rapporteurs are people of the old event, and its guidance notes were
+    # written for it (the document says "to be drafted"); themes and questions carry over.
     groups = [g.model_copy(update={"chair": [], "rapporteurs": [], "note": None,
+                                   "guidance": None,
                                    "sources": [SourceKind.EDITOR]}, deep=True)
               for g in source.working_groups]
     return {"working_groups": groups}
 
 
-def _concept_note(source: Event, new: Event) -> dict[str, Any]:
-    sections = [ConceptNoteSection(key=s.key, heading=s.heading)
+def _concept_note(source: Event, new: Event, registry: Registry | None) -> dict[str, Any]:
+    # Prose is written for its event; only what the organisers marked reusable carries over.
+    sections = [s.model_copy(deep=True) if s.reusable
+                else ConceptNoteSection(key=s.key, heading=s.heading)
                 for s in source.concept_note.sections]
     return {"concept_note": ConceptNote(sections=sections)}
 
 
-def _organisers(source: Event, new: Event) -> dict[str, Any]:
+def _organisers(source: Event, new: Event, registry: Registry | None) -> dict[str, Any]:
     # The old host's roles (host government, convener…) pass to the new host.
     roles: list[OrganiserRole] = []
     for role in source.organisers:
@@ -66,9 +76,22 @@ def _organisers(source: Event, new: Event) -> dict[str, Any]:
     return {"organisers": roles}
 
 
-def _invitations(source: Event, new: Event) -> dict[str, Any]:
+def _invitations(source: Event, new: Event, registry: Registry | None) -> dict[str, Any]:
     invited = [i.model_copy(update={"source": SourceKind.EDITOR}) for i in source.invited]
     return {"invited": invited}
+
+
+def _background_papers(source: Event, new: Event, registry: Registry | None) -> dict[str, Any]:
+    # A paper whose text the record keeps is a framework to adapt (Manila's Regional
+    # Cooperation Framework): its scenarios and support functions carry over whole, its
+    # sections with their headings only, since their prose argues for the old region. A
+    # paper known by its title alone was a study of the old event, and stays with it.
+    papers = [paper.model_copy(update={
+        "authors": [], "author_names": [], "source": SourceKind.EDITOR,
+        "note": f"Started from the background paper of {source.id}; adapt it to the region.",
+        "sections": [PaperSection(number=s.number, heading=s.heading) for s in paper.sections],
+    }, deep=True) for paper in source.preparation.background_papers if paper.has_body]
+    return {"preparation": Preparation(background_papers=papers)}
 
 
 _CLONERS: dict[str, Cloner] = {
@@ -77,6 +100,7 @@ _CLONERS: dict[str, Cloner] = {
     "concept-note": _concept_note,
     "organisers": _organisers,
     "invitations": _invitations,
+    "background-papers": _background_papers,
 }
 #: The parts of an event that can be copied into a new one.
 PARTS: tuple[str, ...] = tuple(_CLONERS)
@@ -155,7 +179,7 @@ def clone_event(source: Event, *, new_id: str, title: str | None = None,
     for part in parts:
         if part not in _CLONERS:
             raise PlannerError(f"unknown part '{part}'; choose from {', '.join(PARTS)}")
-        update |= _CLONERS[part](source, new)
+        update |= _CLONERS[part](source, new, registry)
     return new.model_copy(update=update)
 
 
@@ -172,6 +196,7 @@ def describe_new_event(event: Event, registry: Registry) -> list[str]:
     days = sorted({event.date_of(s.day) for s in event.sessions})
     organisers = sorted({f"{registry[r.organisation].display_name} ({r.role.label.lower()})"
                          for r in event.organisers if r.organisation in registry})
+    papers = [p.title for p in event.preparation.background_papers]
     return [
         f"{event.title} — {event.city}, {format_date_range(event.start, event.end)} "
         f"({event.kind.label}), file {event.id}.yaml",
@@ -182,5 +207,6 @@ def describe_new_event(event: Event, registry: Registry) -> list[str]:
         + (", ".join(s.heading for s in event.concept_note.sections) or "none"),
         f"{len(event.organisers)} organiser roles: " + (", ".join(organisers) or "none"),
         f"{len(event.invited)} invitation entries",
+        f"{len(papers)} background papers to adapt: " + ("; ".join(papers) or "none"),
         "no recommendations, action plan, declarations, follow-up or participants yet",
     ]

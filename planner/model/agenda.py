@@ -43,8 +43,11 @@ class Speaker(Model):
 
     @model_validator(mode="after")
     def _someone(self) -> Speaker:
-        if self.name is None and self.organisation is None and self.participant is None:
-            raise ValueError("a speaker needs a name, a participant id or an organisation")
+        # An open slot (tbc) may say only what is wanted: `keynote, minister level`.
+        if (self.name is None and self.organisation is None and self.participant is None
+                and not (self.tbc and self.role)):
+            raise ValueError("a speaker needs a name, a participant id or an organisation "
+                             "(or, to be confirmed, the role wanted)")
         return self
 
 

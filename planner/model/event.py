@@ -148,6 +148,9 @@ class SourceNote(Model):
     sources: list[lax[SourceKind]] = Field(default_factory=list)
 
 
+    reusable: bool = False
+    """The organisers mark the text as fit for later events: an event started from this one
+    copies it (other sections start with their heading only)."""
 class Event(Model):
     """A conference, roundtable, workshop or consultation: the canonical record."""
 

@@ -6,10 +6,9 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 from planner.errors import Finding, PlannerError
-from planner.library import Library
 from planner.model import Event, FollowUpItem, FollowUpStatus, SourceKind, Update
 
 __all__ = [
@@ -17,15 +16,12 @@ __all__ = [
     "STALE_AFTER_MONTHS",
     "FollowUpReport",
     "FollowUpRow",
-    "ProgressSummary",
     "assess_follow_up",
     "categorise",
     "find_item",
     "item_key",
-    "load_previous",
     "months_before",
     "record_update",
-    "summarise_progress",
     "track_action_plan",
 ]
 
@@ -94,24 +90,6 @@ class FollowUpReport:
                 "rows": [row.to_dict() for row in self.rows], "totals": self.totals,
                 "by_area": self.by_area, "by_owner": self.by_owner,
                 "findings": [flag.to_dict() for flag in self.findings]}
-
-
-@dataclass(frozen=True)
-class ProgressSummary:
-    """What became of a previous event's follow-up, for the next conference's papers."""
-
-    event: str
-    title: str
-    as_of: dt.date
-    totals: dict[str, int]
-    by_area: dict[str, dict[str, int]]
-    items: dict[str, list[dict[str, object]]] = field(default_factory=dict)
-    """Category → its items (area, text, owner, deadline, progress), categories in order."""
-
-    def to_dict(self) -> dict[str, object]:
-        """The summary as plain data for document contexts and `--json`."""
-        return {"event": self.event, "title": self.title, "as_of": self.as_of.isoformat(),
-                "totals": self.totals, "by_area": self.by_area, "items": self.items}
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -316,40 +294,6 @@ def _status(value: str) -> FollowUpStatus:
     except ValueError:
         choices = ", ".join(s.value for s in FollowUpStatus)
         raise PlannerError(f"unknown status '{value}'; choose from {choices}") from None
-
-
-def load_previous(library: Library, event: Event) -> Event | None:
-    """The event `event` follows up (`previous_event`), if it is still in the library."""
-    if event.previous_event and event.previous_event in library.event_ids():
-        return library.load(event.previous_event)
-    return None
-
-
-def summarise_progress(previous_event: Event, *, as_of: dt.date) -> ProgressSummary:
-    """Progress on a previous event's follow-up: done, in progress, overdue, planned, dropped.
-
-    This is the "Progress since the last conference" of the next edition's
-    concept note and follow-up report.
-
-    Examples
-    --------
-    >>> ev = Event(id="e", kind="workshop", title="T", city="C", country="yemen",
-    ...            timezone="Asia/Aden", start=dt.date(2010, 1, 1), end=dt.date(2010, 1, 1),
-    ...            follow_up=[FollowUpItem(heading="Data", text="Map", status="done")])
-    >>> summarise_progress(ev, as_of=dt.date(2012, 1, 1)).by_area
-    {'Data': {'done': 1}}
-    """
-    report = assess_follow_up(previous_event, as_of=as_of)
-    items: dict[str, list[dict[str, object]]] = {c: [] for c in CATEGORIES}
-    for row in report.rows:
-        items[row.category].append({
-            "key": row.key, "area": row.area, "text": row.text, "owner": row.owner,
-            "owners": list(row.owners), "status": row.status, "progress": row.progress,
-            "deadline": row.deadline.isoformat() if row.deadline else None,
-            "last_update": row.last_update.isoformat() if row.last_update else None})
-    return ProgressSummary(event=previous_event.id, title=previous_event.title, as_of=as_of,
-                           totals=report.totals, by_area=report.by_area,
-                           items={c: rows for c, rows in items.items() if rows})
 
 
 def track_action_plan(event: Event) -> Event:

@@ -12,6 +12,7 @@ import pytest
 from planner.documents import KINDS, convert_to_pdf, render_document, write_documents
 from planner.documents.pdf import MISSING, convert_docx_to_pdf
 from planner.errors import PlannerError
+from planner.event.new import clone_event
 from planner.library import Library
 from tests.conftest import SHIPPED
 
@@ -71,3 +72,23 @@ def test_docx_bytes_convert_to_pdf_bytes_with_the_title(tmp_path: Path) -> None:
     (tmp_path / "note.pdf").write_bytes(pdf)
     assert (pdf[:5], " ".join(event.title.split()) in pdf_text(tmp_path / "note.pdf")) == (
         b"%PDF-", True)
+
+
+@NEEDS_TOOLS
+def test_new_events_concept_note_carries_no_follow_up_dump(tmp_path: Path) -> None:
+    # Nairobi 2027 from the Dar es Salaam template: "Progress since the last conference"
+    # may add at most one page to what its sections and record parts need.
+    library = Library(SHIPPED)
+    previous = library.load("dar-es-salaam-2010")
+    event = clone_event(previous, new_id="nairobi-2027", start=dt.date(2027, 9, 6),
+                        city="Nairobi", country="kenya", registry=library.registry)
+    with_progress, without = tmp_path / "with.docx", tmp_path / "without.docx"
+    with_progress.write_bytes(render_document("concept-note", event, registry=library.registry,
+                                              previous=previous, as_of=dt.date(2027, 9, 6)))
+    without.write_bytes(render_document("concept-note", event, registry=library.registry))
+
+    pages = dict(zip(("with", "without"),
+                     map(pdf_pages, convert_to_pdf([with_progress, without])), strict=True))
+
+    assert "Progress since the last conference" in pdf_text(tmp_path / "with.pdf")
+    assert pages["with"] - pages["without"] <= 1, pages

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
+from click.testing import CliRunner
 
+from planner.cli import cli
+from planner.documents import render_all
+from planner.documents.wording import word_speaker
 from planner.errors import PlannerError
 from planner.event.new import PARTS, clone_event
+from planner.event.record import event_as_json
 from planner.library import Library
-from planner.model import Organisation, Registry
+from planner.model import Event, Organisation, Registry
+from planner.outcomes.progress import load_previous
+from planner.programme.formats import PROGRAMME_FORMATS, export_programme
+from tests.conftest import SHIPPED_IDS
+from tests.documents.reading import read_docx
 
 pytestmark = pytest.mark.unit
 
@@ -92,3 +102,89 @@ def test_clone_copies_rooms_and_block_hours_but_not_published_versions(
     new = clone_event(source, new_id="next", start=dt.date(2027, 1, 11))
     assert (new.rooms, new.programme.versions, new.programme.published) == (
         source.rooms, [], [])
+
+
+# --- the event being planned: no person of the template comes with it ---------------------
+
+def _people_of(event: Event) -> set[str]:
+    """Every name of a person the template's record holds, and each surname on its own."""
+    names = {" ".join(filter(None, (p.first_name, p.last_name))) for p in event.participants}
+    speakers = [s for session in event.sessions
+                for s in (*getattr(session, "chairs", []), *getattr(session, "speakers", []),
+                          *(x for item in getattr(session, "items", [])
+                            for x in (*item.speakers, *(y for sub in item.items
+                                                        for y in sub.speakers))))]
+    speakers += [s for g in event.working_groups for s in (*g.chair, *g.rapporteurs)]
+    names |= {s.name for s in speakers if s.name}
+    surnames = {name.replace(",", " ").split()[-1] for name in names}
+    return {n for n in names | surnames if len(n) >= 4}
+
+
+def _exports(library: Library, event_id: str) -> dict[str, str]:
+    event = library.load(event_id)
+    found = {"show --json": json.dumps(event_as_json(event, library.registry),
+                                       ensure_ascii=False)}
+    for fmt in PROGRAMME_FORMATS:
+        found[fmt] = export_programme(event, format=fmt, registry=library.registry).decode()
+    for name, data in render_all(event, registry=library.registry,
+                                 as_of=dt.date(2027, 9, 6),
+                                 previous=load_previous(library, event)).items():
+        found[name] = read_docx(data).everything
+    return found
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("template", SHIPPED_IDS)
+def test_new_event_carries_no_person_of_its_template(shipped_copy: Library,
+                                                     template: str) -> None:
+    source = shipped_copy.load(template)
+    result = CliRunner().invoke(cli, [
+        "--library", str(shipped_copy.path), "new", "nairobi-2027", "--from", template,
+        "--start", "2027-09-06", "--end", str(dt.date(2027, 9, 6) + (source.end - source.start)),
+        "--city", "Nairobi", "--country", "kenya"])
+    assert result.exit_code == 0, result.output
+
+    people = _people_of(source)
+    leaks = {(where, name) for where, text in _exports(shipped_copy, "nairobi-2027").items()
+             for name in people if name in text}
+
+    assert leaks == set()
+
+
+def test_dar_es_salaam_opening_asks_for_the_new_host_at_minister_level(
+        shipped_copy: Library) -> None:
+    source = shipped_copy.load("dar-es-salaam-2010")
+    new = clone_event(source, new_id="nairobi-2027", start=dt.date(2027, 9, 6),
+                      country="kenya", city="Nairobi", registry=shipped_copy.registry)
+    [opening] = [s for s in new.sessions if s.id == "d1-opening"]
+
+    assert [(s.organisation, s.role, s.tbc, s.name) for item in opening.items
+            for s in item.speakers] == [
+        ("iom-migration-management-services", "director level", True, None),
+        ("unhcr", "senior management level", True, None),
+        ("kenya", "host government, minister level", True, None)]
+    assert word_speaker(opening.items[2].speakers[0], shipped_copy.registry) == (
+        "Kenya, host government, minister level (tbc)")
+
+
+def test_working_groups_keep_themes_but_not_their_guidance(make_event) -> None:
+    source = make_event(working_groups=[{
+        "id": "entry", "title": "Entry", "scope": "Borders.", "action_points": [3],
+        "sources": ["concept-note"], "guidance": "Written for 2010.",
+        "guiding_questions": ["Who crosses?"], "rapporteurs": [{"name": "Ms A. Person"}]}])
+    [group] = clone_event(source, new_id="next-2027").working_groups
+
+    assert (group.scope, group.guiding_questions, group.guidance, group.rapporteurs) == (
+        "Borders.", ["Who crosses?"], None, [])
+
+
+def test_concept_note_keeps_only_the_prose_marked_reusable(make_event) -> None:
+    source = make_event(concept_note={"sections": [
+        {"key": "background", "heading": "Background", "text": "In 2010…"},
+        {"key": "methodology", "heading": "Methodology", "text": "Two rounds of groups.",
+         "items": ["Plenary", "Groups"], "reusable": True}]})
+    sections = clone_event(source, new_id="next-2027").concept_note.sections
+
+    assert [(s.heading, s.text, s.items, s.reusable) for s in sections] == [
+        ("Background", None, [], False),
+        ("Methodology", "Two rounds of groups.", ["Plenary", "Groups"], True)]

@@ -9,17 +9,14 @@ from typing import Any
 import pytest
 
 from planner.errors import PlannerError
-from planner.event.new import clone_event
 from planner.library import Library
 from planner.model import Event
 from planner.outcomes.follow_up import (
     CATEGORIES,
     assess_follow_up,
     find_item,
-    load_previous,
     months_before,
     record_update,
-    summarise_progress,
     track_action_plan,
 )
 from tests.conftest import SHIPPED_IDS
@@ -147,19 +144,6 @@ def test_find_item_by_id_before_position(make_event: Callable[..., Event]) -> No
     assert (find_item(event, "1"), find_item(event, "two"), find_item(event, "2")) == (1, 0, 1)
 
 
-@pytest.mark.integration
-def test_summarise_progress_of_the_event_a_clone_follows() -> None:
-    library = Library.open()
-    previous = library.load("dar-es-salaam-2010")
-    clone = clone_event(previous, new_id="nairobi-2012", start=dt.date(2012, 11, 5))
-    summary = summarise_progress(library.load(clone.previous_event or ""),
-                                 as_of=dt.date(2012, 11, 5))
-    assert summary.totals == {"done": 4, "planned": 24}
-    assert sum(summary.totals.values()) == len(previous.follow_up)
-    assert list(summary.items) == [c for c in CATEGORIES if c in summary.totals]
-    assert summary.items["done"][0]["area"] == "The Dar es Salaam Action Plan".upper()
-
-
 def test_track_action_plan_adds_each_action_once(make_event: Callable[..., Event]) -> None:
     plan = {"title": "P", "areas": [{"number": "V", "heading": "Data", "sub_themes": [
         {"actions": [{"text": "Map research", "references": ["I (i)"], "owners": ["iom"],
@@ -175,13 +159,3 @@ def test_track_action_plan_adds_each_action_once(make_event: Callable[..., Event
 def test_track_action_plan_without_plan_is_refused(make_event: Callable[..., Event]) -> None:
     with pytest.raises(PlannerError, match="'test-2010' has no action plan to track"):
         track_action_plan(make_event())
-
-
-@pytest.mark.integration
-def test_load_previous_only_when_it_is_in_the_library(shipped_copy: Library,
-                                                      make_event: Callable[..., Event]) -> None:
-    follows = make_event(previous_event="dar-es-salaam-2010")
-    orphan = make_event(previous_event="nowhere-1999")
-    found = load_previous(shipped_copy, follows)
-    assert (found.id if found else None, load_previous(shipped_copy, orphan)) == (
-        "dar-es-salaam-2010", None)
