@@ -45,6 +45,7 @@ from planner.model.outcomes import (
     Target,
     Update,
 )
+from planner.model.papers import PaperPoint, PaperSection, Scenario, SupportFunction
 from planner.model.people import Delegation, Participant, Quota, StatusChange
 from planner.model.vocabulary import (
     ACTION_POINTS,
@@ -108,6 +109,8 @@ __all__ = [
     "OrganisationType",
     "OrganiserRole",
     "OrganiserRoleKind",
+    "PaperPoint",
+    "PaperSection",
     "Paragraph",
     "Participant",
     "ParticipantCount",
@@ -121,6 +124,7 @@ __all__ = [
     "Recommendation",
     "Registry",
     "Room",
+    "Scenario",
     "Seniority",
     "Session",
     "SessionBlock",
@@ -135,6 +139,7 @@ __all__ = [
     "StatementKind",
     "StatusChange",
     "SubTheme",
+    "SupportFunction",
     "Target",
     "Update",
     "WorkingGroup",

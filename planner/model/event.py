@@ -12,6 +12,7 @@ from planner.model.agenda import Programme, Room, Session
 from planner.model.base import Model, OrgId, Slug, lax
 from planner.model.groups import WorkingGroup
 from planner.model.outcomes import ActionPlan, FollowUpItem, Recommendation, Statement
+from planner.model.papers import PaperSection, Scenario, SupportFunction
 from planner.model.people import Delegation, Participant, Quota
 from planner.model.vocabulary import (
     ConsultationStatus,
@@ -114,6 +115,21 @@ class BackgroundPaper(Model):
     """People who wrote it, when the sources name them."""
     source: lax[SourceKind] = SourceKind.CONCEPT_NOTE
     note: str | None = None
+    sections: list[PaperSection] = Field(
+        default_factory=list,
+        description="The paper's text, section by section, where the record keeps it.")
+    scenarios: list[Scenario] = Field(
+        default_factory=list,
+        description="Situations for which the paper proposes cooperative arrangements.")
+    support_functions: list[SupportFunction] = Field(
+        default_factory=list,
+        description="Regional support functions the paper proposes, with their terms of "
+                    "reference.")
+
+    @property
+    def has_body(self) -> bool:
+        """Whether the record keeps the paper's text, not only its title."""
+        return bool(self.sections or self.scenarios or self.support_functions)
 
 
 class Preparation(Model):
@@ -132,6 +148,9 @@ class ConceptNoteSection(Model):
     text: str | None = None
     items: list[str] = Field(default_factory=list)
     """A numbered list within the section, such as the objectives."""
+    reusable: bool = False
+    """The organisers mark the text as fit for later events: an event started from this one
+    copies it (other sections start with their heading only)."""
 
 
 class ConceptNote(Model):
@@ -148,9 +167,6 @@ class SourceNote(Model):
     sources: list[lax[SourceKind]] = Field(default_factory=list)
 
 
-    reusable: bool = False
-    """The organisers mark the text as fit for later events: an event started from this one
-    copies it (other sections start with their heading only)."""
 class Event(Model):
     """A conference, roundtable, workshop or consultation: the canonical record."""
 
