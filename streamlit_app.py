@@ -9,9 +9,12 @@ def main() -> None:
     """Set up the page and run the one the organiser chose."""
     st.set_page_config(page_title="planner", page_icon=":material/event:", layout="wide")
     sections: dict[str, list[st.Page]] = {}
+    links = {}
     for page in PAGES:
-        sections.setdefault(page.section, []).append(
-            st.Page(page.render, title=page.title, icon=page.icon, url_path=page.url_path))
+        links[page.url_path] = st.Page(page.render, title=page.title, icon=page.icon,
+                                       url_path=page.url_path)
+        sections.setdefault(page.section, []).append(links[page.url_path])
+    state.remember_pages(links)
     page = st.navigation(sections)
     state.sidebar()
     page.run()

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-__all__ = ["format_date", "format_date_range"]
+__all__ = ["clamp_date", "format_date", "format_date_range"]
+
+
+def clamp_date(day: dt.date, low: dt.date, high: dt.date) -> dt.date:
+    """`day` moved into `low`…`high`: a default date an input can take (today is before the
+    first day of an event still being planned).
+
+    Examples
+    --------
+    >>> clamp_date(dt.date(2026, 12, 2), dt.date(2027, 9, 6), dt.date(2100, 12, 31))
+    datetime.date(2027, 9, 6)
+    """
+    return min(max(day, low), high)
 
 
 def format_date(day: dt.date) -> str:

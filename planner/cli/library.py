@@ -11,6 +11,7 @@ import click
 from planner.cli import cli, echo_json, friendly, pass_library
 from planner.errors import Problem, ValidationFailed
 from planner.event.record import event_as_json, event_file_reference, event_schema
+from planner.event.steps import next_step
 from planner.library import INITIATIVES_FILE, REGISTRY_FILE, Library, coverage, summarise_event
 from planner.library.compare import compare_events, find_events
 from planner.library.store import (
@@ -68,6 +69,8 @@ def show(library: Library, event_id: str, as_json: bool) -> None:
                          ("recommendations", event.recommendations),
                          ("follow-up items", event.follow_up)):
         click.echo(f"  {len(items):>4} {label}")
+    step = next_step(event)
+    click.echo(f"Next step ({step.area}): {step.text}")
 
 
 def _problems_in(library: Library, paths: tuple[Path, ...]) -> list[Problem]:

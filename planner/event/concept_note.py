@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -12,9 +13,9 @@ from planner.model import ConceptNote, ConceptNoteSection, Event
 __all__ = ["concept_note_form", "revise_concept_note"]
 
 
-def concept_note_form(event: Event) -> list[dict[str, str]]:
-    """The sections of the concept note as plain text fields: `key`, `heading`, `text`,
-    and `items` (the numbered list, one item per line).
+def concept_note_form(event: Event) -> list[dict[str, Any]]:
+    """The sections of the concept note as plain fields: `key`, `heading`, `text`, `items`
+    (the numbered list, one item per line) and `reusable` (copied into later events).
 
     Examples
     --------
@@ -24,15 +25,17 @@ def concept_note_form(event: Event) -> list[dict[str, str]]:
     ('objectives', 'Increase understanding on the nature, ')
     """
     return [{"key": s.key, "heading": s.heading, "text": s.text or "",
-             "items": "\n".join(s.items)} for s in event.concept_note.sections]
+             "items": "\n".join(s.items), "reusable": s.reusable}
+            for s in event.concept_note.sections]
 
 
-def _section(fields: Mapping[str, str], position: int) -> ConceptNoteSection:
+def _section(fields: Mapping[str, Any], position: int) -> ConceptNoteSection:
     items = [line.strip() for line in (fields.get("items") or "").splitlines() if line.strip()]
     text = (fields.get("text") or "").strip() or None
     try:
         return ConceptNoteSection(key=fields["key"], heading=(fields.get("heading") or "").strip(),
-                                  text=text, items=items)
+                                  text=text, items=items,
+                                  reusable=bool(fields.get("reusable", False)))
     except ValidationError as err:
         problem = err.errors(include_url=False)[0]
         where = ".".join(str(p) for p in problem["loc"])
@@ -40,7 +43,7 @@ def _section(fields: Mapping[str, str], position: int) -> ConceptNoteSection:
                            f"{problem['msg']}") from None
 
 
-def revise_concept_note(event: Event, sections: Sequence[Mapping[str, str]]) -> Event:
+def revise_concept_note(event: Event, sections: Sequence[Mapping[str, Any]]) -> Event:
     """A copy of `event` whose concept note has the sections as typed in `sections`
     (the shape `concept_note_form` gives); nothing is saved.
 

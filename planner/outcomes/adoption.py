@@ -12,7 +12,13 @@ from planner.errors import PlannerError
 from planner.model import Action, ActionPlan, Event, Registry
 from planner.outcomes.action_plan import iter_actions
 
-__all__ = ["EDITABLE_ACTION_FIELDS", "action_rows", "adopt_action_plan", "revise_actions"]
+__all__ = [
+    "EDITABLE_ACTION_FIELDS",
+    "action_rows",
+    "adopt_action_plan",
+    "has_actions",
+    "revise_actions",
+]
 
 #: The columns of `action_rows` an organiser may change.
 EDITABLE_ACTION_FIELDS = ("text", "references", "owners", "deadline")
@@ -112,5 +118,25 @@ def adopt_action_plan(event: Event, plan: ActionPlan) -> Event:
     >>> adopted = adopt_action_plan(event, draft_action_plan(event))
     >>> event.action_plan, adopted.action_plan.title[:18]
     (None, 'Draft action plan:')
+
+    Raises
+    ------
+    PlannerError
+        When the plan holds no action: an empty plan adopted over a real one loses it, and
+        there is nothing to follow up.
     """
+    if not has_actions(plan):
+        raise PlannerError(f"the plan for '{event.id}' holds no action to adopt (draft it "
+                           "from recommendations the event has adopted, or add actions)")
     return event.model_copy(update={"action_plan": plan})
+
+
+def has_actions(plan: ActionPlan | None) -> bool:
+    """Whether a plan holds at least one action.
+
+    Examples
+    --------
+    >>> has_actions(ActionPlan(title="P", areas=[])), has_actions(None)
+    (False, False)
+    """
+    return plan is not None and next(iter_actions(plan), None) is not None

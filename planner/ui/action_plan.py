@@ -3,10 +3,9 @@ its reference check; a draft from the recommendations; the plan as a document.""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
+from planner.dates import clamp_date
 from planner.documents.outcomes import recommendation_sections
 from planner.errors import PlannerError
 from planner.model import Event
@@ -21,11 +20,13 @@ from planner.outcomes.adoption import (
     EDITABLE_ACTION_FIELDS,
     action_rows,
     adopt_action_plan,
+    has_actions,
     revise_actions,
 )
 from planner.outcomes.schemes import SCHEMES
-from planner.ui import phrases, state, widgets
+from planner.ui import forms, phrases, state, widgets
 from planner.ui.state import key
+from planner.ui.widgets import LAST_DAY
 
 
 def _recommendations(event: Event) -> None:
@@ -45,12 +46,15 @@ def _editor(event: Event) -> None:
     if event.action_plan is None:
         st.info(phrases.PLAN_NONE)
         return
+    rows = action_rows(event.action_plan)
+    if not rows:
+        st.info(phrases.PLAN_NO_ACTIONS)
+        return
     st.caption(phrases.PLAN_EDITOR_HELP)
     form, editor = f"plan-{event.id}", key("plan_editor", event.id)
     edits = st.session_state.get(editor) or {}
-    base = state.form_revision(form, event, edited=bool(edits.get("edited_rows")))
-    state.show_stale(form, event)
-    rows = action_rows(event.action_plan)
+    base = forms.form_revision(form, event, edited=bool(edits.get("edited_rows")))
+    forms.show_stale(form, event)
     edited = st.data_editor(rows, key=editor, hide_index=True, num_rows="fixed",
                             disabled=[n for n in rows[0] if n not in EDITABLE_ACTION_FIELDS],
                             column_config={
@@ -70,17 +74,18 @@ def _editor(event: Event) -> None:
     widgets.show_findings(check_plan(plan, event.recommendations), empty=phrases.PLAN_CHECK_OK)
     if edited != rows and st.button(phrases.PLAN_SAVE, type="primary",
                                     key=key("plan_save", event.id)):
-        state.save_event(event.model_copy(update={"action_plan": plan, "revision": base}),
+        forms.save_event(event.model_copy(update={"action_plan": plan, "revision": base}),
                          form=form, message=phrases.SAVED,
-                         then=lambda: state.discard_form(form, editor))
+                         then=lambda: forms.discard_form(form, editor))
 
 
 def _draft(event: Event) -> None:
     st.subheader(phrases.PLAN_DRAFT)
     left, right = st.columns(2)
     scheme = left.selectbox(phrases.PLAN_SCHEME, list(SCHEMES), key=key("plan_scheme", event.id))
-    deadline = right.date_input(phrases.PLAN_DEADLINE, value=default_deadline(event),
-                                min_value=event.start, max_value=dt.date(2100, 12, 31),
+    deadline = right.date_input(phrases.PLAN_DEADLINE,
+                                value=clamp_date(default_deadline(event), event.start, LAST_DAY),
+                                min_value=event.start, max_value=LAST_DAY,
                                 key=key("plan_deadline", event.id))
     if not st.toggle(phrases.PLAN_DRAFT_BUTTON, key=key("plan_draft", event.id)):
         return
@@ -95,10 +100,13 @@ def _draft(event: Event) -> None:
     if save.button(phrases.PLAN_SAVE_DRAFT, key=key("plan_save_draft", event.id)):
         path = save_draft(plan, state.library().event_path(event.id))
         st.success(phrases.PLAN_DRAFT_SAVED.format(path=path))
-    if event.action_plan is not None:
+    empty = not has_actions(plan)
+    if empty:
+        adopt.caption(phrases.PLAN_ADOPT_EMPTY)
+    elif event.action_plan is not None:
         adopt.caption(phrases.PLAN_ADOPT_REPLACES)
-    if adopt.button(phrases.PLAN_ADOPT, key=key("plan_adopt", event.id)):
-        state.save_event(adopt_action_plan(event, plan), message=phrases.SAVED)
+    if adopt.button(phrases.PLAN_ADOPT, key=key("plan_adopt", event.id), disabled=empty):
+        forms.save_event(adopt_action_plan(event, plan), message=phrases.SAVED)
 
 
 def render() -> None:

@@ -3,36 +3,54 @@ shown with where they come from; save and download."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from planner.documents.concept_note import concept_note_sections, generated_parts
 from planner.errors import PlannerError
 from planner.event.concept_note import concept_note_form, revise_concept_note
 from planner.model import Event
-from planner.ui import phrases, state, widgets
+from planner.ui import forms, phrases, state, widgets
 from planner.ui.state import key
 
 FORM = "concept-note"
 
 
-def _widget_values(event: Event, form: list[dict[str, str]]) -> dict[str, object]:
+_FIELDS = (("note_heading", "heading"), ("note_text", "text"), ("note_items", "items"),
+           ("note_reusable", "reusable"))
+
+
+def _widget_values(event: Event, form: list[dict[str, Any]]) -> dict[str, object]:
     return {key(name, event.id, i): section[field] for i, section in enumerate(form)
-            for name, field in (("note_heading", "heading"), ("note_text", "text"),
-                                ("note_items", "items"))}
+            for name, field in _FIELDS}
 
 
-def _edit(event: Event, form: list[dict[str, str]]) -> list[dict[str, str]]:
+def _edit(event: Event, form: list[dict[str, Any]]) -> list[dict[str, Any]]:
     typed = []
     for i, section in enumerate(form):
+        keys = {field: key(name, event.id, i) for name, field in _FIELDS}
         with st.expander(section["heading"], expanded=i == 0):
-            typed.append({"key": section["key"],
-                          "heading": st.text_input(phrases.NOTE_HEADING,
-                                                   key=key("note_heading", event.id, i)),
-                          "text": st.text_area(phrases.NOTE_TEXT, height=160,
-                                               key=key("note_text", event.id, i)),
-                          "items": st.text_area(phrases.NOTE_ITEMS,
-                                                key=key("note_items", event.id, i))})
+            typed.append({
+                "key": section["key"],
+                "heading": st.text_input(phrases.NOTE_HEADING, key=keys["heading"],
+                                         **_keep(event, keys["heading"])),
+                "text": st.text_area(phrases.NOTE_TEXT, height=160, key=keys["text"],
+                                     **_keep(event, keys["text"])),
+                "items": st.text_area(phrases.NOTE_ITEMS, key=keys["items"],
+                                      **_keep(event, keys["items"])),
+                "reusable": st.checkbox(phrases.NOTE_REUSABLE, key=keys["reusable"],
+                                        **_keep(event, keys["reusable"]))})
     return typed
+
+
+def _keep(event: Event, widget: str) -> dict[str, Any]:
+    # Typed text is kept as a draft even when the same click leaves the page.
+    return {"on_change": forms.keep, "args": (f"{FORM}-{event.id}", widget, _name(event))}
+
+
+def _name(event: Event) -> str:
+    return f"{phrases.NOTE_TITLE} ({event.id})"
 
 
 def _preview(revised: Event) -> None:
@@ -56,8 +74,8 @@ def render() -> None:
     if not form:
         st.info(phrases.NOTE_NO_SECTIONS)
     values = _widget_values(event, form)
-    base = state.start_form(f"{FORM}-{event.id}", event, values)
-    state.show_stale(f"{FORM}-{event.id}", event)
+    base = forms.start_form(f"{FORM}-{event.id}", event, values, name=_name(event))
+    forms.show_stale(f"{FORM}-{event.id}", event)
     edit, preview = st.columns(2)
     with edit:
         st.subheader(phrases.NOTE_EDIT)
@@ -71,10 +89,11 @@ def render() -> None:
         st.subheader(phrases.NOTE_PREVIEW)
         _preview(revised)
     with edit:
+        forms.show_unsaved(f"{FORM}-{event.id}")
         if st.button(phrases.NOTE_SAVE, type="primary", key=key("note_save", event.id)):
-            state.save_event(revised.model_copy(update={"revision": base}),
+            forms.save_event(revised.model_copy(update={"revision": base}),
                              form=f"{FORM}-{event.id}", message=phrases.SAVED)
-        st.button(phrases.RELOAD, key=key("note_reload", event.id), on_click=state.discard_form,
+        st.button(phrases.RELOAD, key=key("note_reload", event.id), on_click=forms.discard_form,
                   args=(f"{FORM}-{event.id}", *values))
         st.markdown(f"**{phrases.NOTE_DOWNLOAD}**")
         widgets.download_document("concept-note", revised, state.library().registry,

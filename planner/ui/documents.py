@@ -6,9 +6,11 @@ import datetime as dt
 
 import streamlit as st
 
+from planner.dates import clamp_date
 from planner.documents import DOCUMENT_KINDS, DocumentOptions, find_soffice
 from planner.ui import phrases, state, widgets
 from planner.ui.state import key
+from planner.ui.widgets import LAST_DAY
 
 
 def render() -> None:
@@ -26,8 +28,9 @@ def render() -> None:
         "group": middle.selectbox(phrases.DOCUMENTS_GROUP, [None, *groups],
                                   format_func=lambda g: groups.get(g, phrases.DOCUMENTS_ALL_GROUPS),
                                   key=key("document_group", event.id)),
-        "as_of": right.date_input(phrases.DOCUMENTS_AS_OF, value=dt.date.today(),
-                                  min_value=event.start, max_value=dt.date(2100, 12, 31),
+        "as_of": right.date_input(phrases.DOCUMENTS_AS_OF,
+                                  value=clamp_date(dt.date.today(), event.start, LAST_DAY),
+                                  min_value=event.start, max_value=LAST_DAY,
                                   key=key("document_as_of", event.id)),
         "previous": state.find_event(event.previous_event),
     }

@@ -6,6 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
+from planner.dates import clamp_date
 from planner.errors import PlannerError
 from planner.model import Event, FollowUpStatus
 from planner.outcomes.decidim import export_accountability
@@ -16,8 +17,9 @@ from planner.outcomes.follow_up import (
     record_update,
     track_action_plan,
 )
-from planner.ui import charts, phrases, state, widgets
+from planner.ui import charts, forms, phrases, state, widgets
 from planner.ui.state import key
+from planner.ui.widgets import LAST_DAY
 
 _SHOWN = ["key", "area", "text", "owner", "deadline", "status", "category", "progress",
           "last_update"]
@@ -62,7 +64,7 @@ def _record(event: Event, report: FollowUpReport) -> None:
         except PlannerError as err:
             st.error(str(err))
             return
-        state.save_event(updated, message=phrases.SAVED, then=lambda: None)
+        forms.save_event(updated, message=phrases.SAVED, then=lambda: None)
 
 
 def render() -> None:
@@ -70,11 +72,13 @@ def render() -> None:
     event = state.open_page(phrases.FOLLOW_UP_TITLE)
     if event is None:
         return
-    as_of = st.date_input(phrases.FOLLOW_UP_AS_OF, value=dt.date.today(), min_value=event.start,
-                          max_value=dt.date(2100, 12, 31), key=key("follow_up_as_of", event.id))
+    as_of = st.date_input(phrases.FOLLOW_UP_AS_OF,
+                          value=clamp_date(dt.date.today(), event.start, LAST_DAY),
+                          min_value=event.start,
+                          max_value=LAST_DAY, key=key("follow_up_as_of", event.id))
     if event.action_plan is not None and st.button(phrases.FOLLOW_UP_TRACK,
                                                    key=key("plan_track", event.id)):
-        state.save_event(track_action_plan(event), message=phrases.SAVED, then=lambda: None)
+        forms.save_event(track_action_plan(event), message=phrases.SAVED, then=lambda: None)
     if not event.follow_up:
         st.info(phrases.FOLLOW_UP_NONE)
         return

@@ -16,7 +16,7 @@ from planner.groups.membership import (
 )
 from planner.model import Event, Registry
 from planner.people.balance import balance_rows, measure_balance
-from planner.ui import charts, phrases, state, widgets
+from planner.ui import charts, forms, phrases, state, widgets
 from planner.ui.state import key
 
 
@@ -38,7 +38,7 @@ _COLUMNS = {"id": "Group", "title": "Title", "round": "Round", "action_points": 
 def _capacities(event: Event) -> None:
     st.subheader(phrases.GROUPS_TABLE)
     st.caption(phrases.GROUPS_TABLE_HELP)
-    state.edit_table(
+    forms.edit_table(
         event, form=f"groups-{event.id}", editor=key("groups_editor", event.id),
         rows=group_rows(event), editable={"capacity"},
         save=(phrases.GROUPS_SAVE_CAPACITIES, key("groups_save_capacities", event.id)),
@@ -50,7 +50,7 @@ def _capacities(event: Event) -> None:
 def _preferences(event: Event) -> None:
     st.subheader(phrases.GROUPS_PREFERENCES)
     st.caption(phrases.GROUPS_PREFERENCES_HELP)
-    state.edit_table(
+    forms.edit_table(
         event, form=f"preferences-{event.id}", editor=key("groups_preferences", event.id),
         rows=preference_rows(event), editable={"preferences"},
         save=(phrases.GROUPS_SAVE_PREFERENCES, key("groups_save_preferences", event.id)),
@@ -91,7 +91,7 @@ def _solve(event: Event, registry: Registry) -> Assignment | None:
         st.session_state[shown] = (event.revision, seed)
     widgets.show_findings(found.findings, empty=phrases.GROUPS_RULES_OK)
     if st.button(phrases.GROUPS_SAVE, type="primary", key=key("groups_save", event.id)):
-        state.save_event(found.event, message=phrases.GROUPS_SAVED, then=lambda: None)
+        forms.save_event(found.event, message=phrases.GROUPS_SAVED, then=lambda: None)
     return found
 
 
@@ -122,7 +122,7 @@ def _person(event: Event, found: Assignment | None) -> None:
                           key=key("groups_target", event.id))
     if st.button(phrases.GROUPS_MOVE, key=key("groups_move", event.id)):
         # Pinned, the move survives the new composition, which runs on the saved event.
-        state.save_event(move_person(event, who, target), message=phrases.SAVED,
+        forms.save_event(move_person(event, who, target), message=phrases.SAVED,
                          then=lambda: st.session_state.update(
                              {key("groups_solve", event.id): "latest"}))
 

@@ -6,9 +6,10 @@ from typing import TypedDict
 
 import streamlit as st
 
+from planner.event.steps import next_step
 from planner.library import coverage, summarise_event
 from planner.library.compare import compare_events, find_events
-from planner.model import ACTION_POINTS, EventKind
+from planner.model import ACTION_POINTS, Event, EventKind
 from planner.ui import charts, phrases, state
 from planner.ui.state import KEYS
 
@@ -22,17 +23,17 @@ class _Filters(TypedDict):
     action_point: int | None
 
 
-def _filters() -> _Filters:
+def _filters(events: list[Event]) -> _Filters:
     kind, region, year, point = st.columns(4)
     kinds = [phrases.ANY, *(k.value for k in EventKind)]
     chosen_kind = kind.selectbox("Kind", kinds, key=KEYS["filter_kind"])
     points: list[str | int] = [phrases.ANY, *ACTION_POINTS]
     chosen_point = point.selectbox("Action point", points, key=KEYS["filter_point"])
-    chosen_year = year.number_input("Year", min_value=0, max_value=2100, value=0, step=1,
-                                    key=KEYS["filter_year"], help="0 for any year")
+    years: list[str | int] = [phrases.ANY, *sorted({e.start.year for e in events})]
+    chosen_year = year.selectbox("Year", years, key=KEYS["filter_year"])
     return {"kind": None if chosen_kind == phrases.ANY else chosen_kind,
             "region": region.text_input("Region", key=KEYS["filter_region"]) or None,
-            "year": int(chosen_year) or None,
+            "year": None if chosen_year == phrases.ANY else int(chosen_year),
             "action_point": None if chosen_point == phrases.ANY else int(chosen_point)}
 
 
@@ -52,16 +53,30 @@ def _compare(events: list) -> None:
         b.write("\n".join(f"- {item}" for item in row.right) or "—")
 
 
+def _welcome() -> None:
+    # Where to start: a new event from a past one, or the current event's next step.
+    with st.container(border=True):
+        st.markdown(phrases.WELCOME)
+        state.page_link("new-event", phrases.WELCOME_NEW, icon=":material/add_circle:")
+        event = state.current_event()
+        if event is not None:
+            step = next_step(event)
+            state.page_link(step.area, phrases.WELCOME_NEXT.format(title=event.title,
+                                                                   step=step.text),
+                            icon=":material/arrow_forward:")
+
+
 def render() -> None:
-    """Browse, filter and compare the events of the library."""
+    """Where to start; browse, filter and compare the events of the library."""
     st.title(phrases.LIBRARY_TITLE)
     events = state.events()
     if events is None:
         return
+    _welcome()
     if not events:
         st.info(phrases.NO_EVENTS)
         return
-    found = find_events(events, **_filters())
+    found = find_events(events, **_filters(events))
     registry = state.library().registry
     if found:
         st.dataframe([summarise_event(e, registry) for e in found], hide_index=True)

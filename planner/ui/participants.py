@@ -21,7 +21,7 @@ from planner.people.roster import (
     roster_rows,
 )
 from planner.tables import read_table, write_table
-from planner.ui import charts, phrases, state, widgets
+from planner.ui import charts, forms, phrases, state, widgets
 from planner.ui.state import key
 
 _VERSION = "participants-upload-version"
@@ -53,7 +53,7 @@ def _import(event: Event, registry: Registry) -> None:
         st.info(phrases.PEOPLE_IMPORT_NOTHING)
     elif st.button(phrases.PEOPLE_IMPORT_SAVE, type="primary", key=key("upload_save", event.id)):
         # A fresh, empty uploader after the save, so that the file is not imported twice.
-        state.save_event(updated, message=phrases.PEOPLE_IMPORTED,
+        forms.save_event(updated, message=phrases.PEOPLE_IMPORTED,
                          then=lambda: st.session_state.update({_VERSION: version + 1}))
 
 
@@ -64,7 +64,7 @@ def _roster(event: Event, registry: Registry) -> None:
         return
     form, editor = f"roster-{event.id}", key("roster", event.id)
     column = st.column_config
-    edited = state.edit_table(
+    edited = forms.edit_table(
         event, form=form, editor=editor, rows=roster_rows(event, registry), editable=EDITABLE,
         save=(phrases.PEOPLE_ROSTER_SAVE, key("roster_save", event.id)), apply=apply_roster,
         unchanged=phrases.PEOPLE_ROSTER_UNCHANGED, columns={
@@ -73,7 +73,7 @@ def _roster(event: Event, registry: Registry) -> None:
             "delegation": column.SelectboxColumn(options=delegation_choices(event, registry))})
     if edited:
         st.button(phrases.RELOAD, key=key("roster_reload", event.id),
-                  on_click=state.discard_form, args=(form, editor))
+                  on_click=forms.discard_form, args=(form, editor))
 
 
 def _balance(event: Event, registry: Registry) -> None:

@@ -1,6 +1,11 @@
 """Sentences the app shows: page titles, empty states, recurring labels."""
 
 LIBRARY_TITLE = "Library of past events"
+WELCOME = ("**Plan your next conference from the ones before it.** Start a new event from a "
+           "past one — its programme, working groups and concept-note outline, without its "
+           "people or outcomes — then work through its pages in the menu, in order.")
+WELCOME_NEW = "Start a new event from a past one"
+WELCOME_NEXT = "{title}: {step}"
 LIBRARY_FOLDER = "Library folder"
 CURRENT_EVENT = "Current event"
 NO_EVENTS = "This library holds no events yet."
@@ -26,6 +31,9 @@ STALE_FORM = ("Someone saved this event since you started editing here (your edi
               "from revision {base}; the file is at revision {revision}): saving will be "
               "refused. Reload to see their version.")
 RELOAD = "Reload the saved version (drops my edits)"
+DISCARD = "Discard my edits"
+UNSAVED = "Unsaved: your edits here are kept while you visit other pages; save or discard them."
+UNSAVED_ELSEWHERE = "Unsaved edits: {forms}."
 DOWNLOAD_DOCX = "Word (.docx)"
 DOWNLOAD_PDF = "PDF"
 
@@ -39,6 +47,7 @@ NOTE_NO_SECTIONS = ("This event's concept note has no sections yet; add `concept
 NOTE_HEADING = "Heading"
 NOTE_TEXT = "Text (blank lines separate paragraphs)"
 NOTE_ITEMS = "Numbered items (one per line)"
+NOTE_REUSABLE = "Reusable: copy this text into events started from this one"
 NOTE_SAVE = "Save the concept note"
 NOTE_DOWNLOAD = "Download the concept note"
 
@@ -91,6 +100,10 @@ PLAN_SAVE_DRAFT = "Save the draft beside the event file"
 PLAN_DRAFT_SAVED = "Wrote {path}."
 PLAN_ADOPT = "Adopt the draft as the event's action plan"
 PLAN_ADOPT_REPLACES = "Adopting replaces the event's current action plan."
+PLAN_ADOPT_EMPTY = ("The draft holds no action (the event has no recommendations yet), so there "
+                    "is nothing to adopt.")
+PLAN_NO_ACTIONS = ("The action plan holds no action yet: draft one from the recommendations "
+                   "below, or add actions to `action_plan` in the event file.")
 PLAN_DOWNLOAD = "Download the action plan"
 
 FOLLOW_UP_TITLE = "Follow-up"
@@ -126,6 +139,8 @@ PROGRAMME_UNPUBLISHED = "What the next version changes"
 PROGRAMME_NOTHING_NEW = "Nothing changed since the last version: there is nothing to publish."
 PROGRAMME_NOTE = "Note with this version"
 PROGRAMME_PUBLISH_BUTTON = "Publish version {number}"
+PROGRAMME_PUBLISH_CONFLICTS = ("The programme has {count} conflict(s) (listed above): publish "
+                               "version {number} all the same")
 PROGRAMME_VERSIONS = "Published versions"
 PROGRAMME_DOWNLOADS = "Downloads"
 

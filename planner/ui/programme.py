@@ -13,7 +13,7 @@ from planner.programme.conflicts import check_programme
 from planner.programme.formats import PROGRAMME_FORMATS, export_programme
 from planner.programme.grid import programme_grid
 from planner.programme.versions import publish_programme, published_version, unpublished_changes
-from planner.ui import phrases, state, widgets
+from planner.ui import forms, phrases, state, widgets
 from planner.ui.state import key
 
 
@@ -26,7 +26,7 @@ def _status(event: Event, changes: list[str]) -> None:
     st.info(said.format(number=latest.number, date=latest.date.isoformat()))
 
 
-def _publish(event: Event, changes: list[str]) -> None:
+def _publish(event: Event, changes: list[str], conflicts: int) -> None:
     st.subheader(phrases.PROGRAMME_PUBLISH)
     if not changes:
         st.success(phrases.PROGRAMME_NOTHING_NEW)
@@ -35,14 +35,18 @@ def _publish(event: Event, changes: list[str]) -> None:
     st.markdown("\n".join(f"- {line}" for line in changes))
     note = st.text_input(phrases.PROGRAMME_NOTE, key=key("programme_note", event.id))
     number = published_version(event) + 1
+    # A programme with people or rooms in two places is rarely meant to go out: ask first.
+    confirmed = not conflicts or st.checkbox(
+        phrases.PROGRAMME_PUBLISH_CONFLICTS.format(count=conflicts, number=number),
+        key=key("programme_confirm", event.id))
     if st.button(phrases.PROGRAMME_PUBLISH_BUTTON.format(number=number), type="primary",
-                 key=key("programme_publish", event.id)):
+                 key=key("programme_publish", event.id), disabled=not confirmed):
         try:
             published = publish_programme(event, note=note or None)
         except PlannerError as err:
             st.error(str(err))
             return
-        state.save_event(published, message=phrases.SAVED, then=lambda: None)
+        forms.save_event(published, message=phrases.SAVED, then=lambda: None)
 
 
 def _downloads(event: Event) -> None:
@@ -72,8 +76,9 @@ def render() -> None:
         st.markdown(f"**{day['day']}**")
         st.dataframe(day["rows"], hide_index=True, column_order=["time", *day["rooms"]])
     st.subheader(phrases.PROGRAMME_CONFLICTS)
-    widgets.show_findings(check_programme(event), empty=phrases.PROGRAMME_NO_CONFLICTS)
-    _publish(event, changes)
+    conflicts = check_programme(event)
+    widgets.show_findings(conflicts, empty=phrases.PROGRAMME_NO_CONFLICTS)
+    _publish(event, changes, len(conflicts))
     with st.expander(f"{phrases.PROGRAMME_VERSIONS} ({len(event.programme.versions)})"):
         for version in reversed(event.programme.versions):
             st.markdown(f"**{version.number}** ({version.date.isoformat()}) {version.note or ''}")

@@ -3,38 +3,45 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from planner.errors import ConflictError, PlannerError, ValidationFailed
+from planner.dates import format_date_range
+from planner.errors import ValidationFailed
 from planner.library import DEFAULT_LIBRARY, INITIATIVES_FILE, REGISTRY_FILE, Library
 from planner.model import Event
 from planner.ui import phrases
 
 __all__ = [
+    "FLASH",
     "KEYS",
+    "RUN",
+    "UNSAVED",
     "current_event",
-    "discard_form",
-    "edit_table",
+    "describe_place",
     "events",
     "find_event",
-    "form_revision",
     "key",
     "library",
     "open_page",
-    "save_event",
+    "page_link",
+    "remember_pages",
     "select_event",
-    "show_stale",
     "sidebar",
-    "start_form",
 ]
 
-_FLASH = "flash"
+#: Session key of a message shown once at the top of the next run.
+FLASH = "flash"
+#: Session key of the forms with unsaved edits: form → what the sidebar calls it.
+UNSAVED = "unsaved-forms"
+#: Session key counting the app's runs, so a form knows when the organiser comes back to it.
+RUN = "run-number"
 _PICKER = "event-picker-version"
 _ASKED = "event-asked-in-link"
+_PAGES = "app-pages"
 
 #: Widget keys, declared once so tests can find the widgets.
 KEYS = {
@@ -60,6 +67,7 @@ KEYS = {
     "note_heading": "note-heading",
     "note_text": "note-text",
     "note_items": "note-items",
+    "note_reusable": "note-reusable",
     "note_save": "note-save",
     "note_reload": "note-reload",
     "upload": "participants-upload",
@@ -84,6 +92,7 @@ KEYS = {
     "list_public": "participants-list-public",
     "programme_note": "programme-note",
     "programme_publish": "programme-publish",
+    "programme_confirm": "programme-confirm",
     "document_public": "documents-public",
     "document_group": "documents-group",
     "document_as_of": "documents-as-of",
@@ -185,8 +194,14 @@ def open_page(title: str, *, intro: str | None = None) -> Event | None:
     if event is None:
         st.info(phrases.NO_EVENT)
         return None
-    st.caption(f"{event.title}. {intro}" if intro else event.title)
+    st.subheader(event.title, anchor=False)
+    st.caption(f"{describe_place(event)}. {intro}" if intro else describe_place(event))
     return event
+
+
+def describe_place(event: Event) -> str:
+    """Where and when, as a page header says it: `Nairobi, 6–7 September 2027`."""
+    return f"{event.city}, {format_date_range(event.start, event.end)}"
 
 
 def find_event(event_id: str | None) -> Event | None:
@@ -203,14 +218,31 @@ def select_event(event_id: str, message: str) -> None:
     st.session_state[KEYS["event"]] = event_id
     # A new widget key makes the browser drop the selectbox's old choice.
     st.session_state[_PICKER] = st.session_state.get(_PICKER, 0) + 1
-    st.session_state[_FLASH] = message
+    st.session_state[FLASH] = message
     st.rerun()
 
 
+def remember_pages(pages: Mapping[str, Any]) -> None:
+    """Keep the app's pages by url path, so that a page can link to another."""
+    st.session_state[_PAGES] = dict(pages)
+
+
+def page_link(url_path: str, label: str, *, icon: str | None = None) -> None:
+    """A link to another page of the app (plain text where the app's navigation is not
+    running, as in a test of one page)."""
+    page = st.session_state.get(_PAGES, {}).get(url_path)
+    if page is None:
+        st.markdown(f"**{label}**")
+    else:
+        st.page_link(page, label=label, icon=icon)
+
+
 def sidebar() -> None:
-    """The library folder and the current event, on every page."""
-    if _FLASH in st.session_state:
-        st.success(st.session_state.pop(_FLASH))
+    """The library folder and the current event, on every page; the event is also in the
+    address (`?event=…`), so a refresh, a bookmark or a link opens the same event."""
+    st.session_state[RUN] = st.session_state.get(RUN, 0) + 1
+    if FLASH in st.session_state:
+        st.success(st.session_state.pop(FLASH))
     st.sidebar.text_input(phrases.LIBRARY_FOLDER, value=_default_folder(),
                           key=KEYS["library_path"])
     ids = [e.id for e in events() or []]
@@ -218,7 +250,8 @@ def sidebar() -> None:
         return
     asked = st.query_params.get("event")
     if asked in ids and st.session_state.get(_ASKED) != asked:
-        # A link such as `/concept-note?event=dakar-2008` opens that event once.
+        # A link such as `/concept-note?event=dakar-2008` opens that event once; after that
+        # the address follows the sidebar.
         st.session_state[_ASKED] = asked
         st.session_state[KEYS["event"]] = asked
         st.session_state[_PICKER] = st.session_state.get(_PICKER, 0) + 1
@@ -227,120 +260,13 @@ def sidebar() -> None:
                                   index=ids.index(current) if current in ids else 0,
                                   key=f"event-picker-{st.session_state.get(_PICKER, 0)}")
     st.session_state[KEYS["event"]] = chosen
-
-
-# --- forms: edits kept across reruns, saves checked against the revision they started from --
-
-
-def _base(form: str) -> str:
-    return f"{form}:base"
-
-
-def _initial(form: str) -> str:
-    return f"{form}:initial"
-
-
-def start_form(form: str, event: Event, values: dict[str, object]) -> int:
-    """Fill the widgets of `form` with `values` (widget key → value taken from `event`)
-    unless the organiser has edited them; return the revision the form started from.
-
-    A form left untouched follows the event when someone else saves it. A form
-    with edits keeps them and the revision it started from, so that saving it
-    later is refused instead of overwriting the other save.
-    """
-    initial = st.session_state.get(_initial(form))
-    # Streamlit forgets the widgets of a page the organiser left: start again.
-    fresh = initial is None or initial.keys() != values.keys() or any(
-        k not in st.session_state for k in initial)
-    untouched = (not fresh and initial is not None
-                 and all(st.session_state[k] == v for k, v in initial.items()))
-    if fresh or (untouched and st.session_state[_base(form)] != event.revision):
-        st.session_state.update(values)
-        st.session_state[_initial(form)] = values
-        st.session_state[_base(form)] = event.revision
-    return st.session_state[_base(form)]
-
-
-def form_revision(form: str, event: Event, *, edited: bool) -> int:
-    """The revision a form without widget values of its own (a data editor) started from:
-    the event's, unless the organiser has edits made on an older one."""
-    if _base(form) not in st.session_state or not edited:
-        st.session_state[_base(form)] = event.revision
-    return st.session_state[_base(form)]
-
-
-def discard_form(form: str, *widget_keys: str) -> None:
-    """Forget the organiser's edits in `form`: it starts again from the saved event.
-
-    Meant as an `on_click` callback, which may clear widgets before they are drawn.
-    """
-    for name in (_base(form), _initial(form), *widget_keys):
-        st.session_state.pop(name, None)
-
-
-def show_stale(form: str, event: Event) -> None:
-    """Warn, before any save, that someone saved the event since this form started."""
-    base = st.session_state.get(_base(form))
-    if base is not None and base != event.revision:
-        st.warning(phrases.STALE_FORM.format(base=base, revision=event.revision))
-
-
-def save_event(event: Event, *, form: str | None = None, message: str,
-               then: Callable[[], None] | None = None) -> Event | None:
-    """Save `event` (at the revision it was read or its form started from) and say so.
-
-    On a conflict or any other refusal, the message is shown, nothing is written,
-    and the widgets keep what the organiser typed. Returns the saved event or None.
-    With `then`, a successful save calls it and reruns the page, the message shown
-    once at the top.
-    """
-    try:
-        saved = library().save(event)
-    except ConflictError as err:
-        st.error(f"{err}. {phrases.CONFLICT_KEPT}")
-        return None
-    except PlannerError as err:
-        st.error(str(err))
-        return None
-    if form is not None:
-        st.session_state[_base(form)] = saved.revision
-        initial = st.session_state.get(_initial(form)) or {}
-        st.session_state[_initial(form)] = {k: st.session_state.get(k) for k in initial}
-    said = message.format(path=library().event_path(saved.id), revision=saved.revision)
-    if then is not None:
-        then()
-        st.session_state[_FLASH] = said
-        st.rerun()
-    st.success(said)
-    return saved
-
-
-Rows = list[dict[str, Any]]
-
-
-def edit_table(event: Event, *, form: str, editor: str, rows: Rows, editable: Collection[str],
-               save: tuple[str, str], apply: Callable[[Event, Rows], Event],
-               columns: Mapping[str, Any] | None = None, unchanged: str | None = None) -> bool:
-    """An editable table of `rows` (only the `editable` columns open) with its save button
-    (`save`: label and widget key), saved as `apply(event, edited rows)` at the revision the
-    edits started from, so that someone else's save in between is refused, not lost.
-    Returns whether the table holds edits not saved."""
-    edits = st.session_state.get(editor) or {}
-    base = form_revision(form, event, edited=bool(edits.get("edited_rows")))
-    show_stale(form, event)
-    edited = st.data_editor(rows, key=editor, hide_index=True, num_rows="fixed",
-                            column_config=dict(columns or {}),
-                            disabled=[name for name in rows[0] if name not in editable])
-    if edited == rows:
-        if unchanged:
-            st.caption(unchanged)
-        return False
-    if st.button(save[0], type="primary", key=save[1]):
-        try:
-            changed = apply(event, edited)
-        except PlannerError as err:
-            st.error(str(err))
-            return True
-        save_event(changed.model_copy(update={"revision": base}), form=form,
-                   message=phrases.SAVED, then=lambda: discard_form(form, editor))
-    return True
+    # Switching pages clears the address's parameters (Streamlit 1.30+): set it on every run.
+    st.session_state[_ASKED] = chosen
+    if st.query_params.get("event") != chosen:
+        st.query_params["event"] = chosen
+    event = find_event(chosen)
+    if event is not None:
+        st.sidebar.markdown(f"**{event.title}**  \n{describe_place(event)}")
+    unsaved = list(st.session_state.get(UNSAVED, {}).values())
+    if unsaved:
+        st.sidebar.warning(phrases.UNSAVED_ELSEWHERE.format(forms="; ".join(unsaved)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Unpack
 
@@ -13,7 +14,10 @@ from planner.errors import Finding
 from planner.model import Event, Registry
 from planner.ui import phrases
 
-__all__ = ["MIME", "download", "download_document", "show_findings", "show_lines"]
+__all__ = ["LAST_DAY", "MIME", "download", "download_document", "show_findings", "show_lines"]
+
+#: The latest date the date inputs offer.
+LAST_DAY = dt.date(2100, 12, 31)
 
 MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "pdf": "application/pdf", "csv": "text/csv", "json": "application/json",

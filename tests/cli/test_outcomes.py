@@ -193,3 +193,20 @@ def test_cli_followup_track_saves_items(shipped_copy: Library) -> None:
     after = shipped_copy.load("dar-es-salaam-2010")
     assert (code, output) == (0, "added 58 item(s) to dar-es-salaam-2010\n")
     assert (len(after.follow_up), after.revision) == (len(before.follow_up) + 58, 2)
+
+
+def test_actionplan_adopt_refuses_a_draft_without_actions(shipped_copy: Library) -> None:
+    # Nairobi 2027 has adopted no recommendation yet: its draft holds no action.
+    invoke = CliRunner().invoke
+    invoke(cli, ["--library", str(shipped_copy.path), "new", "nairobi-2027", "--from",
+                 "dar-es-salaam-2010", "--start", "2027-09-06", "--city", "Nairobi",
+                 "--country", "kenya"])
+    run(shipped_copy, "draft", "nairobi-2027")
+    draft = shipped_copy.path / "nairobi-2027.action-plan-draft.yaml"
+
+    code, output = run(shipped_copy, "adopt", "nairobi-2027", str(draft))
+
+    assert (code, output) == (1, "Error: the plan for 'nairobi-2027' holds no action to adopt "
+                                 "(draft it from recommendations the event has adopted, or add "
+                                 "actions)\n")
+    assert shipped_copy.load("nairobi-2027").action_plan is None

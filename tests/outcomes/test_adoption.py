@@ -9,7 +9,12 @@ import pytest
 from planner.errors import PlannerError
 from planner.library import Library
 from planner.model import Action, ActionPlan, Area, SubTheme
-from planner.outcomes.adoption import action_rows, adopt_action_plan, revise_actions
+from planner.outcomes.adoption import (
+    action_rows,
+    adopt_action_plan,
+    has_actions,
+    revise_actions,
+)
 from tests.conftest import SHIPPED
 
 pytestmark = pytest.mark.unit
@@ -57,3 +62,15 @@ def test_adoption_replaces_the_plan_and_nothing_else() -> None:
 
     assert adopted.action_plan == _plan()
     assert adopted.model_copy(update={"action_plan": event.action_plan}) == event
+
+
+def test_adopting_a_plan_with_no_action_is_refused(make_event) -> None:
+    empty = ActionPlan(title="Draft", areas=[Area(number="I", heading="Data")])
+
+    with pytest.raises(PlannerError, match="the plan for 'test-2010' holds no action to adopt"):
+        adopt_action_plan(make_event(), empty)
+
+
+def test_has_actions_only_for_a_plan_with_one() -> None:
+    assert (has_actions(_plan()), has_actions(ActionPlan(title="P", areas=[])),
+            has_actions(None)) == (True, False, False)
