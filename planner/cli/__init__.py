@@ -63,4 +63,6 @@ from planner.cli import (  # noqa: E402, F401 -- registers commands
     outcomes,
     people,
     programme,
+    recommendations,
+    sections,
 )

@@ -37,6 +37,8 @@ class Recommendation(Model):
     subsection_title: str | None = None
     group: str | None = None
     """Group label inside a section, such as `At national level`."""
+    working_group: Slug | None = None
+    """Id of the working group that adopted it, where the organisers record one."""
     label: str | None = None
     """Item label as printed (`x`, `iii`, `a`); none for plain bullets."""
     parent: int | None = Field(default=None, ge=1)

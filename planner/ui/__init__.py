@@ -16,6 +16,7 @@ from planner.ui import (
     new_event,
     participants,
     programme,
+    recommendations,
 )
 
 __all__ = ["PAGES", "PageSpec"]
@@ -43,6 +44,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("Programme", "Programme", ":material/calendar_month:", "programme",
              programme.render),
     PageSpec("Paperwork", "Documents", ":material/folder_open:", "documents", documents.render),
+    PageSpec("Outcomes", "Recommendations", ":material/gavel:", "recommendations",
+             recommendations.render),
     PageSpec("Outcomes", "Action plan", ":material/checklist:", "action-plan",
              action_plan.render),
     PageSpec("Outcomes", "Follow-up", ":material/trending_up:", "follow-up", follow_up.render),

@@ -9,7 +9,7 @@ import streamlit as st
 
 from planner.documents.concept_note import concept_note_sections, generated_parts
 from planner.errors import PlannerError
-from planner.event.concept_note import concept_note_form, revise_concept_note
+from planner.event.concept_note import concept_note_form, restructure, revise_concept_note
 from planner.model import Event
 from planner.ui import forms, phrases, state, widgets
 from planner.ui.state import key
@@ -65,6 +65,38 @@ def _preview(revised: Event) -> None:
             widgets.show_lines(part["lines"])
 
 
+def _structure(event: Event, revised: Event, base: int, values: dict[str, object]) -> None:
+    # Adding, moving or removing a section saves at once, with the text typed so far: the
+    # form's widgets are numbered by position, so it starts again on the new order.
+    with st.expander(phrases.NOTE_STRUCTURE):
+        keys = [s.key for s in revised.concept_note.sections]
+        chosen = st.selectbox(phrases.NOTE_SECTION, keys, key=key("note_section", event.id),
+                              format_func=lambda k: revised.concept_note.sections[
+                                  keys.index(k)].heading) if keys else None
+        up, down, drop = st.columns(3)
+        heading = st.text_input(phrases.NOTE_NEW_HEADING, key=key("note_new", event.id))
+        actions = {
+            "up": up.button(phrases.NOTE_UP, key=key("note_up", event.id), disabled=not keys),
+            "down": down.button(phrases.NOTE_DOWN, key=key("note_down", event.id),
+                                disabled=not keys),
+            "remove": drop.button(phrases.NOTE_REMOVE, key=key("note_remove", event.id),
+                                  disabled=not keys),
+            "add": st.button(phrases.NOTE_ADD, key=key("note_add", event.id),
+                             disabled=not heading.strip())}
+    done = next((name for name, clicked in actions.items() if clicked), None)
+    if done is None:
+        return
+    try:
+        changed = restructure(revised, done, key=chosen, heading=heading)
+    except PlannerError as err:
+        st.error(str(err))
+        return
+    form = f"{FORM}-{event.id}"
+    forms.save_event(changed.model_copy(update={"revision": base}), form=form,
+                     message=phrases.SAVED,
+                     then=lambda: forms.discard_form(form, *values, key("note_new", event.id)))
+
+
 def render() -> None:
     """Edit the concept note's prose; see the document as it will print; save; download."""
     event = state.open_page(phrases.NOTE_TITLE)
@@ -89,6 +121,7 @@ def render() -> None:
         st.subheader(phrases.NOTE_PREVIEW)
         _preview(revised)
     with edit:
+        _structure(event, revised, base, values)
         forms.show_unsaved(f"{FORM}-{event.id}")
         if st.button(phrases.NOTE_SAVE, type="primary", key=key("note_save", event.id)):
             forms.save_event(revised.model_copy(update={"revision": base}),

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
 
 from planner.errors import PlannerError
-from planner.event.concept_note import concept_note_form, revise_concept_note
+from planner.event.concept_note import (
+    add_section,
+    concept_note_form,
+    move_section,
+    remove_section,
+    rename_section,
+    restructure,
+    revise_concept_note,
+)
 from planner.model import ConceptNote, ConceptNoteSection, Event
 
 pytestmark = pytest.mark.unit
@@ -37,3 +46,45 @@ def test_revision_refuses_a_bad_key_naming_the_section(make_event: Callable[...,
     with pytest.raises(PlannerError) as caught:
         revise_concept_note(make_event(), [{"key": "Not A Slug", "heading": "H"}])
     assert str(caught.value).startswith("section 1 ('Not A Slug'): key: ")
+
+
+# --- the structure: sections added, moved, removed, renamed ---------------------------------
+
+def _bare() -> Event:
+    return Event(id="nairobi-2027", kind="regional-conference", title="Nairobi 2027",
+                 city="Nairobi", country="kenya", timezone="Africa/Nairobi",
+                 start=dt.date(2027, 9, 6), end=dt.date(2027, 9, 7))
+
+
+def test_sections_are_added_moved_renamed_and_removed() -> None:
+    event = add_section(add_section(_bare(), "Background"), "Objectives")
+    event = add_section(event, "Lessons learned", after="background")
+    event = move_section(rename_section(event, "objectives", "Aims"), "objectives", to=1)
+
+    assert [(s.key, s.heading) for s in event.concept_note.sections] == [
+        ("objectives", "Aims"), ("background", "Background"),
+        ("lessons-learned", "Lessons learned")]
+    assert [s.key for s in remove_section(event, "background").concept_note.sections] == [
+        "objectives", "lessons-learned"]
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda e: add_section(e, " "), "a section needs a heading"),
+    (lambda e: add_section(e, "Background"),
+     "the concept note of 'nairobi-2027' already has a section 'background'"),
+    (lambda e: remove_section(e, "nope"),
+     "the concept note of 'nairobi-2027' has no section 'nope' (it has background)"),
+    (lambda e: move_section(e, "background", to=3), "position 3 is outside 1–1"),
+    (lambda e: restructure(e, "up"), "choose a section first"),
+])
+def test_a_change_of_structure_that_cannot_be_made_is_refused(change, message: str) -> None:
+    with pytest.raises(PlannerError) as refused:
+        change(add_section(_bare(), "Background"))
+    assert str(refused.value) == message
+
+
+def test_restructure_moves_up_and_down_within_bounds() -> None:
+    event = add_section(add_section(_bare(), "Background"), "Objectives")
+    assert ([s.key for s in restructure(event, "up", key="background").concept_note.sections],
+            [s.key for s in restructure(event, "down", key="background").concept_note.sections]
+            ) == (["background", "objectives"], ["objectives", "background"])

@@ -112,3 +112,44 @@ def test_first_screen_says_where_to_start(planned: Library) -> None:
     assert "**Start a new event from a past one**" in said
     assert "**Nairobi 2027: Draft the concept note with the co-organisers.**" in said
     assert app.selectbox(key=KEYS["filter_year"]).options[:2] == ["any", "2008"]
+
+
+def test_recommendations_are_pasted_then_reordered_in_the_app(planned: Library) -> None:
+    app = event_app("recommendations", planned, NAIROBI)
+    app.text_area(key=key("rec_block", NAIROBI)).input(
+        "i. Establish a regional data platform.\nii. Train border officials.")
+    app.text_input(key=key("rec_block_section", NAIROBI)).input("I").run()
+    app.button(key=key("rec_add_all", NAIROBI)).click().run()
+    app.selectbox(key=key("rec_chosen", NAIROBI)).set_value("I (ii)")
+    app.number_input(key=key("rec_position", NAIROBI)).set_value(1).run()
+    app.button(key=key("rec_move", NAIROBI)).click().run()
+
+    saved = planned.load(NAIROBI).recommendations
+    assert [(r.ref, r.text) for r in saved] == [("I (ii)", "Train border officials."),
+                                                 ("I (i)", "Establish a regional data platform.")]
+    assert list(app.dataframe[0].value["ref"]) == ["I (ii)", "I (i)"]
+
+
+def test_one_recommendation_is_added_with_its_working_group(planned: Library) -> None:
+    app = event_app("recommendations", planned, NAIROBI)
+    app.text_input(key=key("rec_section", NAIROBI)).input("III")
+    app.text_input(key=key("rec_label", NAIROBI)).input("v")
+    app.selectbox(key=key("rec_group", NAIROBI)).set_value("wg-return")
+    app.multiselect(key=key("rec_points", NAIROBI)).set_value([9])
+    app.text_area(key=key("rec_text", NAIROBI)).input("Facilitate voluntary return.").run()
+    app.button(key=key("rec_add", NAIROBI)).click().run()
+
+    [rec] = planned.load(NAIROBI).recommendations
+    assert (rec.ref, rec.working_group, rec.action_points) == ("III (v)", "wg-return", [9])
+
+
+def test_a_concept_note_section_is_added_and_moved_in_the_app(planned: Library) -> None:
+    app = event_app("concept-note", planned, NAIROBI)
+    app.text_input(key=key("note_new", NAIROBI)).input("Lessons learned").run()
+    app.button(key=key("note_add", NAIROBI)).click().run()
+    app.selectbox(key=key("note_section", NAIROBI)).set_value("lessons-learned").run()
+    app.button(key=key("note_up", NAIROBI)).click().run()
+
+    # Added after the chosen section (the first, Introduction), then moved above it.
+    keys = [s.key for s in planned.load(NAIROBI).concept_note.sections]
+    assert keys[:3] == ["lessons-learned", "introduction", "background"]
