@@ -2,76 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
+import re
 from functools import cache
 from importlib.resources import files
 
-from planner.library.yamlfile import load_yaml
+from planner.library.states import Area, iso_names, m49_areas
 from planner.model import Organisation, OrganisationType, Registry, normalise_name
 
 __all__ = ["PLACES", "Area", "CountryIndex", "area_of", "m49_areas", "time_zones"]
 
 #: The kinds of registry entry that are places: a delegation of one counts for a country.
 PLACES = (OrganisationType.STATE, OrganisationType.TERRITORY)
-
-# Names people write that ISO 3166 spells otherwise; pycountry knows the rest.
-_COMMON_NAMES = {
-    "ivory coast": "CI", "drc": "CD", "dr congo": "CD", "congo kinshasa": "CD",
-    "democratic republic of congo": "CD", "congo brazzaville": "CG", "uk": "GB",
-    "great britain": "GB", "britain": "GB", "usa": "US", "united states": "US",
-    "russia": "RU", "cape verde": "CV", "swaziland": "SZ", "burma": "MM",
-    "east timor": "TL", "macedonia": "MK", "turkey": "TR", "palestine": "PS",
-    "holland": "NL", "the netherlands": "NL", "the gambia": "GM", "czech republic": "CZ",
-    "vatican": "VA", "brunei": "BN", "micronesia": "FM", "uae": "AE",
-}
-
-
-@dataclass(frozen=True)
-class Area:
-    """Where a country lies in the UN M49 scheme."""
-
-    region: str
-    """`Africa`, `Americas`, `Asia`, `Europe` or `Oceania`."""
-    sub_region: str
-    """`Sub-Saharan Africa`, `Western Asia`…"""
-    intermediate_region: str | None = None
-    """`Eastern Africa`, `Central America`…, where M49 has one."""
-
-    @property
-    def finest(self) -> str:
-        """The smallest region, as the registry's `regions` name it (`Eastern Africa`).
-
-        Examples
-        --------
-        >>> m49_areas()["TZ"].finest, m49_areas()["YE"].finest
-        ('Eastern Africa', 'Western Asia')
-        """
-        return self.intermediate_region or self.sub_region
-
-
-@cache
-def m49_areas() -> dict[str, Area]:
-    """The M49 area of every ISO 3166-1 alpha-2 code, from the data shipped in the package.
-
-    Examples
-    --------
-    >>> m49_areas()["CR"]
-    Area(region='Americas', sub_region='Latin America and the Caribbean', \
-intermediate_region='Central America')
-    """
-    tree = load_yaml((files("planner") / "data" / "m49.yaml").read_text(encoding="utf-8"))
-    areas: dict[str, Area] = {}
-    for region, subs in tree.items():
-        for sub, content in subs.items():
-            groups = content if isinstance(content, dict) else {None: content}
-            for intermediate, codes in groups.items():
-                areas.update((code, Area(region, sub, intermediate)) for code in codes)
-    return areas
-
-
-@cache
-def _areas_by_name() -> dict[str, Area]:
-    return {area.finest: area for area in m49_areas().values()}
 
 
 def area_of(org: Organisation | None, registry: Registry) -> Area | None:
@@ -97,24 +39,16 @@ def area_of(org: Organisation | None, registry: Registry) -> Area | None:
     return None
 
 
+@cache
+def _areas_by_name() -> dict[str, Area]:
+    return {area.finest: area for area in m49_areas().values()}
+
+
 def _parent(org: Organisation, registry: Registry) -> Organisation | None:
     try:
         return registry[org.parent or ""]
     except KeyError:
         return None
-
-
-@cache
-def _iso_names() -> dict[str, str]:
-    import pycountry  # noqa: PLC0415 -- slow import
-
-    names = {normalise_name(k): code for k, code in _COMMON_NAMES.items()}
-    for country in pycountry.countries:
-        for attribute in ("alpha_2", "alpha_3", "name", "official_name", "common_name"):
-            value = getattr(country, attribute, None)
-            if value:
-                names.setdefault(normalise_name(value), country.alpha_2)
-    return names
 
 
 class CountryIndex:
@@ -131,26 +65,46 @@ class CountryIndex:
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
-        self._by_iso = {org.iso: org for org in registry if org.iso and org.type in PLACES}
+        self._by_iso = {org.iso: org for org in registry.every()
+                        if org.iso and org.type in PLACES}
 
     def resolve(self, text: str) -> Organisation | None:
-        """The State or territory `text` names, by registry name, ISO name or ISO code."""
+        """The State or territory `text` names, by registry name, ISO name or ISO code.
+
+        Examples
+        --------
+        >>> index = CountryIndex(Registry([Organisation(id="kn", name="Saint Kitts and "
+        ...                                             "Nevis", type="state", iso="KN")]))
+        >>> index.resolve("St. Kitts & Nevis").id
+        'kn'
+        """
         known = self.registry.resolve(text)
         if known is not None and known.type in PLACES:
             return known
-        code = _iso_names().get(normalise_name(text))
+        code = _iso_code(text)
         return self._by_iso.get(code) if code else None
 
     def unknown_message(self, text: str) -> str:
         """Why `text` is not a country of the registry, with the nearest ones."""
-        code = _iso_names().get(normalise_name(text))
+        code = _iso_code(text)
         if code:
             return (f"country '{text}' ({code}) is not in the organisation registry; "
                     "add it to organisations.yaml first")
-        near = [s for s in self.registry.suggest(text, limit=6)
-                if self.registry[s].type in PLACES][:3]
+        names = difflib.get_close_matches(normalise_name(text), list(iso_names()), n=6,
+                                          cutoff=0.8)
+        near = list(dict.fromkeys(self._by_iso[iso_names()[n]].id for n in names
+                                  if iso_names()[n] in self._by_iso))[:3]
         hint = f"; did you mean {', '.join(repr(s) for s in near)}?" if near else ""
         return f"unknown country '{text}'{hint}"
+
+
+def _iso_code(text: str) -> str | None:
+    # As Indico and spreadsheets print them: `St. Kitts & Nevis`, `Myanmar (Burma)`.
+    anded = text.replace("&", " and ")
+    bare = normalise_name(re.sub(r"\(.*?\)", " ", anded))
+    variants = (normalise_name(text), normalise_name(anded), bare,
+                re.sub(r"\bst\b", "saint", bare))
+    return next((iso_names()[v] for v in variants if v in iso_names()), None)
 
 
 @cache

@@ -5,13 +5,19 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from planner.errors import PlannerError
 
 __all__ = [
+    "MAX_CELLS",
+    "MAX_CELL_CHARS",
+    "MAX_UNPACKED_BYTES",
     "MAX_UPLOAD_BYTES",
     "Table",
     "TableRow",
@@ -21,12 +27,29 @@ __all__ = [
     "read_upload",
     "restore",
     "write_table",
+    "write_workbook",
 ]
 
 #: Largest file accepted for import: a registration list of thousands of rows is far smaller.
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 #: Most data rows accepted, so that a small compressed XLSX cannot unfold into millions.
 MAX_ROWS = 20_000
+#: Most bytes the parts of an XLSX file may unpack to, checked before any is parsed.
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+#: Most cells a sheet may hold (20,000 people × 25 columns).
+MAX_CELLS = 500_000
+#: Longest cell text, Excel's own limit.
+MAX_CELL_CHARS = 32_767
+#: Most columns a header may have.
+MAX_COLUMNS = 500
+# Longest stretch of an XLSX part between two tags: a cell of MAX_CELL_CHARS, every
+# character written as an XML entity.
+_MAX_STRETCH = 8 * MAX_CELL_CHARS
+_CHUNK = 1 << 20
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+_ROW_NUMBER = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b[^>]*?\br=\"(\d+)\"")
+_LONG_STRETCH = re.compile(rb"[^<]{%d}" % _MAX_STRETCH)
 #: First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
 FORMULA_STARTS = frozenset("=+-@\t\r")
 _QUOTE = "'"
@@ -170,13 +193,52 @@ def _csv_records(data: bytes, name: str) -> tuple[list[TableRow], str]:
     if "\x00" in text:
         raise UnreadableFile(f"{name}: binary data, not a CSV or XLSX file")
     delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[TableRow] = []
+    line = 0
     try:
-        cells = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for cells in reader:
+            start, line = line + 1, reader.line_num
+            if line > start and _swallows(cells, delimiter):
+                raise UnreadableFile(
+                    f"{name}: {_where(len(records) + 1, start)}: a quote opens a cell and "
+                    f"closes only on line {line}, taking lines {start + 1}–{line} into one "
+                    "cell; close the quote where the cell ends, or double a quote inside it")
+            records.append(_row(len(records) + 1, [restore(c.strip()) for c in cells]))
     except csv.Error as err:
-        raise UnreadableFile(f"{name}: not a readable CSV file ({err})") from None
-    records = [TableRow(n, [restore(c.strip()) for c in row]) for n, row in
-               enumerate(cells, start=1)]
+        raise UnreadableFile(_quote_problem(str(err), name, len(records) + 1, line + 1)
+                             ) from None
     return records, f"CSV, {_DELIMITERS[delimiter]}-separated, {encoding}"
+
+
+def _where(row: int, line: int) -> str:
+    return f"row {row}" + (f" (line {line})" if line != row else "")
+
+
+def _quote_problem(error: str, name: str, row: int, line: int) -> str:
+    where = _where(row, line)
+    if "end of data" in error:
+        return (f"{name}: {where}: a quote opens a cell and is never closed, so every line "
+                "after it would be one cell; close the quote, or double a quote inside it")
+    if "field larger" in error:
+        return f"{name}: {where}: a cell longer than {csv.field_size_limit():,} characters"
+    return (f"{name}: {where}: a quoted cell goes on after its closing quote ({error}); "
+            "double a quote inside a cell")
+
+
+def _swallows(cells: list[str], delimiter: str) -> bool:
+    # A quote closed many lines later takes the rows between into one cell.
+    return any(part.count(delimiter) >= 2 for cell in cells for part in cell.splitlines()[1:])
+
+
+def _row(number: int, cells: list[str], unreadable: dict[int, str] | None = None) -> TableRow:
+    bad = dict(unreadable or {})
+    for index, text in enumerate(cells):
+        if len(text) > MAX_CELL_CHARS:
+            cells[index] = ""
+            bad[index] = (f"a cell of {len(text):,} characters; at most {MAX_CELL_CHARS:,} "
+                          "are read")
+    return TableRow(number, cells, bad)
 
 
 def _cell_text(value: object) -> str:
@@ -193,28 +255,107 @@ def _cell_text(value: object) -> str:
     return restore(str(value).strip())
 
 
+def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    """Stream one part of a workbook within the caps, before any parser sees it."""
+    sheet = info.filename.startswith("xl/worksheets/")
+    size = cells = rows = highest = stretch = 0
+    with archive.open(info) as part:
+        while chunk := part.read(_CHUNK):
+            size += len(chunk)
+            if size > MAX_UNPACKED_BYTES:
+                raise UnreadableFile(f"{name}: a part of the workbook unpacks to more than "
+                                     f"{MAX_UNPACKED_BYTES / 1e6:.0f} MB")
+            first = chunk.find(b"<")
+            stretch += len(chunk) if first < 0 else first
+            if stretch > _MAX_STRETCH or (first >= 0 and _LONG_STRETCH.search(chunk)):
+                raise UnreadableFile(f"{name}: a cell of more than {MAX_CELL_CHARS:,} "
+                                     "characters (Excel's own limit); nothing was read")
+            if first >= 0:
+                stretch = len(chunk) - chunk.rfind(b"<") - 1
+            if not sheet:
+                continue
+            cells += len(_CELL_TAG.findall(chunk))
+            rows += len(_ROW_TAG.findall(chunk))
+            highest = max([highest, *map(int, _ROW_NUMBER.findall(chunk))])
+            if cells > MAX_CELLS:
+                raise UnreadableFile(f"{name}: a sheet of more than {MAX_CELLS:,} cells; at "
+                                     "most that many are read")
+            if max(rows, highest) > MAX_ROWS + 1:
+                raise UnreadableFile(f"{name}: a sheet of more than {MAX_ROWS:,} rows, empty "
+                                     "ones included; delete the rows below the list")
+
+
+def _check_workbook(data: bytes, name: str) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        raise UnreadableFile(f"{name}: not a readable XLSX workbook ({err})") from None
+    declared = sum(info.file_size for info in infos)
+    if len(infos) > 1000 or declared > MAX_UNPACKED_BYTES:
+        raise UnreadableFile(f"{name}: the workbook unpacks to {declared / 1e6:,.0f} MB in "
+                             f"{len(infos)} parts; at most {MAX_UNPACKED_BYTES / 1e6:.0f} MB "
+                             "are read")
+    try:
+        for info in infos:
+            if info.filename.endswith((".xml", ".rels")):
+                _scan_part(archive, info, name)
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as err:
+        raise UnreadableFile(f"{name}: not a readable XLSX workbook ({err})") from None
+
+
 def _xlsx_records(data: bytes, name: str) -> tuple[list[TableRow], str]:
     import openpyxl  # noqa: PLC0415 -- slow import
 
+    _check_workbook(data, name)
+    books: list[Any] = []
     try:
-        values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        for data_only in (True, False):
+            books.append(openpyxl.load_workbook(io.BytesIO(data), read_only=True,
+                                                data_only=data_only))
+        records, title, skipped = _first_sheet(*books)
+    except UnreadableFile as err:
+        raise UnreadableFile(f"{name}: {err}") from None
     except Exception as err:  # openpyxl raises zip, XML and key errors alike
         raise UnreadableFile(f"{name}: not a readable XLSX workbook ({err})") from None
-    sheet, formula_sheet = values.worksheets[0], formulas.worksheets[0]
+    finally:
+        for book in books:
+            book.close()
+    empty = f" (the first with data; {', '.join(map(repr, skipped))} empty)" if skipped else ""
+    return records, f"XLSX, sheet '{title}'{empty}"
+
+
+def _first_sheet(values: Any, formulas: Any) -> tuple[list[TableRow], str, list[str]]:
+    skipped: list[str] = []
+    for sheet, formula_sheet in zip(values.worksheets, formulas.worksheets, strict=True):
+        records = _sheet_records(sheet, formula_sheet)
+        if any(any(r.cells) or r.unreadable for r in records):
+            return records, sheet.title, skipped
+        skipped.append(sheet.title)
+    return [], values.worksheets[0].title if values.worksheets else "", []
+
+
+def _sheet_records(sheet: Any, formula_sheet: Any) -> list[TableRow]:
+    header = next((n for n, row in enumerate(sheet.iter_rows(
+        max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS + 1, values_only=True), start=1)
+        if any(v is not None for v in row)), None)
+    if header is None:
+        return []
+    width = max((i + 1 for row in sheet.iter_rows(min_row=header, max_row=header,
+                                                  max_col=MAX_COLUMNS + 1, values_only=True)
+                 for i, v in enumerate(row) if v is not None), default=1)
+    if width > MAX_COLUMNS:
+        raise UnreadableFile(f"a header of more than {MAX_COLUMNS} columns")
     records = []
-    rows = zip(sheet.iter_rows(values_only=True), formula_sheet.iter_rows(), strict=False)
+    rows = zip(sheet.iter_rows(max_row=MAX_ROWS + 100, max_col=width, values_only=True),
+               formula_sheet.iter_rows(max_row=MAX_ROWS + 100, max_col=width), strict=False)
     for number, (row, cells) in enumerate(rows, start=1):
-        if number > MAX_ROWS + 100:
-            break
         unreadable = {i: "a formula without a stored value; paste the values instead"
                       for i, cell in enumerate(cells)
                       if getattr(cell, "data_type", None) == "f"
                       and (i >= len(row) or row[i] is None)}
-        records.append(TableRow(number, [_cell_text(v) for v in row], unreadable))
-    values.close()
-    formulas.close()
-    return records, f"XLSX, sheet '{sheet.title}'"
+        records.append(_row(number, [_cell_text(v) for v in row], unreadable))
+    return records
 
 
 def write_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, fmt: str) -> bytes:
@@ -227,29 +368,30 @@ def write_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, fmt: st
     >>> write_table(["Name", "Phone"], [["Amina", "+254 20"]], fmt="csv").decode("utf-8-sig")
     "Name,Phone\\r\\nAmina,'+254 20\\r\\n"
     """
-    safe = [[neutralise(str(cell)) for cell in row] for row in [header, *rows]]
     if fmt == "csv":
         out = io.StringIO(newline="")
-        csv.writer(out, quoting=csv.QUOTE_MINIMAL).writerows(safe)
+        csv.writer(out, quoting=csv.QUOTE_MINIMAL).writerows(
+            [neutralise(str(cell)) for cell in row] for row in [header, *rows])
         return out.getvalue().encode("utf-8-sig")
     if fmt == "xlsx":
-        return _xlsx_bytes(safe)
+        return write_workbook([("Participants", header, rows)])
     raise PlannerError(f"unknown table format '{fmt}'; use csv or xlsx")
 
 
-def _xlsx_bytes(rows: list[list[str]]) -> bytes:
-    import openpyxl  # noqa: PLC0415 -- slow import
+def write_workbook(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[str]]]],
+                   ) -> bytes:
+    """An XLSX file of text cells, one sheet per (title, header, rows); none a formula."""
+    from openpyxl import Workbook  # noqa: PLC0415 -- slow import
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
 
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("Participants")
-    for row in rows:
-        cells = []
-        for text in row:
-            cell = openpyxl.cell.WriteOnlyCell(sheet, value=text)
-            # A string, whatever it looks like: openpyxl would take "=…" for a formula.
-            cell.data_type = "s"
-            cells.append(cell)
-        sheet.append(cells)
+    book = Workbook(write_only=True)
+    for title, header, rows in sheets:
+        sheet = book.create_sheet(title)
+        for row in [header, *rows]:
+            cells = [WriteOnlyCell(sheet, value=neutralise(str(text))) for text in row]
+            for cell in cells:  # a string, whatever it looks like: never a formula
+                cell.data_type = "s"
+            sheet.append(cells)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -10,20 +10,21 @@ import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
 from planner.errors import PlannerError
-from planner.library import Library
+from planner.library import REGISTRY_FILE, Library
 from planner.model import InvitationStatus, ParticipantRole
 from planner.people.balance import check_balance, measure_balance
 from planner.people.importing import import_participants
-from planner.people.lists import participant_table
+from planner.people.lists import participant_table, template_tables
 from planner.people.roster import change_person, roster_rows
-from planner.tables import read_upload, write_table
+from planner.tables import read_upload, write_table, write_workbook
 
 __all__: list[str] = []
 
 
-def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
+def _mapping(pairs: tuple[str, ...], *, option: str = "--map",
+             example: str = "Organisme=organisation") -> dict[str, str]:
     if bad := [p for p in pairs if "=" not in p]:
-        raise PlannerError(f"--map '{bad[0]}': write COLUMN=field, e.g. 'Organisme=organisation'")
+        raise PlannerError(f"{option} '{bad[0]}': write NAME=VALUE, e.g. '{example}'")
     return dict(pair.rsplit("=", 1) for pair in pairs)
 
 
@@ -39,22 +40,41 @@ def participants() -> None:
 @click.option("--dry-run", is_flag=True, help="Report what would happen; write nothing.")
 @click.option("--map", "pairs", multiple=True, metavar="COL=field",
               help="Read column COL as field (repeatable); field 'ignore' skips it.")
+@click.option("--add-organisations", is_flag=True,
+              help="Add every proposed organisation to the registry as proposed, and import "
+                   "the people waiting on it.")
+@click.option("--organisation", "taken", multiple=True, metavar="KEY=ID",
+              help="Take proposal KEY as the registry's ID (or 'none'); repeatable.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @pass_library
 @friendly
 def import_command(library: Library, *, event_id: str, file: Path, dry_run: bool,
-                   pairs: tuple[str, ...], as_json: bool) -> None:
-    """Import FILE (CSV or XLSX, Indico-style or plain columns) into EVENT's participants."""
+                   pairs: tuple[str, ...], add_organisations: bool, taken: tuple[str, ...],
+                   as_json: bool) -> None:
+    """Import FILE (CSV or XLSX, Indico-style or plain columns) into EVENT's participants.
+
+    An organisation the registry lacks is proposed, not added: its people are held
+    until --add-organisations or --organisation settles it."""
     event = library.load(event_id)
-    updated, report = import_participants(event, read_upload(file), name=file.name,
-                                          registry=library.registry, mapping=_mapping(pairs))
+    updated, report = import_participants(
+        event, read_upload(file), name=file.name, registry=library.registry,
+        mapping=_mapping(pairs), add_organisations=add_organisations,
+        decisions=_mapping(taken, option="--organisation", example="irc=none"))
+    if not dry_run and report.added:
+        library.add_organisations(report.added)
     if not dry_run and updated != event:
         library.save(updated)
     if as_json:
         echo_json({**report.to_dict(), "dry_run": dry_run})
         return
     click.echo("\n".join(report.lines()))
-    click.echo("dry run: nothing written" if dry_run else f"saved {library.event_path(event_id)}")
+    if dry_run:
+        click.echo("dry run: nothing written")
+        return
+    if report.added:
+        click.echo(f"added {len(report.added)} organisations to "
+                   f"{library.path / REGISTRY_FILE}")
+    click.echo(f"saved {library.event_path(event_id)}")
 
 
 @participants.command("export")
@@ -74,6 +94,22 @@ def export_command(library: Library, *, event_id: str, fmt: str, output: Path,
     except OSError as err:
         raise PlannerError(f"{output}: {err.strerror or err}") from None
     click.echo(f"wrote {len(rows)} participants to {output}")
+
+
+@participants.command("template")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@friendly
+def template_command(*, fmt: str, output: Path) -> None:
+    """Write a registration list to fill in: every heading import reads, an example row,
+    and (XLSX) a sheet of the values each column accepts."""
+    sheets = template_tables()
+    data = write_workbook(sheets) if fmt == "xlsx" else write_table(*sheets[0][1:], fmt=fmt)
+    try:
+        output.write_bytes(data)
+    except OSError as err:
+        raise PlannerError(f"{output}: {err.strerror or err}") from None
+    click.echo(f"wrote the template to {output}")
 
 
 def _roster_lines(rows: list[dict[str, Any]]) -> list[str]:

@@ -15,13 +15,15 @@ from planner.errors import (
     UnknownEvent,
     ValidationFailed,
 )
+from planner.library.states import with_every_state
 from planner.library.store import (
+    append_organisations,
     load_event,
     load_initiatives,
     load_registry,
     save_event,
 )
-from planner.model import ACTION_POINTS, Event, Initiative, Registry, is_slug
+from planner.model import ACTION_POINTS, Event, Initiative, Organisation, Registry, is_slug
 
 __all__ = [
     "DEFAULT_LIBRARY",
@@ -78,8 +80,23 @@ class Library:
 
     @cached_property
     def registry(self) -> Registry:
-        """The organisation registry every event refers to."""
-        return load_registry(self.path / REGISTRY_FILE)
+        """The organisation registry every event refers to: the entries of its file, and
+        every ISO 3166 State and territory the file lacks (see `with_every_state`)."""
+        return with_every_state(load_registry(self.path / REGISTRY_FILE))
+
+    def add_organisations(self, organisations: list[Organisation]) -> Registry:
+        """Append new entries to the registry file (never rewriting the entries it has)
+        and return the registry with them.
+
+        Raises
+        ------
+        ValidationFailed
+            When an id is already taken or the file would not load; nothing is written.
+        """
+        append_organisations(self.path / REGISTRY_FILE, organisations)
+        for name in ("registry", "initiatives"):
+            self.__dict__.pop(name, None)
+        return self.registry
 
     @cached_property
     def initiatives(self) -> list[Initiative]:

@@ -18,6 +18,7 @@ from planner.library.yamlfile import YamlSyntaxError, dump_yaml, load_yaml, loca
 from planner.model import Event, Initiative, Organisation, Registry, SessionKind
 
 __all__ = [
+    "append_organisations",
     "dump_event",
     "dump_registry",
     "load_event",
@@ -123,8 +124,11 @@ def load_event(path: Path, registry: Registry | None = None) -> Event:
 
 
 def load_registry(path: Path) -> Registry:
-    """Load the organisation registry of a library."""
-    text = _read(path)
+    """Load the organisation registry of a library: the entries of its file."""
+    return _registry_from(_read(path), path)
+
+
+def _registry_from(text: str, path: Path) -> Registry:
     data = _parse(text, path)
     try:
         organisations = _ORGANISATIONS.validate_python(data)
@@ -187,6 +191,26 @@ def _plain(model: BaseModel) -> Any:
 def dump_registry(registry: Registry) -> str:
     """The canonical YAML text of the organisation registry, in id order."""
     return dump_yaml([_plain(org) for org in sorted(registry, key=lambda org: org.id)])
+
+
+def append_organisations(path: Path, organisations: list[Organisation]) -> None:
+    """Add entries at the end of a registry file, leaving every line it has as it is.
+
+    The new text is checked as `load_registry` would check it before it is written.
+
+    Raises
+    ------
+    ValidationFailed
+        When an id is already in the file, or the file would not load; nothing is written.
+    """
+    if not organisations:
+        return
+    with _locked(path.parent):
+        text = _read(path)
+        added = dump_yaml([_plain(org) for org in organisations])
+        new_text = text + ("" if not text or text.endswith("\n") else "\n") + added
+        _registry_from(new_text, path)
+        write_atomically(path, new_text)
 
 
 def dump_event(event: Event) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import unicodedata
 from collections.abc import Iterable, Iterator
 
@@ -22,6 +23,7 @@ def normalise_name(text: str) -> str:
     >>> normalise_name("Côte d'Ivoire")
     'cote d ivoire'
     """
+    text = text.replace("’", "'").replace("‘", "'")  # typographic apostrophes part words too
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     kept = "".join(ch if ch.isalnum() else " " for ch in folded.casefold())
     return " ".join(kept.split())
@@ -68,10 +70,26 @@ class Organisation(Model):
 
 
 class Registry:
-    """The organisations of a library, looked up by id, name, acronym or alias."""
+    """The organisations of a library, looked up by id, name, acronym or alias.
 
-    def __init__(self, organisations: Iterable[Organisation]) -> None:
+    `known` entries are found like the others but not listed (iterating lists
+    the library's own): every State of ISO 3166 that the library does not name.
+    An own entry wins over a known one with the same id or name.
+
+    Examples
+    --------
+    >>> reg = Registry([Organisation(id="kenya", name="Kenya", type="state", iso="KE")],
+    ...                known=[Organisation(id="norway", name="Norway", type="state", iso="NO")])
+    >>> [o.id for o in reg], "norway" in reg, [o.id for o in reg.every()]
+    (['kenya'], True, ['kenya', 'norway'])
+    """
+
+    def __init__(self, organisations: Iterable[Organisation], *,
+                 known: Iterable[Organisation] = ()) -> None:
         self._by_id = {org.id: org for org in organisations}
+        self._listed = len(self._by_id)
+        for org in known:
+            self._by_id.setdefault(org.id, org)
         self._by_name: dict[str, str] = {}
         for org in self._by_id.values():
             for name in org.names():
@@ -84,10 +102,18 @@ class Registry:
         return self._by_id[org_id]
 
     def __iter__(self) -> Iterator[Organisation]:
-        return iter(self._by_id.values())
+        return itertools.islice(self._by_id.values(), self._listed)
 
     def __len__(self) -> int:
-        return len(self._by_id)
+        return self._listed
+
+    def every(self) -> Iterator[Organisation]:
+        """Every entry, the library's own first, then the `known` ones."""
+        return iter(self._by_id.values())
+
+    def known(self) -> list[Organisation]:
+        """The entries known without being the library's own."""
+        return list(itertools.islice(self._by_id.values(), self._listed, None))
 
     def resolve(self, name: str) -> Organisation | None:
         """Find the organisation a name, acronym or alias stands for.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import EmailStr, TypeAdapter, ValidationError
@@ -14,14 +14,14 @@ from planner.countries import CountryIndex
 from planner.errors import PlannerError
 from planner.model import (
     Event,
-    Gender,
     InvitationStatus,
-    OrganisationType,
     ParticipantRole,
     Registry,
-    Seniority,
     normalise_name,
 )
+from planner.people.organisations import NO_ORGANISATION, OrganisationFinder, Proposal
+from planner.people.preferences import GroupFinder
+from planner.people.words import HONORIFICS, NO, SYNONYMS, YES
 
 __all__ = [
     "EXPORT_COLUMNS",
@@ -56,16 +56,20 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "phone": ("phone number", "phone", "telephone", "tel", "mobile", "telefono"),
     "languages": ("languages", "language", "langues", "langue", "idiomas", "idioma"),
     "seniority": ("seniority", "level", "niveau", "nivel"),
-    "roles": ("roles", "role", "role at the event", "fonction a la conference"),
+    "roles": ("roles", "role", "role at the event", "fonction a la conference",
+              "participation type", "participant type", "capacity", "attending as"),
     "status": ("registration state", "status", "invitation status", "registration status",
                "statut", "estado"),
     "registration_date": ("registration date", "registered", "registered on",
                           "date d inscription", "fecha de inscripcion"),
     "consent_to_publish": ("consent to publish", "consent", "publish", "public"),
     "field_staff": ("field staff", "field"),
-    "preferences": ("preferences", "working group preferences", "wg preferences"),
+    "preferences": ("preferences", "working group preferences", "wg preferences",
+                    "preferred working groups", "working group preference",
+                    "preferred working group", "groupes de travail souhaites"),
     "working_groups": ("working groups", "working group", "wg"),
-    "tags": ("tags", "tag"),
+    "tags": ("tags", "tag", "labels"),
+    "checked_in": ("checked in", "check in", "attended", "present", "presence"),
     "notes": ("notes", "note", "comments", "comment", "remarks", "observations"),
 }
 _BY_ALIAS = {alias: field for field, aliases in FIELDS.items() for alias in aliases}
@@ -133,40 +137,10 @@ def _field(name: str) -> str:
 
 # --- cells ---------------------------------------------------------------------------------
 
-_HONORIFICS = frozenset({
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "he", "h e", "hon", "amb",
-    "ambassador", "sir", "dame", "m", "mme", "mlle", "sr", "sra", "srta", "dra", "don",
-    "dona", "excellency", "his", "her", "rev", "the", "honourable", "honorable"})
-
-_SYNONYMS: dict[str, dict[str, Any]] = {
-    "gender": {
-        **{k: Gender.FEMALE for k in ("f", "female", "woman", "w", "femme", "feminin",
-                                      "mujer", "femenino")},
-        **{k: Gender.MALE for k in ("m", "male", "man", "homme", "masculin", "hombre",
-                                    "masculino")},
-        **{k: Gender.OTHER for k in ("other", "x", "non binary", "diverse", "autre", "otro")},
-        **{k: Gender.UNDISCLOSED for k in ("undisclosed", "prefer not to say", "n a")},
-    },
-    "seniority": {"ministerial": Seniority.MINISTER, "senior": Seniority.SENIOR_OFFICIAL,
-                  "working level": Seniority.OFFICIAL, "technical": Seniority.EXPERT},
-    "roles": {"hod": ParticipantRole.HEAD_OF_DELEGATION, "advisor": ParticipantRole.ADVISER,
-              "chairperson": ParticipantRole.CHAIR, "chef de delegation":
-              ParticipantRole.HEAD_OF_DELEGATION, "participant": ParticipantRole.DELEGATE},
-    # Indico's registration states, in the invitation's terms.
-    "status": {"complete": InvitationStatus.CONFIRMED, "unpaid": InvitationStatus.CONFIRMED,
-               "pending": InvitationStatus.PROPOSED, "withdrawn": InvitationStatus.DECLINED,
-               "rejected": InvitationStatus.CANCELLED, "registered": InvitationStatus.CONFIRMED},
-}
-for _field_name, _enum in (("gender", Gender), ("seniority", Seniority),
-                           ("roles", ParticipantRole), ("status", InvitationStatus)):
-    for _member in _enum:
-        _SYNONYMS[_field_name].setdefault(normalise_name(_member.value), _member)
-
-_YES = frozenset({"yes", "y", "true", "1", "x", "oui", "si", "o"})
-_NO = frozenset({"no", "n", "false", "0", "non", ""})
 _EMAIL = TypeAdapter(EmailStr)
-_SPLIT = re.compile(r"\s*[;,/|]\s*")
-_DATE_FORMATS = ("%d/%m/%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
+_SPLIT = re.compile(r"\s*[;,/|\n]\s*")
+_DATE_FORMATS = ("%d/%m/%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%d/%m/%Y %H:%M",
+                 "%d/%m/%Y %H:%M:%S", "%m/%d/%Y %H:%M", "%Y-%m-%d %H:%M")
 
 
 def split_name(text: str) -> tuple[str | None, str | None, str]:
@@ -182,55 +156,82 @@ def split_name(text: str) -> tuple[str | None, str | None, str]:
         return None, first.strip() or None, last.strip()
     words = text.split()
     titles = []
-    while len(words) > 1 and normalise_name(words[0]) in _HONORIFICS:
+    while len(words) > 1 and normalise_name(words[0]) in HONORIFICS:
         titles.append(words.pop(0))
     return " ".join(titles) or None, " ".join(words[:-1]) or None, words[-1]
 
 
-def _choice(field: str) -> Callable[[str, RowReader], Any]:
-    def parse(text: str, _: RowReader) -> Any:
-        found = _SYNONYMS[field].get(normalise_name(text))
+@dataclass
+class _Row:
+    """What reading one row gathers besides its values."""
+
+    reader: RowReader
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    roles: list[ParticipantRole] = field(default_factory=list)
+    pending: Proposal | None = None
+
+
+def _choice(field_name: str) -> Callable[[str, _Row], Any]:
+    def parse(text: str, _: _Row) -> Any:
+        found = SYNONYMS[field_name].get(normalise_name(text))
         if found is None:
-            known = sorted({m.value for m in _SYNONYMS[field].values()})
-            noun = {"roles": "role", "seniority": "seniority level"}.get(field, field)
-            raise ValueError(f"'{text}' is not a {noun}; write one of "
-                             f"{', '.join(known)}")
+            known = sorted({m.value for m in SYNONYMS[field_name].values()})
+            noun = {"seniority": "seniority level"}.get(field_name, field_name)
+            raise ValueError(f"'{text}' is not a {noun}; write one of {', '.join(known)}")
         return found
     return parse
 
 
-def _many(parse_one: Callable[[str, RowReader], Any]) -> Callable[[str, RowReader], list[Any]]:
-    def parse(text: str, reader: RowReader) -> list[Any]:
-        items = [parse_one(part, reader) for part in _SPLIT.split(text) if part]
-        return list(dict.fromkeys(items))
-    return parse
+def _roles(text: str, row: _Row) -> list[ParticipantRole]:
+    roles = []
+    for part in filter(None, _SPLIT.split(text)):
+        role = SYNONYMS["roles"].get(normalise_name(part))
+        if role is None:
+            row.tags.append(f"role: {part}")
+            row.warnings.append(("roles", f"'{part}' is not one of the roles; kept as the tag "
+                                          f"'role: {part}'"))
+        else:
+            roles.append(role)
+    return list(dict.fromkeys(roles))
 
 
-def _text(text: str, _: RowReader) -> str:
+def _tags(text: str, row: _Row) -> list[str]:
+    tags = [part for part in _SPLIT.split(text) if part]
+    row.roles += [role for t in tags if (role := SYNONYMS["roles"].get(normalise_name(t)))
+                  and role != ParticipantRole.DELEGATE]
+    return list(dict.fromkeys(tags))
+
+
+def _many_text(text: str, _: _Row) -> list[str]:
+    return list(dict.fromkeys(part for part in _SPLIT.split(text) if part))
+
+
+def _text(text: str, _: _Row) -> str:
     return text
 
 
-def _yes_no(text: str, _: RowReader) -> bool:
+def _yes_no(text: str, _: _Row) -> bool:
     key = normalise_name(text)
-    if key in _YES | _NO:
-        return key in _YES
+    if key in YES | NO:
+        return key in YES
     raise ValueError(f"'{text}' is neither yes nor no")
 
 
-def _email(text: str, _: RowReader) -> str:
+def _email(text: str, _: _Row) -> str:
     try:
         return str(_EMAIL.validate_python(text))
     except ValidationError:
         raise ValueError(f"'{text}' is not an e-mail address") from None
 
 
-def _slug(text: str, _: RowReader) -> str:
+def _slug(text: str, _: _Row) -> str:
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) or len(text) > 80:
         raise ValueError(f"'{text}' is not a participant id (lower-case words and hyphens)")
     return text
 
 
-def _date(text: str, _: RowReader) -> dt.date:
+def _date(text: str, _: _Row) -> dt.date:
     try:
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
@@ -243,65 +244,72 @@ def _date(text: str, _: RowReader) -> dt.date:
     raise ValueError(f"'{text}' is not a date (write YYYY-MM-DD)")
 
 
-def _organisation(text: str, reader: RowReader) -> str:
-    found = reader.registry.resolve(text)
+def _country(text: str, row: _Row) -> str:
+    found = row.reader.countries.resolve(text)
     if found is None:
-        raise ValueError(reader.registry.unknown_message(text))
+        raise ValueError(row.reader.countries.unknown_message(text))
     return found.id
 
 
-def _country(text: str, reader: RowReader) -> str:
-    found = reader.countries.resolve(text)
-    if found is None:
-        raise ValueError(reader.countries.unknown_message(text))
-    return found.id
-
-
-def _group(text: str, reader: RowReader) -> str:
-    found = reader.groups.get(normalise_name(text))
-    if found is None:
-        known = ", ".join(sorted(set(reader.groups.values()))) or "none yet"
-        raise ValueError(f"no working group '{text}' in this event (known: {known})")
+def _groups(text: str, row: _Row) -> list[str]:
+    found, unknown = row.reader.groups.read(text)
+    if unknown:
+        raise ValueError(f"no working group {', '.join(repr(u) for u in unknown)} in this "
+                         f"event (known: {row.reader.groups.known()})")
     return found
 
 
-_PARSERS: dict[str, Callable[[str, RowReader], Any]] = {
+_PARSERS: dict[str, Callable[[str, _Row], Any]] = {
     "participant_id": _slug, "gender": _choice("gender"), "seniority": _choice("seniority"),
-    "status": _choice("status"), "roles": _many(_choice("roles")), "languages": _many(_text),
-    "tags": _many(_text), "email": _email, "registration_date": _date,
-    "consent_to_publish": _yes_no, "field_staff": _yes_no, "organisation": _organisation,
-    "country": _country, "preferences": _many(_group), "working_groups": _many(_group),
+    "status": _choice("status"), "roles": _roles, "languages": _many_text, "tags": _tags,
+    "email": _email, "registration_date": _date, "consent_to_publish": _yes_no,
+    "field_staff": _yes_no, "checked_in": _yes_no, "country": _country,
+    "preferences": _groups, "working_groups": _groups,
 }
 
 
 @dataclass
 class RowReader:
-    """Reads the cells of a row into participant values, checking them against the registry."""
+    """Reads the cells of a row into participant values, checking them against the registry
+    (the row's country first, so that it can decide the organisation)."""
 
     registry: Registry
-    groups: dict[str, str]
+    groups: GroupFinder
     countries: CountryIndex
+    organisations: OrganisationFinder
 
     @classmethod
-    def for_event(cls, event: Event, registry: Registry) -> RowReader:
-        """A reader that knows the event's working groups by id and by title."""
-        groups = {normalise_name(key): g.id for g in event.working_groups
-                  for key in (g.id, g.title)}
-        return cls(registry, groups, CountryIndex(registry))
+    def for_event(cls, event: Event, registry: Registry, *, source: str = "a list",
+                  today: dt.date | None = None) -> RowReader:
+        """A reader that knows the event's working groups by id, number and title."""
+        countries = CountryIndex(registry)
+        return cls(registry, GroupFinder(event.working_groups), countries,
+                   OrganisationFinder(registry, countries, source=source, today=today))
 
-    def read(self, cells: Mapping[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-        """Values by field from cells by field, and the (field, reason) of each bad cell."""
+    def read(self, cells: Mapping[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]],
+                                                     _Row]:
+        """Values by field from cells by field, the (field, reason) of each bad cell, and
+        what else the row said: warnings, tags, roles from tags, the proposal it waits on."""
         values: dict[str, Any] = {}
         problems: list[tuple[str, str]] = []
-        for field, text in cells.items():
+        row = _Row(self)
+        for name, text in cells.items():
+            if name == "organisation":
+                continue
             try:
-                values[field] = _PARSERS.get(field, _text)(text, self)
+                values[name] = _PARSERS.get(name, _text)(text, row)
             except ValueError as err:
-                problems.append((field, str(err)))
-        self._complete(values)
-        return values, problems
+                problems.append((name, str(err)))
+        if cells.get("organisation"):
+            found = self.organisations.find(cells["organisation"], values.get("country"))
+            if isinstance(found, Proposal):
+                row.pending = found
+            elif found != NO_ORGANISATION:
+                values["organisation"] = found
+        self._complete(values, row)
+        return values, problems, row
 
-    def _complete(self, values: dict[str, Any]) -> None:
+    def _complete(self, values: dict[str, Any], row: _Row) -> None:
         full = values.pop("name", None)
         if full and not (values.get("first_name") or values.get("last_name")):
             title, values["first_name"], values["last_name"] = split_name(full)
@@ -309,20 +317,19 @@ class RowReader:
                 values["title"] = title
         if values.get("first_name") and not values.get("last_name"):
             values["last_name"] = values.pop("first_name")  # a single name
-        for empty in [key for key, value in values.items() if value is None]:
+        if row.tags:
+            values["tags"] = list(dict.fromkeys([*values.get("tags", []), *row.tags]))
+        if row.roles and not values.get("roles"):  # tags say the role only when no cell does
+            values["roles"] = list(dict.fromkeys(row.roles))
+        if values.pop("checked_in", False) and values.get("status") not in (
+                InvitationStatus.DECLINED, InvitationStatus.CANCELLED):
+            values["status"] = InvitationStatus.ATTENDED
+        for empty in [key for key, value in values.items() if value in (None, [])]:
             del values[empty]
         organisation = values.get("organisation")
-        if organisation and not values.get("country"):
-            state = self._state_of(organisation)
-            if state:
-                values["country"] = state
-
-    def _state_of(self, org_id: str) -> str | None:
-        org = self.registry[org_id]
-        places = (OrganisationType.STATE, OrganisationType.TERRITORY)
-        if org.type in places:
-            return org.id
-        if org.type == OrganisationType.GOVERNMENT_BODY and org.parent in self.registry:
-            parent = self.registry[org.parent or ""]
-            return parent.id if parent.type in places else None
-        return None
+        state = self.organisations.state_of(organisation) if organisation else None
+        if state and not values.get("country"):
+            values["country"] = state
+        elif state and values["country"] != state:
+            row.warnings.append(("organisation", f"'{organisation}' is {state}'s; the row's "
+                                                 f"country is {values['country']}"))

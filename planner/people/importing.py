@@ -6,15 +6,16 @@ import datetime as dt
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Literal
+from typing import Any
 
 from planner.errors import PlannerError
 from planner.library.integrity import check_event
 from planner.model import (
     Delegation,
     Event,
+    Organisation,
     Participant,
     ParticipantRole,
     Registry,
@@ -23,6 +24,8 @@ from planner.model import (
 )
 from planner.people.columns import NAME_FIELDS, RowReader, match_columns
 from planner.people.delegations import organisation_delegation
+from planner.people.organisations import apply_decisions
+from planner.people.report import ImportReport, RowFate
 from planner.tables import Table, TableRow, read_table
 
 __all__ = [
@@ -30,86 +33,6 @@ __all__ = [
     "RowFate",
     "import_participants",
 ]
-
-Outcome = Literal["imported", "merged", "rejected"]
-
-
-@dataclass(frozen=True)
-class RowFate:
-    """What became of one row of an imported file."""
-
-    row: int
-    """Row number as a spreadsheet shows it; the header is row 1."""
-    outcome: Outcome
-    participant: str | None = None
-    """Id of the participant the row created or was merged into."""
-    column: str | None = None
-    """For a rejected row: the column at fault, as the file names it."""
-    reason: str | None = None
-    """Why it was rejected, or whom it was merged with."""
-    notes: tuple[str, ...] = ()
-    """Further problems of a rejected row; what a merge changed."""
-
-    def __str__(self) -> str:
-        if self.outcome == "rejected":
-            where = f"column '{self.column}': " if self.column else ""
-            text = f"row {self.row}: rejected: {where}{self.reason}"
-        elif self.outcome == "merged":
-            text = f"row {self.row}: merged into {self.participant} ({self.reason})"
-        else:
-            text = f"row {self.row}: imported as {self.participant}"
-        return "; ".join((text, *self.notes))
-
-
-@dataclass
-class ImportReport:
-    """Every row of a file with its fate, and how the file was read."""
-
-    source: str
-    layout: str
-    columns: dict[str, str]
-    """Field read from each recognised column, by the file's column name."""
-    ignored: list[str]
-    """Columns that were not read."""
-    rows: list[RowFate] = field(default_factory=list)
-    blank_rows: int = 0
-
-    def counts(self) -> dict[str, int]:
-        """Rows imported, merged and rejected, and their total.
-
-        Examples
-        --------
-        >>> ImportReport("x.csv", "CSV", {}, [], [RowFate(2, "imported", "a")]).counts()
-        {'rows': 1, 'imported': 1, 'merged': 0, 'rejected': 0}
-        """
-        outcomes = [fate.outcome for fate in self.rows]
-        return {"rows": len(self.rows), **{k: outcomes.count(k)
-                                           for k in ("imported", "merged", "rejected")}}
-
-    def fate(self, row: int) -> RowFate:
-        """The fate of the row numbered `row`."""
-        return next(fate for fate in self.rows if fate.row == row)
-
-    def summary(self) -> str:
-        """One line: what was read and what became of it."""
-        c = self.counts()
-        text = (f"{self.source} ({self.layout}): {c['rows']} rows: {c['imported']} imported, "
-                f"{c['merged']} merged, {c['rejected']} rejected")
-        if self.blank_rows:
-            text += f"; {self.blank_rows} blank rows skipped"
-        return text
-
-    def lines(self) -> list[str]:
-        """The report as text: summary, ignored columns, then one line per row."""
-        hints = [f"column '{name}' not read (use --map '{name}=FIELD' to read it)"
-                 for name in self.ignored]
-        return [self.summary(), *hints, *map(str, self.rows)]
-
-    def to_dict(self) -> dict[str, Any]:
-        """The report as plain data for `--json` and the app."""
-        return {"source": self.source, "layout": self.layout, "counts": self.counts(),
-                "columns": self.columns, "ignored": self.ignored,
-                "blank_rows": self.blank_rows, "rows": [asdict(f) for f in self.rows]}
 
 
 # --- the roster: participants matched by id, e-mail, name and organisation ----------------
@@ -125,8 +48,9 @@ def _fold(text: str) -> str:
 
 
 def _name_key(data: Mapping[str, Any]) -> tuple[str, str | None]:
+    # Accents, case and the order of the words do not make another person.
     name = _fold(" ".join(filter(None, (data.get("first_name"), data.get("last_name")))))
-    return name, data.get("organisation")
+    return " ".join(sorted(name.split())), data.get("organisation")
 
 
 def _shown(value: Any) -> str:
@@ -208,8 +132,10 @@ class _Roster:
     def merge(self, person_id: str, values: dict[str, Any], row: int) -> tuple[str, ...]:
         person = self.people[person_id]
         update, notes = {}, []
+        same_name = _name_key(values)[0] == _name_key(person.model_dump())[0]
         for name, value in values.items():
-            if name not in Participant.model_fields or name == "id":
+            if name not in Participant.model_fields or name == "id" or (
+                    same_name and name in NAME_FIELDS):
                 continue
             old = getattr(person, name)
             if value == old or (name == "email" and old and value.casefold() == old.casefold()):
@@ -238,29 +164,54 @@ class _Import:
         return {fld: row.cells[i] for i, fld in self.columns.items()
                 if i < len(row.cells) and row.cells[i] and i not in row.unreadable}
 
+    def header_of(self, fld: str) -> str:
+        return next(self.table.header[i] for i, f in self.columns.items() if f == fld)
+
     def problems(self, row: TableRow, values: dict[str, Any],
                  bad: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        header_of = {fld: self.table.header[i] for i, fld in self.columns.items()}
-        found = [(self.table.header[i], reason) for i, reason in row.unreadable.items()]
-        found += [(header_of[fld], reason) for fld, reason in bad]
+        found = [(self.table.header[i] if i < len(self.table.header) else f"column {i + 1}",
+                  reason) for i, reason in row.unreadable.items()]
+        found += [(self.header_of(fld), reason) for fld, reason in bad]
         if not values.get("last_name"):
-            named = [header_of[f] for f in NAME_FIELDS if f in header_of]
+            named = [self.header_of(f) for f in NAME_FIELDS if f in self.columns.values()]
             found.insert(0, (" / ".join(named), "no name"))
         return found
 
+    def read(self, row: TableRow) -> tuple[dict[str, Any], list[tuple[str, str]], Any, str]:
+        cells = self.cells(row)
+        values, bad, extra = self.reader.read(cells)
+        shown = " ".join(filter(None, (values.get("title"), values.get("first_name"),
+                                       values.get("last_name")))) or cells.get("email", "")
+        return values, self.problems(row, values, bad), extra, shown
+
+    def gather(self, row: TableRow) -> None:
+        """First pass: which rows wait on which proposal."""
+        _, problems, extra, shown = self.read(row)
+        if extra.pending is not None and not problems:
+            extra.pending.rows.append(row.number)
+            extra.pending.people.append(shown)
+
     def fate(self, row: TableRow) -> RowFate:
-        values, bad = self.reader.read(self.cells(row))
-        problems = self.problems(row, values, bad)
+        values, problems, extra, shown = self.read(row)
+        warnings = tuple(f"column '{self.header_of(f)}': {w}" for f, w in extra.warnings)
         if problems:
             (column, reason), *more = problems
-            return RowFate(row.number, "rejected", column=column, reason=reason,
-                           notes=tuple(f"column '{c}': {r}" for c, r in more))
+            return RowFate(row.number, "rejected", column=column, reason=reason, name=shown,
+                           notes=tuple(f"column '{c}': {r}" for c, r in more) + warnings)
+        if extra.pending is not None:
+            pending = extra.pending
+            reason = f"'{pending.written}' {pending.reason}" + (
+                f"; proposed as {pending.entry.type.value} '{pending.key}'"
+                if pending.entry is not None else "")
+            return RowFate(row.number, "held", column=self.header_of("organisation"),
+                           reason=reason, name=shown, proposal=pending.key, notes=warnings)
         found = self.roster.match(values)
         if found:
             notes = self.roster.merge(found[0], values, row.number)
-            return RowFate(row.number, "merged", found[0], reason=found[1], notes=notes)
-        person = self.roster.add(values, row.number, self.reader.registry)
-        return RowFate(row.number, "imported", person.id)
+            return RowFate(row.number, "merged", found[0], reason=found[1], name=shown,
+                           notes=notes + warnings)
+        person = self.roster.add(values, row.number, self.reader.organisations.registry)
+        return RowFate(row.number, "imported", person.id, name=shown, notes=warnings)
 
 
 def _place(delegations: list[Delegation], person: Participant, registry: Registry) -> None:
@@ -280,16 +231,26 @@ def _place(delegations: list[Delegation], person: Participant, registry: Registr
 
 def import_participants(event: Event, data: bytes, *, name: str, registry: Registry,
                         mapping: Mapping[str, str] | None = None,
-                        today: dt.date | None = None) -> tuple[Event, ImportReport]:
+                        today: dt.date | None = None,
+                        decisions: Mapping[str, Organisation | str] | None = None,
+                        add_organisations: bool = False) -> tuple[Event, ImportReport]:
     """Read a registration list (CSV or XLSX bytes) into the event's participants.
 
     Each row is imported as a new participant, merged into one it repeats
     (same participant id, registration id or e-mail — any case — else the same
-    name and organisation, unless their e-mails differ), or rejected with the
-    column and the reason. A merge fills and updates fields, never blanks
-    them; a changed status is dated in the history (`today` unless the row
-    gives a registration date). New people join their delegation. The event
-    passed in is not changed; nothing is saved.
+    name, ignoring accents, case and word order, and organisation, unless their
+    e-mails differ), held while its organisation is not settled, or rejected
+    with the column and the reason. A merge fills and updates fields, never
+    blanks them; a changed status is dated in the history (`today` unless the
+    row gives a registration date). New people join their delegation.
+
+    An organisation the registry lacks, or names for several States with no
+    country to choose, is a proposal (`report.proposals`, one per distinct
+    name): `decisions` settles them by key (an `Organisation` to add, as
+    proposed or edited; an existing id; or `none`), and `add_organisations`
+    adds every proposal that can be added as proposed. The entries to add are
+    `report.added`: the caller saves them into the registry before the event.
+    The event passed in is not changed; nothing is saved.
 
     Returns
     -------
@@ -308,14 +269,21 @@ def import_participants(event: Event, data: bytes, *, name: str, registry: Regis
     >>> reg = Registry([Organisation(id="yemen", name="Yemen", type="state", iso="YE")])
     >>> event = Event(id="x", kind="workshop", title="T", city="C", country="yemen",
     ...               timezone="Asia/Aden", start=dt.date(2010, 1, 1), end=dt.date(2010, 1, 1))
-    >>> text = ("Name;Email;Country\\nDr Amina Hassan;amina@example.org;YE\\n"
-    ...         "Amina Hassan;AMINA@example.org;Yemen\\nJo;jo@example;\\n")
+    >>> text = ("Name;Email;Country;Organisation\\nDr Amina Hassan;amina@example.org;YE;\\n"
+    ...         "Amina Hassan;AMINA@example.org;Yemen;\\nJo;jo@example;;\\n"
+    ...         "Ali Saleh;ali@example.org;Yemen;Yemeni Red Crescent Society\\n")
     >>> new, report = import_participants(event, text.encode(), name="list.csv", registry=reg)
-    >>> [str(fate) for fate in report.rows]
-    ['row 2: imported as amina-hassan', 'row 3: merged into amina-hassan (same e-mail as row 2)', \
-"row 4: rejected: column 'Email': 'jo@example' is not an e-mail address"]
-    >>> new.participants[0].name, new.participants[0].country
-    ('Dr Amina Hassan', 'yemen')
+    >>> [str(fate) for fate in report.rows][:3]
+    ['row 2 (Dr Amina Hassan): imported as amina-hassan', 'row 3 (Amina Hassan): merged into \
+amina-hassan (same e-mail as row 2)', "row 4 (Jo): rejected: column 'Email': 'jo@example' is not \
+an e-mail address"]
+    >>> str(report.proposals[0])
+    "'Yemeni Red Crescent Society': add as red-cross 'yemeni-red-crescent-society'; \
+1 person (rows 5)"
+    >>> new, report = import_participants(event, text.encode(), name="list.csv", registry=reg,
+    ...                                   add_organisations=True)
+    >>> [p.organisation for p in new.participants], [o.id for o in report.added]
+    ([None, 'yemeni-red-crescent-society'], ['yemeni-red-crescent-society'])
     """
     table = read_table(data, name)
     columns, ignored = match_columns(table.header, mapping)
@@ -324,14 +292,23 @@ def import_participants(event: Event, data: bytes, *, name: str, registry: Regis
                            "name one with --map 'COLUMN=last_name'")
     report = ImportReport(name, table.layout, {table.header[i]: f for i, f in columns.items()},
                           ignored, blank_rows=table.blank_rows)
-    roster = _Roster(list(event.participants), name, today or dt.date.today())
-    run = _Import(table, columns, RowReader.for_event(event, registry), roster)
+    day = today or dt.date.today()
+    roster = _Roster(list(event.participants), name, day)
+    run = _Import(table, columns, RowReader.for_event(event, registry, source=name, today=day),
+                  roster)
+    for row in table.rows:
+        run.gather(row)
+    finder = run.reader.organisations
+    finder.merge_acronyms()
+    report.added = apply_decisions(finder, decisions or {}, accept_all=add_organisations)
+    report.proposals = list(finder.proposals.values())
     report.rows = [run.fate(row) for row in table.rows]
+    report.proposals = list(finder.proposals.values())
     delegations = [d.model_copy(deep=True) for d in event.delegations]
     touched = {fate.participant for fate in report.rows if fate.participant}
     for person in roster.people.values():
         if person.id in touched:
-            _place(delegations, person, registry)
+            _place(delegations, person, finder.registry)
     updated = event.model_copy(update={"participants": list(roster.people.values()),
                                        "delegations": delegations})
     if problems := check_event(updated):

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from planner.model import NOT_COMING, Event, Participant, Registry
+from planner.model import NOT_COMING, Event, Gender, Participant, Registry, Seniority
 from planner.people.columns import EXPORT_COLUMNS, PUBLIC_COLUMNS
+from planner.people.words import ROLE_WORDS, STATUS_WORDS
 
-__all__ = ["participant_table"]
+__all__ = ["TEMPLATE_EXAMPLE", "participant_table", "template_tables"]
+
+#: The example row of the template, by field.
+TEMPLATE_EXAMPLE = {
+    "title": "Ms", "first_name": "Amina", "last_name": "Hassan", "gender": "female",
+    "position": "Director of Refugee Affairs", "organisation": "Department of Immigration",
+    "country": "Kenya", "email": "amina.hassan@example.org", "phone": "+254 20 000 0000",
+    "languages": "English; Swahili", "seniority": "senior-official",
+    "roles": "head-of-delegation", "status": "confirmed", "consent_to_publish": "yes",
+    "field_staff": "no", "preferences": "WG 1; WG 3", "tags": "visa letter"}
 
 
 def _org_cell(org_id: str | None, registry: Registry) -> str:
@@ -55,3 +65,31 @@ def participant_table(event: Event, registry: Registry, *, public: bool = False,
               if not public or (p.consent_to_publish and p.status not in NOT_COMING)]
     return ([h for h, _ in columns],
             [[_cell(p, f, registry) for _, f in columns] for p in people])
+
+
+def template_tables() -> list[tuple[str, list[str], list[list[str]]]]:
+    """The import template: a sheet with the accepted headings and an example row, and a
+    sheet of the values each column accepts (a CSV holds the first sheet only).
+
+    Examples
+    --------
+    >>> (name, header, rows), (values, _, accepted) = template_tables()
+    >>> header[:4], rows[0][3], values, accepted[0][:2]
+    (['Participant ID', 'Registration ID', 'Title', 'First name'], 'Amina', 'Accepted values', \
+['Status', 'confirmed'])
+    """
+    header = [heading for heading, _ in EXPORT_COLUMNS]
+    example = [TEMPLATE_EXAMPLE.get(field, "") for _, field in EXPORT_COLUMNS]
+    accepted = [["Status", status.value, ", ".join(words)]
+                for status, words in STATUS_WORDS.items()]
+    accepted += [["Roles", role.value, ", ".join(words)] for role, words in ROLE_WORDS.items()]
+    accepted += [["Gender", g.value, ""] for g in Gender]
+    accepted += [["Seniority", s.value, ""] for s in Seniority]
+    accepted += [
+        ["Consent to publish, Field staff, Checked in", "yes / no", "oui, si, x, true, 1"],
+        ["Country", "a name or ISO 3166 code", "Kenya, KE, KEN, Ivory Coast"],
+        ["Organisation", "a name, acronym or alias of the registry", "new ones are proposed"],
+        ["Preferences, Working groups", "ids, numbers (WG 3) or titles",
+         "separate with ; or new lines"]]
+    return [("Participants", header, [example]),
+            ("Accepted values", ["Column", "Value", "Also read"], accepted)]

@@ -66,14 +66,16 @@ def roster_rows(event: Event, registry: Registry) -> list[dict[str, Any]]:
     ('yemen', True, ['delegate'], 'proposed')
     """
     by_person = _delegations_by_person(event)
-    names = {org.id: org.display_name for org in registry}
+    def names(org_id: str | None) -> str | None:
+        return registry[org_id].display_name if org_id and org_id in registry else org_id
+
     rows = []
     for person in event.participants:
         delegation = by_person.get(person.id)
         rows.append({
             "id": person.id, "name": person.name,
-            "organisation": names.get(person.organisation or "", person.organisation),
-            "country": names.get(person.country or "", person.country),
+            "organisation": names(person.organisation),
+            "country": names(person.country),
             "delegation": delegation.organisation if delegation else None,
             "head": delegation is not None and delegation.head == person.id,
             "roles": [role.value for role in person.roles], "status": person.status.value,

@@ -16,10 +16,11 @@ from planner.library import Library
 from planner.model import StatusChange
 from planner.people.importing import import_participants
 from planner.people.roster import roster_rows
+from tests.factories.indico import delegates, indico_csv, indico_xlsx
 from tests.factories.people import (
-    INDICO,
     balanced,
     hostile_event,
+    nairobi_event,
     people,
     people_event,
     people_registry,
@@ -163,24 +164,82 @@ def invoke(library: Library, *args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def test_cli_import_dry_run_writes_nothing(library: Library, tmp_path: Path) -> None:
-    file = tmp_path / "list.csv"
-    file.write_bytes(INDICO.encode())
-    before = library.event_path("test-2010").read_bytes()
-    code, output = invoke(library, "participants", "import", "test-2010", str(file), "--dry-run")
-    assert (code, library.event_path("test-2010").read_bytes()) == (0, before)
-    assert output.splitlines()[0] == (
-        "list.csv (CSV, comma-separated, UTF-8): 6 rows: 1 imported, 1 merged, 4 rejected")
+@pytest.fixture
+def nairobi(tmp_path: Path) -> Library:
+    return write_library(tmp_path / "events", nairobi_event())
+
+
+def test_cli_import_dry_run_writes_nothing(nairobi: Library, tmp_path: Path) -> None:
+    file = tmp_path / "registrations.csv"
+    file.write_bytes(indico_csv(delegates()))
+    before = nairobi.event_path("nairobi-2027").read_bytes()
+    code, output = invoke(nairobi, "participants", "import", "nairobi-2027", str(file),
+                          "--dry-run")
+    assert (code, nairobi.event_path("nairobi-2027").read_bytes()) == (0, before)
+    assert output.splitlines()[0] == ("registrations.csv (CSV, comma-separated, UTF-8 with "
+                                      "BOM): 31 rows: 31 imported, 0 merged, 0 rejected")
     assert output.splitlines()[-1] == "dry run: nothing written"
 
 
-def test_cli_import_saves_through_the_library(library: Library, tmp_path: Path) -> None:
+def test_cli_import_saves_through_the_library(nairobi: Library, tmp_path: Path) -> None:
+    file = tmp_path / "registrations.xlsx"
+    file.write_bytes(indico_xlsx(delegates()))
+    code, output = invoke(nairobi, "participants", "import", "nairobi-2027", str(file),
+                          "--json")
+    saved = nairobi.load("nairobi-2027")
+    assert (code, json.loads(output)["counts"]["imported"]) == (0, 31)
+    assert (len(saved.participants), saved.revision) == (31, 2)
+
+
+UNKNOWN = (b"Name,Organisation,Country\nA,International Rescue Committee,Kenya\n"
+           b"B,IRC,Somalia\nC,Ministry of Home Affairs,Zambia\nD,UNHRC,\nE,UNHCR,Kenya\n")
+
+
+def test_cli_import_holds_unknown_organisations_without_consent(nairobi: Library,
+                                                                tmp_path: Path) -> None:
     file = tmp_path / "list.csv"
-    file.write_bytes(INDICO.encode())
-    code, output = invoke(library, "participants", "import", "test-2010", str(file), "--json")
-    saved = library.load("test-2010")
-    assert (code, json.loads(output)["counts"]["imported"]) == (0, 1)
-    assert ([p.id for p in saved.participants], saved.revision) == (["amina-hassan"], 2)
+    file.write_bytes(UNKNOWN)
+    registry_file = nairobi.path / "organisations.yaml"
+    before = registry_file.read_bytes()
+    code, output = invoke(nairobi, "participants", "import", "nairobi-2027", str(file))
+    lines = output.splitlines()
+    assert (code, registry_file.read_bytes()) == (0, before)
+    assert lines[:5] == [
+        "list.csv (CSV, comma-separated, UTF-8): 5 rows: 1 imported, 0 merged, 0 rejected, "
+        "4 held",
+        "3 organisations not settled, their rows held (2 can be added as proposed with "
+        "--add-organisations):",
+        "  'International Rescue Committee': add as ngo 'international-rescue-committee'; "
+        "2 people (rows 2, 3)",
+        "  'Ministry of Home Affairs': add as government-body of zambia "
+        "'zambia-ministry-of-home-affairs'; 1 person (rows 4); it may be 'tanzania-moha'",
+        "  'UNHRC': add as un-agency 'unhrc' (or is it 'unhcr', misspelt?); 1 person (rows 5); "
+        "it may be 'unhcr'"]
+    assert [p.id for p in nairobi.load("nairobi-2027").participants] == ["e"]
+
+
+def test_cli_import_add_organisations_appends_to_the_registry(nairobi: Library,
+                                                              tmp_path: Path) -> None:
+    file = tmp_path / "list.csv"
+    file.write_bytes(UNKNOWN)
+    registry_file = nairobi.path / "organisations.yaml"
+    before = registry_file.read_text(encoding="utf-8")
+    code, output = invoke(nairobi, "participants", "import", "nairobi-2027", str(file),
+                          "--add-organisations", "--organisation", "unhrc=unhcr")
+    after = registry_file.read_text(encoding="utf-8")
+    library = Library(nairobi.path)
+    event = library.load("nairobi-2027")
+    assert (code, after.startswith(before), output.splitlines()[-2]) == (
+        0, True, f"added 2 organisations to {registry_file}")
+    assert [(o.id, o.type.value, o.parent) for o in list(library.registry)[-2:]] == [
+        ("international-rescue-committee", "ngo", None),
+        ("zambia-ministry-of-home-affairs", "government-body", "zambia")]
+    assert [(p.id, p.organisation) for p in event.participants] == [
+        ("a", "international-rescue-committee"), ("b", "international-rescue-committee"),
+        ("c", "zambia-ministry-of-home-affairs"), ("d", "unhcr"), ("e", "unhcr")]
+    assert [(d.organisation, d.members) for d in event.delegations] == [
+        ("international-rescue-committee", ["a", "b"]), ("zambia", ["c"]),
+        ("unhcr", ["d", "e"])]
 
 
 def test_cli_import_unreadable_file_exits_1_and_writes_nothing(library: Library, tmp_path: Path,
@@ -222,3 +281,15 @@ def test_cli_balance_text_prints_shares_and_warnings(tmp_path: Path) -> None:
         "event test-2010: 6 people", "  gender            female 4 (67%), male 2 (33%)",
         "warning: country-without-civil-society: Kenya takes part without a civil-society "
         "organisation")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_cli_template_reads_back_through_the_import(nairobi: Library, tmp_path: Path,
+                                                    fmt: str) -> None:
+    output = tmp_path / f"template.{fmt}"
+    code, text = invoke(nairobi, "participants", "template", "--format", fmt, "-o",
+                        str(output))
+    _, report = import_participants(nairobi.load("nairobi-2027"), output.read_bytes(),
+                                    name=output.name, registry=nairobi.registry)
+    assert (code, text, report.ignored, report.rows[0].outcome) == (
+        0, f"wrote the template to {output}\n", [], "imported")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.library import Library
+from planner.library.states import with_every_state
 from planner.library.store import dump_event
 from planner.library.yamlfile import dump_yaml
 from planner.model import Event, Organisation, Participant, Registry
@@ -25,12 +26,35 @@ REGISTRY_DATA: list[dict[str, Any]] = [
     {"id": "drc", "name": "Danish Refugee Council", "acronym": "DRC", "type": "ngo"},
     {"id": "kituo", "name": "Kituo Cha Sheria", "type": "ngo"},
     {"id": "au", "name": "African Union", "acronym": "AU", "type": "regional-organisation"},
+    {"id": "tanzania-moha", "name": "Ministry of Home Affairs", "type": "government-body",
+     "parent": "tanzania"},
+    {"id": "somalia-moifar", "name": "Ministry of Interior, Federal Affairs and Reconciliation",
+     "acronym": "MoIFAR", "type": "government-body", "parent": "somalia"},
+    {"id": "nrc", "name": "Norwegian Refugee Council", "acronym": "NRC", "type": "ngo"},
 ]
 
 
 def people_registry() -> Registry:
     """The small registry of the conftest, with Kenya, Somalia, an NGO, a ministry…"""
     return Registry(Organisation.model_validate(entry) for entry in REGISTRY_DATA)
+
+
+def full_registry() -> Registry:
+    """`people_registry` as a library loads it: every other State known too."""
+    return with_every_state(people_registry())
+
+
+def nairobi_event(**over: Any) -> Event:
+    """A conference in Nairobi with three working groups whose titles hold commas."""
+    from tests.factories.indico import WG  # noqa: PLC0415
+
+    return people_event(**{"id": "nairobi-2027", "city": "Nairobi", "country": "kenya",
+                           "timezone": "Africa/Nairobi", "working_groups": [
+                               {"id": key, "title": title, "sources": ["editor"]}
+                               for key, title in WG.items()],
+                           "sessions": [{"id": "groups", "kind": "working-groups", "day": 1,
+                                         "block": "afternoon",
+                                         "working_groups": list(WG)}]} | over)
 
 
 def people_event(**over: Any) -> Event:
@@ -62,22 +86,6 @@ def write_library(folder: Path, event: Event) -> Library:
     (folder / "organisations.yaml").write_text(dump_yaml(REGISTRY_DATA), encoding="utf-8")
     (folder / f"{event.id}.yaml").write_text(dump_event(event), encoding="utf-8")
     return Library(folder)
-
-
-#: An Indico registration export: six rows, one imported, one merged into it, four
-#: rejected.
-INDICO = (
-    "ID,Name,First Name,Last Name,Email Address,Affiliation,Position,Country,Title,"
-    "Phone Number,Registration date,Registration state,Tags\n"
-    "17,Amina Hassan,Amina,Hassan,amina@example.org,Department of Immigration,Director,"
-    "Kenya,Dr,+254 20 222 2022,2010-08-02T10:15:00+03:00,complete,VIP; visa letter\n"
-    "18,Jon Doe,Jon,Doe,jon@example.org,UNHRC,Officer,Kenya,Mr,,2010-08-03 09:00,pending,\n"
-    "19,Sam Lee,Sam,Lee,sam@example.org,UNHCR,Officer,Narnia,Mx,,2010-08-03,withdrawn,\n"
-    "20,A. Hassan,Amina,Hassan,AMINA@EXAMPLE.ORG,Department of Immigration,Director General,"
-    "KE,Dr,,2010-08-20,withdrawn,\n"
-    "21,Ola Nordmann,Ola,Nordmann,ola@example,UNHCR,,Norway,,,,complete,\n"
-    "22,Fiji Person,Fiji,Person,fp@example.org,,,Fiji,,,,nonsense,\n"
-)
 
 
 #: Cells a spreadsheet would run as formulas, or that look like one.
