@@ -97,6 +97,7 @@ class OrganisationFinder:
                     ids.append(org.id)
         self._words: dict[str, float] = self._weights(registry.every())
         self._own = {org.id for org in registry}
+        self._named: dict[str, tuple[str | None, str]] = {}
         #: Decisions by (folded name, country): an existing or added entry's id.
         self.resolved: dict[tuple[str, str | None], str] = {}
         #: The proposals made so far, by key.
@@ -127,6 +128,11 @@ class OrganisationFinder:
     def _named_state(self, text: str) -> tuple[str | None, str]:
         """A State the name itself names (`Kenya Department of Immigration`, `IOM Kenya`),
         and the name without it."""
+        if text not in self._named:
+            self._named[text] = self._find_state(text)
+        return self._named[text]
+
+    def _find_state(self, text: str) -> tuple[str | None, str]:
         words = normalise_name(text).split()
         for size in range(min(5, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
