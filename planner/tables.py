@@ -42,8 +42,7 @@ MAX_CELLS = 500_000
 MAX_CELL_CHARS = 32_767
 #: Most columns a header may have.
 MAX_COLUMNS = 500
-# Longest stretch of an XLSX part between two tags: a cell of MAX_CELL_CHARS, every
-# character written as an XML entity.
+# Longest run of an XLSX part between two tags: a MAX_CELL_CHARS cell, all XML entities.
 _MAX_STRETCH = 8 * MAX_CELL_CHARS
 _CHUNK = 1 << 20
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
@@ -199,7 +198,8 @@ def _csv_records(data: bytes, name: str) -> tuple[list[TableRow], str]:
     try:
         for cells in reader:
             start, line = line + 1, reader.line_num
-            if line > start and _swallows(cells, delimiter):
+            width = len(records[0].cells) if records else len(cells)
+            if line > start and _swallows(cells, delimiter, width):
                 raise UnreadableFile(
                     f"{name}: {_where(len(records) + 1, start)}: a quote opens a cell and "
                     f"closes only on line {line}, taking lines {start + 1}–{line} into one "
@@ -226,9 +226,11 @@ def _quote_problem(error: str, name: str, row: int, line: int) -> str:
             "double a quote inside a cell")
 
 
-def _swallows(cells: list[str], delimiter: str) -> bool:
-    # A quote closed many lines later takes the rows between into one cell.
-    return any(part.count(delimiter) >= 2 for cell in cells for part in cell.splitlines()[1:])
+def _swallows(cells: list[str], delimiter: str, width: int) -> bool:
+    # A quote closed lines later takes the rows between into one cell: a line of the cell
+    # holds as many separators as a row (an address with a comma or two does not).
+    return any(part.count(delimiter) >= max(2, width - 1)
+               for cell in cells for part in cell.splitlines()[1:])
 
 
 def _row(number: int, cells: list[str], unreadable: dict[int, str] | None = None) -> TableRow:

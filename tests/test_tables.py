@@ -116,8 +116,11 @@ def test_a_quote_closed_rows_later_is_refused_too() -> None:
 
 
 def test_quoted_cells_with_commas_and_line_breaks_are_read() -> None:
-    table = read_table(b'Name,Notes\n"Hassan, Amina","needs a visa\nletter"\n', "list.csv")
-    assert [r.cells for r in table.rows] == [["Hassan, Amina", "needs a visa\nletter"]]
+    data = (b'Name,Notes,Country,E-mail\n"Hassan, Amina","needs a visa\nP.O. Box 1, Nairobi, '
+            b'Kenya",KE,a@example.org\n')
+    table = read_table(data, "list.csv")
+    assert [r.cells for r in table.rows] == [
+        ["Hassan, Amina", "needs a visa\nP.O. Box 1, Nairobi, Kenya", "KE", "a@example.org"]]
 
 
 def test_text_after_a_closing_quote_is_refused() -> None:

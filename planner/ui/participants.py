@@ -108,7 +108,7 @@ def _proposal_rows(report: ImportReport) -> list[dict[str, object]]:
             "organisation": p.written, "people": len(p.rows), "accept": p.decided in added,
             "id": entry.id if entry else p.key, "name": entry.name if entry else p.written,
             "type": (entry.type if entry else OrganisationType.GOVERNMENT_BODY).value,
-            "state": (entry.parent if entry else None) or p.country,
+            "state": entry.parent if entry else p.country,
             "same_as": p.decided if p.decided and p.decided not in added else None,
             "why": p.reason + (f"; it may be {', '.join(p.choices)}" if p.choices else "")})
     return rows
