@@ -8,19 +8,38 @@ from pathlib import Path
 import click
 
 from planner.cli import cli, friendly, pass_library
+from planner.cli.output import (
+    check_targets,
+    force_option,
+    output_option,
+    refuse_stdout,
+    write_files,
+)
 from planner.documents import (
     KINDS,
     DocumentOptions,
     build_context,
     check_template,
+    convert_to_pdf,
     render_all,
     render_document,
-    write_documents,
 )
+from planner.errors import PlannerError
 from planner.library import Library
 from planner.outcomes.progress import load_previous
 
 __all__: list[str] = []
+
+
+def _write(library: Library, documents: dict[Path, bytes], *, pdf: bool,
+           force: bool) -> list[Path]:
+    # The PDFs are targets too: all are checked before the first file is written.
+    if pdf:
+        check_targets([path.with_suffix(".pdf") for path in documents], library=library,
+                      force=force)
+    written = write_files(documents, library=library, force=force)
+    return written + (convert_to_pdf(written) if pdf else [])
+
 
 _AS_OF = click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
                       help="Follow-up: assess progress on this date (default: today).")
@@ -29,8 +48,8 @@ _AS_OF = click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
 @cli.command()
 @click.argument("kind", type=click.Choice(KINDS))
 @click.argument("event_id")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The .docx file to write.")
+@output_option("The .docx file to write.")
+@force_option
 @click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Your own .docx template (checked first).")
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside it (needs LibreOffice).")
@@ -39,9 +58,11 @@ _AS_OF = click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
 @_AS_OF
 @pass_library
 @friendly
-def render(library: Library, *, kind: str, event_id: str, output: Path, template: Path | None,
-           pdf: bool, public: bool, group: str | None, as_of: dt.datetime | None) -> None:
+def render(library: Library, *, kind: str, event_id: str, output: Path, force: bool,
+           template: Path | None, pdf: bool, public: bool, group: str | None,
+           as_of: dt.datetime | None) -> None:
     """Write one document of EVENT as Word (KIND: concept-note, programme, …)."""
+    refuse_stdout(output, "a Word document is not text")
     event, day = library.load(event_id), as_of.date() if as_of else None
     options: DocumentOptions = {"public": public, "group": group, "as_of": day,
                                 "previous": load_previous(library, event)}
@@ -51,24 +72,28 @@ def render(library: Library, *, kind: str, event_id: str, output: Path, template
         used = check_template(template, context, name=template.name)
         click.echo(f"{template.name} uses: {', '.join(used) or 'no variables'}")
     data = render_document(kind, event, registry=registry, template=template, **options)
-    for path in write_documents({output.name: data}, output.parent, pdf=pdf):
+    for path in _write(library, {output: data}, pdf=pdf, force=force):
         click.echo(f"wrote {path}")
 
 
 @cli.command("render-all")
 @click.argument("event_id")
-@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="The folder to write into (created if need be).")
+@output_option("The folder to write into (created if need be).", metavar="FOLDER")
+@force_option
 @click.option("--pdf", is_flag=True, help="Also write PDFs (needs LibreOffice).")
 @_AS_OF
 @pass_library
 @friendly
-def render_everything(library: Library, *, event_id: str, output: Path, pdf: bool,
+def render_everything(library: Library, *, event_id: str, output: Path, force: bool, pdf: bool,
                       as_of: dt.datetime | None) -> None:
     """Write every document of EVENT, one working-group agenda per group included."""
+    refuse_stdout(output, "render-all writes a folder of documents")
+    if output.exists() and not output.is_dir():
+        raise PlannerError(f"{output}: is a file; give the folder to write into")
     event = library.load(event_id)
     documents = render_all(event, registry=library.registry,
                            as_of=as_of.date() if as_of else None,
                            previous=load_previous(library, event))
-    for path in write_documents(documents, output, pdf=pdf):
+    files = {output / Path(name).name: data for name, data in documents.items()}
+    for path in _write(library, files, pdf=pdf, force=force):
         click.echo(f"wrote {path}")

@@ -73,6 +73,13 @@ def show(library: Library, event_id: str, as_json: bool) -> None:
     click.echo(f"Next step ({step.area}): {step.text}")
 
 
+def _home(library: Library, path: Path) -> Library:
+    # A file in a library folder is checked against that folder's registry; a stray one
+    # (an event file copied elsewhere) against the registry of --library.
+    beside = Library(path.parent)
+    return beside if (beside.path / REGISTRY_FILE).is_file() else library
+
+
 def _problems_in(library: Library, paths: tuple[Path, ...]) -> list[Problem]:
     if not paths:
         return library.validate()
@@ -82,12 +89,12 @@ def _problems_in(library: Library, paths: tuple[Path, ...]) -> list[Problem]:
             problems += Library(path).validate()
             continue
         try:
-            if path.name == "organisations.yaml":
+            if path.name == REGISTRY_FILE:
                 load_registry(path)
             elif path.name == INITIATIVES_FILE:
-                load_initiatives(path, Library(path.parent).registry)
+                load_initiatives(path, _home(library, path).registry)
             else:
-                load_event(path, Library(path.parent).registry)
+                load_event(path, _home(library, path).registry)
         except ValidationFailed as failure:
             problems += failure.problems
     return problems

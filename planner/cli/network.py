@@ -10,6 +10,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
+from planner.cli.output import (
+    force_option,
+    output_option,
+    refuse_stdout,
+    write_files,
+    write_output,
+)
 from planner.library import Library
 from planner.model import InitiativeLevel, OrganisationType
 from planner.network.vocabulary import EDITIONS, EXPORT_FORMATS, TIE_ROLES
@@ -67,11 +74,15 @@ def _echo_rows(title: str, rows: list[dict[str, Any]], line: Callable[[dict], st
 
 
 def _echo_summary(summary: dict[str, Any]) -> None:
-    nodes = summary["nodes"]
+    # One meaning per word: "ties" are the lines of the graph `export` writes,
+    # "partner pairs" those of the organisation–organisation projection.
+    nodes, whole, pairs = summary["nodes"], summary["graph"], summary["projection"]
     click.echo(f"{nodes['organisation']} organisations, {nodes['state']} States, "
                f"{nodes['collective']} collectives; {nodes['initiative']} initiatives, "
-               f"{nodes['event']} events; {summary['edges']} ties, {summary['ties']} partner "
-               f"pairs in {summary['components']} connected part(s)")
+               f"{nodes['event']} events: {whole['nodes']} nodes, {whole['edges']} ties in "
+               f"{whole['components']} connected part(s)")
+    click.echo(f"Between organisations and States: {pairs['edges']} partner pairs among "
+               f"{pairs['nodes']} actors in {pairs['components']} connected part(s)")
     _echo_rows("By degree (partners, shared ties, initiatives and events):",
                summary["top_degree"], lambda r: f"{r['label']:<28} {r['degree']:>4} "
                f"{r['weighted_degree']:>5} {r['activities']:>4}")
@@ -228,33 +239,38 @@ def suggest(library: Library, event_id: str, *, graph: nx.MultiGraph, top: int,
 @network.command()
 @click.option("--format", "fmt", required=True,
               type=click.Choice(list(EXPORT_FORMATS)))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write; csv writes FILE-nodes.csv and FILE-edges.csv.")
+@output_option("File to write (- for standard output); csv writes FILE-nodes.csv and "
+               "FILE-edges.csv.")
+@force_option
 @click.option("--projection", is_flag=True, help="The organisation–organisation graph.")
 @click.option("--ego", "centre", help="Only this organisation's ego network.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the layout.")
 @pass_library
 @friendly
 @_filtered
-def export(library: Library, *, graph: nx.MultiGraph, fmt: str, output: Path,
+def export(library: Library, *, graph: nx.MultiGraph, fmt: str, output: Path, force: bool,
            projection: bool, centre: str | None, seed: int) -> None:
     """Write the graph as GEXF, GraphML, Kumu JSON, CSV tables, or an SVG/PNG picture."""
     from planner import network as partners  # noqa: PLC0415 -- slow import
     from planner.network import formats as graphs  # noqa: PLC0415 -- slow import
     from planner.network.picture import draw_network  # noqa: PLC0415 -- slow import
 
+    chosen = EXPORT_FORMATS[fmt]
+    if not chosen.text:
+        refuse_stdout(output, "csv writes two files" if chosen.writer == "tables"
+                      else f"{fmt} is not text")
     if centre:
         graph = partners.ego_network(
             graph, partners.resolve_organisations([centre], library.registry)[0])
-    chosen = partners.project_organisations(graph) if projection else graph
-    writer = EXPORT_FORMATS[fmt].writer
-    if writer == "tables":
-        files = dict(zip(("nodes", "edges"), graphs.graph_tables(chosen), strict=True))
-    else:
-        data = (draw_network(chosen, fmt=fmt, seed=seed) if writer == "picture"
-                else graphs.write_graph(chosen, fmt=fmt))
-        files = {"": data}
-    for part, data in files.items():
-        target = output.with_name(f"{output.stem}-{part}{output.suffix}") if part else output
-        target.write_bytes(data)
-        click.echo(f"wrote {target}")
+    shown = partners.project_organisations(graph) if projection else graph
+    if chosen.writer == "tables":
+        files = {output.with_name(f"{output.stem}-{part}{output.suffix}"): data
+                 for part, data in zip(("nodes", "edges"), graphs.graph_tables(shown),
+                                       strict=True)}
+        for target in write_files(files, library=library, force=force):
+            click.echo(f"wrote {target}")
+        return
+    data = (draw_network(shown, fmt=fmt, seed=seed) if chosen.writer == "picture"
+            else graphs.write_graph(shown, fmt=fmt))
+    if written := write_output(output, data, library=library, force=force):
+        click.echo(f"wrote {written}")

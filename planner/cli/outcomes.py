@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
+from planner.cli.output import force_option, is_stdout, output_option, write_files, write_output
 from planner.library import Library
 from planner.outcomes.action_plan import (
     check_action_plan,
@@ -20,7 +21,13 @@ from planner.outcomes.action_plan import (
     save_draft,
 )
 from planner.outcomes.adoption import action_rows, adopt_action_plan
-from planner.outcomes.decidim import export_accountability
+from planner.outcomes.decidim import (
+    DEFAULT_STATUS_IDS,
+    export_accountability,
+    export_statuses,
+    read_status_map,
+    unmapped_statuses,
+)
 from planner.outcomes.follow_up import (
     CATEGORIES,
     FollowUpReport,
@@ -29,6 +36,7 @@ from planner.outcomes.follow_up import (
     track_action_plan,
 )
 from planner.outcomes.schemes import SCHEMES
+from planner.tables import read_upload
 
 __all__: list[str] = []
 
@@ -192,19 +200,47 @@ def update(library: Library, *, event_id: str, item: str, new_status: str | None
     click.echo(f"updated item {item} of {saved.id} (revision {saved.revision})")
 
 
+def _statuses_beside(output: Path) -> Path:
+    return output.with_name(f"{output.stem}-statuses{output.suffix or '.csv'}")
+
+
 @follow_up_group.command("export")
 @click.argument("event_id")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The CSV file to write.")
+@output_option("The CSV file to write (- for standard output); the statuses to create in "
+               "Decidim go beside it, FILE-statuses.csv.")
+@force_option
 @click.option("--as-of", type=_DATE, help="The date deadlines are judged on (default: today).")
+@click.option("--locale", default="en", show_default=True,
+              help="The Decidim organisation's default locale (title/LOCALE, "
+                   "description/LOCALE).")
+@click.option("--statuses", "statuses_file", metavar="FILE",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Decidim's ids of the statuses: a CSV with key and status/id columns "
+                   "(default: ids 1-6 in the order of FILE-statuses.csv).")
 @pass_library
 @friendly
-def export(library: Library, event_id: str, output: Path, as_of: dt.datetime | None) -> None:
-    """Write the follow-up as Decidim Accountability results (CSV) plus owner, refs, event."""
+def export(library: Library, *, event_id: str, output: Path, force: bool,
+           as_of: dt.datetime | None, locale: str, statuses_file: Path | None) -> None:
+    """Write the follow-up as a CSV that Decidim Accountability's results import takes."""
     event = library.load(event_id)
-    output.write_bytes(export_accountability(event,
-                                             as_of=as_of.date() if as_of else dt.date.today()))
+    ids = (read_status_map(read_upload(statuses_file), name=str(statuses_file))
+           if statuses_file else None)
+    results = export_accountability(event, as_of=as_of.date() if as_of else dt.date.today(),
+                                    locale=locale, statuses=ids, registry=library.registry)
+    for status in unmapped_statuses(event, DEFAULT_STATUS_IDS if ids is None else ids):
+        click.echo(f"warning: no Decidim status for '{status}': its results have no status/id",
+                   err=True)
+    if is_stdout(output):
+        write_output(output, results, library=library, force=force)
+        return
+    files, statuses = {output: results}, _statuses_beside(output)
+    if ids is None:
+        files[statuses] = export_statuses(locale=locale)
+    write_files(files, library=library, force=force)
     click.echo(f"wrote {len(event.follow_up)} result(s) to {output}")
+    if ids is None:
+        click.echo(f"wrote the statuses to create in Decidim first to {statuses}; if Decidim "
+                   "numbers them otherwise, export again with --statuses")
 
 
 @follow_up_group.command("track")

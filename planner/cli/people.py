@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
+from planner.cli.output import force_option, output_option, refuse_stdout, write_output
 from planner.errors import PlannerError
 from planner.library import REGISTRY_FILE, Library
 from planner.model import InvitationStatus, ParticipantRole
@@ -80,20 +81,20 @@ def import_command(library: Library, *, event_id: str, file: Path, dry_run: bool
 @participants.command("export")
 @click.argument("event_id")
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@output_option("The file to write; - for standard output (csv).")
+@force_option
 @click.option("--public", is_flag=True,
               help="Only people who consented, without contact details.")
 @pass_library
 @friendly
-def export_command(library: Library, *, event_id: str, fmt: str, output: Path,
+def export_command(library: Library, *, event_id: str, fmt: str, output: Path, force: bool,
                    public: bool) -> None:
     """Write EVENT's participant list as CSV or XLSX; no cell can act as a formula."""
+    if fmt == "xlsx":
+        refuse_stdout(output, "XLSX is not text")
     header, rows = participant_table(library.load(event_id), library.registry, public=public)
-    try:
-        output.write_bytes(write_table(header, rows, fmt=fmt))
-    except OSError as err:
-        raise PlannerError(f"{output}: {err.strerror or err}") from None
-    click.echo(f"wrote {len(rows)} participants to {output}")
+    if write_output(output, write_table(header, rows, fmt=fmt), library=library, force=force):
+        click.echo(f"wrote {len(rows)} participants to {output}")
 
 
 @participants.command("template")

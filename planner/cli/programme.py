@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
+from planner.cli.output import force_option, output_option, write_output
 from planner.library import Library
 from planner.programme.conflicts import check_programme
 from planner.programme.formats import PROGRAMME_FORMATS, export_programme
@@ -70,14 +71,19 @@ def grid_command(library: Library, event_id: str, as_json: bool) -> None:
 @programme.command("export")
 @click.argument("event_id")
 @click.option("--format", "fmt", type=click.Choice(list(PROGRAMME_FORMATS)), required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@output_option("The file to write; - for standard output.")
+@force_option
+@click.option("--base-url", metavar="URL",
+              help="The event's website, that sessions link to (default: the programme's url).")
 @pass_library
 @friendly
-def export_command(library: Library, event_id: str, fmt: str, output: Path) -> None:
+def export_command(library: Library, *, event_id: str, fmt: str, output: Path, force: bool,
+                   base_url: str | None) -> None:
     """Write the programme as iCalendar (ics) or frab/pretalx schedule XML or JSON."""
-    data = export_programme(library.load(event_id), format=fmt, registry=library.registry)
-    output.write_bytes(data)
-    click.echo(f"wrote {output}")
+    data = export_programme(library.load(event_id), format=fmt, registry=library.registry,
+                            base_url=base_url)
+    if written := write_output(output, data, library=library, force=force):
+        click.echo(f"wrote {written}")
 
 
 @programme.command("publish")

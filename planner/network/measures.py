@@ -204,8 +204,21 @@ def _counts(graph: nx.MultiGraph) -> dict[str, int]:
     return {kind: kinds[kind] for kind in (*ACTOR_KINDS, "collective", *ACTIVITY_KINDS)}
 
 
+def _size(graph: nx.Graph) -> dict[str, int]:
+    return {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
+            "components": nx.number_connected_components(graph)}
+
+
 def summarise_network(graph: nx.MultiGraph, *, top: int = 10, seed: int = 0) -> dict[str, Any]:
     """The network at a glance: size, who is central, communities, cut points, bridges.
+
+    Each count says which graph it is of. `graph` is the graph that
+    `planner network export` writes (GEXF, GraphML, …): its `nodes`, `edges` (ties
+    of an actor to an initiative or event) and connected `components`.
+    `projection` is the organisation–organisation graph that degrees, centralities
+    and communities are measured on (`export --projection`): its `nodes` (the
+    organisations and States), `edges` (pairs of partners) and `components`.
+    `nodes` counts the graph's nodes by kind.
 
     Examples
     --------
@@ -215,8 +228,8 @@ def summarise_network(graph: nx.MultiGraph, *, top: int = 10, seed: int = 0) -> 
     >>> g.add_edges_from([("a", "event:1"), ("b", "event:1"), ("c", "event:1")])
     [0, 0, 0]
     >>> summary = summarise_network(g)
-    >>> summary["nodes"]["organisation"], summary["ties"], summary["communities"][0]["size"]
-    (3, 3, 3)
+    >>> summary["nodes"]["organisation"], summary["graph"], summary["projection"]["edges"]
+    (3, {'nodes': 4, 'edges': 3, 'components': 1}, 3)
     """
     projection = project_organisations(graph)
     centrality = measure_centrality(graph, seed=seed)
@@ -224,9 +237,8 @@ def summarise_network(graph: nx.MultiGraph, *, top: int = 10, seed: int = 0) -> 
     communities = find_communities(graph, seed=seed)
     return {
         "nodes": _counts(graph),
-        "edges": graph.number_of_edges(),
-        "ties": projection.number_of_edges(),
-        "components": nx.number_connected_components(projection),
+        "graph": _size(graph),
+        "projection": _size(projection),
         "top_degree": ranked[:top],
         "top_betweenness": sorted(ranked, key=lambda r: (-r["betweenness"], r["id"]))[:top],
         "top_eigenvector": sorted(ranked, key=lambda r: (-r["eigenvector"], r["id"]))[:top],

@@ -21,14 +21,16 @@ TIE_ROLES = tuple(sorted({*ActorRole, *OrganiserRoleKind, "invited", "attended",
 
 @dataclass(frozen=True)
 class ExportFormat:
-    """One way of writing the graph: its name, its label in the app, its file suffix and
+    """One way of writing the graph: its name, its label in the app, its file suffix,
     what writes it (`graph`: `formats.write_graph`; `tables`: two CSV files, nodes and
-    edges; `picture`: `picture.draw_network`)."""
+    edges; `picture`: `picture.draw_network`) and whether it is one text file (which
+    `-o -` can send to standard output)."""
 
     name: str
     label: str
     suffix: str
     writer: str
+    text: bool = True
 
 
 #: The formats of `planner network export --format` and of the app's downloads.
@@ -36,7 +38,7 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("gexf", "GEXF (Gephi)", ".gexf", "graph"),
     ExportFormat("graphml", "GraphML", ".graphml", "graph"),
     ExportFormat("kumu-json", "Kumu JSON", ".json", "graph"),
-    ExportFormat("csv", "Nodes and edges CSV", ".csv", "tables"),
+    ExportFormat("csv", "Nodes and edges CSV", ".csv", "tables", text=False),
     ExportFormat("svg", "SVG", ".svg", "picture"),
-    ExportFormat("png", "PNG", ".png", "picture"),
+    ExportFormat("png", "PNG", ".png", "picture", text=False),
 )}

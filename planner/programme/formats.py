@@ -34,13 +34,18 @@ PROGRAMME_FORMATS: dict[str, ProgrammeFormat] = {f.name: f for f in (
 )}
 
 
-def export_programme(event: Event, *, format: str, registry: Registry | None = None) -> bytes:
+def export_programme(event: Event, *, format: str, registry: Registry | None = None,
+                     base_url: str | None = None) -> bytes:
     """Write the programme as `ics`, `frab-xml` or `frab-json`.
+
+    `base_url` is the event's website (default: the programme's `url`): schedule apps
+    then link each session to it.
 
     Raises
     ------
     PlannerError
-        For a format name that is not one of `PROGRAMME_FORMATS`.
+        For a format name that is not one of `PROGRAMME_FORMATS`, or a `base_url` that
+        is not an http(s) address.
 
     Examples
     --------
@@ -51,4 +56,4 @@ def export_programme(event: Event, *, format: str, registry: Registry | None = N
     if format not in PROGRAMME_FORMATS:
         raise PlannerError(f"unknown programme format '{format}'; choose from "
                            f"{', '.join(PROGRAMME_FORMATS)}")
-    return PROGRAMME_FORMATS[format].write(event, registry=registry)
+    return PROGRAMME_FORMATS[format].write(event, registry=registry, base_url=base_url)

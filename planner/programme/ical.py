@@ -6,6 +6,7 @@ import datetime as dt
 
 from planner import __version__
 from planner.model import Event, Registry
+from planner.programme.frab import check_base_url
 from planner.programme.timetable import Slot, build_programme, describe_slot, event_uid, slot_uid
 from planner.programme.versions import confirmed_slots, published_version
 
@@ -26,8 +27,16 @@ def _location(slot: Slot, event: Event) -> str:
     return ", ".join(filter(None, (slot.room, event.venue, event.city)))
 
 
+def _round_uid(event: Event, slot: Slot) -> str | None:
+    # A working group's entry belongs to its round; nothing else belongs to anything
+    # (the calendar's own UID names the calendar, not a component of it).
+    if slot.number is None:
+        return None
+    return str(slot_uid(event.id, slot.session.id))
+
+
 def export_ical(event: Event, *, registry: Registry | None = None,
-                stamp: dt.datetime | None = None) -> bytes:
+                stamp: dt.datetime | None = None, base_url: str | None = None) -> bytes:
     """Write the programme as an iCalendar file that calendar programs import.
 
     Each slot of `build_programme` (a session, or one working group of a
@@ -35,7 +44,9 @@ def export_ical(event: Event, *, registry: Registry | None = None,
     so re-importing an updated file updates the entries instead of doubling
     them. Times carry the venue's TZID, with its VTIMEZONE. STATUS is
     CONFIRMED for slots as the latest published version placed them,
-    TENTATIVE otherwise; SEQUENCE is the published version number.
+    TENTATIVE otherwise; SEQUENCE is the published version number. A working
+    group's entry names its round in RELATED-TO (the round's UID, the same for
+    every group of the round); URL is the event's website when it has one.
 
     Parameters
     ----------
@@ -45,6 +56,8 @@ def export_ical(event: Event, *, registry: Registry | None = None,
         To print organisations by name rather than id.
     stamp : datetime, optional
         DTSTAMP; by default the date of the latest published version, or now.
+    base_url : str, optional
+        The event's website (default: the programme's `url`).
 
     Returns
     -------
@@ -70,6 +83,7 @@ def export_ical(event: Event, *, registry: Registry | None = None,
     calendar.add("x-wr-calname", event.title)
     calendar.add("x-wr-timezone", event.timezone)
     confirmed, sequence = confirmed_slots(event), published_version(event)
+    website = check_base_url(base_url) or event.programme.url
     stamped = _stamp(event, stamp)
     for slot in build_programme(event):
         entry = icalendar.Event()
@@ -85,7 +99,11 @@ def export_ical(event: Event, *, registry: Registry | None = None,
         if description:
             entry.add("description", description)
         entry.add("categories", [slot.kind.label])
-        entry.add("related-to", str(event_uid(event.id)))
+        parent = _round_uid(event, slot)
+        if parent is not None:
+            entry.add("related-to", parent, {"RELTYPE": "PARENT"})
+        if website:
+            entry.add("url", website)
         entry.add("status", "CONFIRMED" if slot.key in confirmed else "TENTATIVE")
         entry.add("sequence", sequence)
         calendar.add_component(entry)

@@ -77,8 +77,8 @@ def _map(graph: Any, summary: dict[str, Any]) -> str | None:
     nodes = summary["nodes"]
     st.caption(phrases.NETWORK_SIZE.format(
         organisations=nodes["organisation"], states=nodes["state"],
-        initiatives=nodes["initiative"], events=nodes["event"], ties=summary["ties"],
-        components=summary["components"]))
+        initiatives=nodes["initiative"], events=nodes["event"],
+        ties=summary["projection"]["edges"], components=summary["projection"]["components"]))
     picked = st.plotly_chart(_figure(graph.graph["fingerprint"], None, graph), on_select="rerun",
                              selection_mode="points", key=KEYS["net_map"])
     st.caption(phrases.NETWORK_MAP_HELP)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -52,6 +54,42 @@ def test_validate_broken_file_exits_one_with_located_lines(small_library: Librar
     assert (code, output) == (1, f"{path}:{line}:8: start: Input should be a valid date, got "
                                  "'6 Sept' (hint: dates are YYYY-MM-DD, unquoted)\n")
     assert "Traceback" not in output
+
+
+def test_validate_a_stray_event_file_against_the_shipped_registry(tmp_path: Path) -> None:
+    stray = tmp_path / "elsewhere" / "dakar-2008.yaml"
+    stray.parent.mkdir()
+    shutil.copy(SHIPPED / "dakar-2008.yaml", stray)
+
+    result = CliRunner().invoke(cli, ["validate", str(stray)], env={"PLANNER_LIBRARY": ""})
+
+    assert (result.exit_code, result.output) == (0, "ok\n")
+
+
+def test_validate_a_stray_event_file_against_the_registry_of_library(
+        small_library: Library, tmp_path: Path) -> None:
+    stray = tmp_path / "elsewhere" / "dakar-2008.yaml"
+    stray.parent.mkdir()
+    shutil.copy(SHIPPED / "dakar-2008.yaml", stray)
+
+    code, output = run(small_library, "validate", str(stray))
+
+    # The small registry lacks Dakar's organisations: the file is checked against it.
+    assert code == 1
+    assert output.startswith(f"{stray}:")
+    assert "Traceback" not in output and "No such file" not in output
+
+
+def test_validate_a_stray_event_file_with_a_syntax_error(tmp_path: Path) -> None:
+    stray = tmp_path / "elsewhere" / "broken.yaml"
+    stray.parent.mkdir()
+    stray.write_text("id: broken-2030\nkind: [regional\ntitle: Broken\n", encoding="utf-8")
+
+    result = CliRunner().invoke(cli, ["validate", str(stray)], env={"PLANNER_LIBRARY": ""})
+
+    assert (result.exit_code, result.output) == (
+        1, f"{stray}:3:6: YAML syntax error: while parsing a flow sequence did not find "
+           "expected ',' or ']'\n")
 
 
 def test_validate_covers_the_initiatives(small_library: Library) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from click.testing import CliRunner
 
@@ -112,3 +113,48 @@ def test_export_formats_match_the_writers() -> None:
     choices = next(p.type.choices for p in export.params if p.name == "fmt")
 
     assert (*GRAPH_FORMATS, "csv", *PICTURE_FORMATS) == tuple(choices) == tuple(EXPORT_FORMATS)
+
+
+@pytest.mark.parametrize("filters", [[], ["--edition", "2016"], ["--layer", "event"]],
+                         ids=["all", "edition-2016", "events"])
+def test_stats_counts_are_those_of_the_graph_export_writes(shipped_copy: Library,
+                                                           tmp_path: Path,
+                                                           filters: list[str]) -> None:
+    code, output = run(shipped_copy, "stats", "--json", *filters)
+    gexf = [tmp_path / "graph.gexf", tmp_path / "projection.gexf"]
+    run(shipped_copy, "export", "--format", "gexf", "-o", str(gexf[0]), *filters)
+    run(shipped_copy, "export", "--format", "gexf", "-o", str(gexf[1]), "--projection",
+        *filters)
+
+    summary = json.loads(output)
+    written = [nx.read_gexf(path) for path in gexf]
+    assert code == 0
+    assert [summary["graph"], summary["projection"]] == [
+        {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+         "components": nx.number_connected_components(g)} for g in written]
+    assert sum(summary["nodes"].values()) == summary["graph"]["nodes"]
+
+
+def test_stats_text_says_ties_of_the_graph_and_partner_pairs_of_the_projection(
+        shipped_copy: Library) -> None:
+    summary = json.loads(run(shipped_copy, "stats", "--json")[1])
+    whole, pairs, nodes = summary["graph"], summary["projection"], summary["nodes"]
+
+    code, output = run(shipped_copy, "stats")
+
+    assert (code, output.splitlines()[:2]) == (0, [
+        f"{nodes['organisation']} organisations, {nodes['state']} States, "
+        f"{nodes['collective']} collectives; {nodes['initiative']} initiatives, "
+        f"{nodes['event']} events: {whole['nodes']} nodes, {whole['edges']} ties in "
+        f"{whole['components']} connected part(s)",
+        f"Between organisations and States: {pairs['edges']} partner pairs among "
+        f"{pairs['nodes']} actors in {pairs['components']} connected part(s)"])
+    assert whole["components"] != pairs["components"]  # why each count names its graph
+
+
+def test_export_kumu_to_standard_output(shipped_copy: Library) -> None:
+    result = CliRunner().invoke(cli, ["--library", str(shipped_copy.path), "network", "export",
+                                      "--format", "kumu-json", "-o", "-", "--projection"])
+
+    blueprint = json.loads(result.stdout)
+    assert (result.exit_code, blueprint["connections"][0]["direction"]) == (0, "undirected")

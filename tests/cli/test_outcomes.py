@@ -4,6 +4,7 @@ actions, a draft adopted as the plan, and the follow-up reported, updated, expor
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Callable
@@ -15,12 +16,13 @@ from click.testing import CliRunner
 from planner.cli import cli
 from planner.library import Library
 from planner.library.store import dump_event
-from planner.model import Event
+from planner.model import Event, FollowUpItem
 from planner.outcomes.action_plan import load_action_plan
 from planner.outcomes.adoption import action_rows
-from planner.outcomes.decidim import ACCOUNTABILITY_COLUMNS
+from planner.outcomes.decidim import accountability_columns
 from tests.conftest import SHIPPED, SHIPPED_IDS
 from tests.factories.outcomes import CLEAN_PLAN, GOOD, RECS
+from tests.outcomes.test_decidim import decidim_import
 
 pytestmark = pytest.mark.e2e
 
@@ -168,23 +170,56 @@ def test_cli_followup_status_text_on_shipped_event() -> None:
     assert "28 item(s); 4 done, 2 overdue, 22 planned" in output
 
 
-def test_cli_followup_export_writes_decidim_columns(small_library: Library,
-                                                    make_event: Callable[..., Event],
-                                                    tmp_path: Path) -> None:
-    items = [{**GOOD, "text": "=HYPERLINK(\"http://x\")", "links": ["I (i)"]}]
+def test_cli_followup_export_writes_what_decidim_imports(small_library: Library,
+                                                         make_event: Callable[..., Event],
+                                                         tmp_path: Path) -> None:
+    items = [{**GOOD, "heading": "Training", "text": "=HYPERLINK(\"http://x\")",
+              "links": ["I (i)"]}]
     event = make_event(follow_up=items)
     small_library.event_path(event.id).write_text(dump_event(event), encoding="utf-8")
     out = tmp_path / "results.csv"
     code, output = _run(small_library, "followup", "export", "test-2010", "-o", str(out),
-                        "--as-of", "2012-03-01")
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
-    assert (code, output) == (0, f"wrote 1 result(s) to {out}\n")
-    assert list(rows[0]) == list(ACCOUNTABILITY_COLUMNS)
-    assert {k: rows[0][k] for k in ("start_date", "end_date", "status", "progress", "owner",
+                        "--as-of", "2012-03-01", "--locale", "fr")
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")), delimiter=";"))
+    assert (code, output.splitlines()[0]) == (0, f"wrote 1 result(s) to {out}")
+    assert tuple(rows[0]) == accountability_columns("fr")
+    assert [(r["id"], r["parent/id"], r["title/fr"]) for r in rows] == [
+        ("1", "", "Training"), ("2", "1", "'=HYPERLINK(\"http://x\")")]
+    assert {k: rows[1][k] for k in ("start_date", "end_date", "status/id", "progress", "owner",
                                     "recommendation_refs", "event")} == {
-        "start_date": "2012-01-10", "end_date": "2012-12-31", "status": "in-progress",
+        "start_date": "2012-01-10", "end_date": "2012-12-31", "status/id": "5",
         "progress": "", "owner": "unhcr", "recommendation_refs": "I (i)", "event": "test-2010"}
-    assert rows[0]["title"] == "'=HYPERLINK(\"http://x\")"
+    assert (tmp_path / "results-statuses.csv").read_text(encoding="utf-8").splitlines()[0] == (
+        "status/id;key;name/fr;progress")
+
+
+def test_cli_followup_export_with_statuses_uses_decidims_ids(shipped_copy: Library,
+                                                             tmp_path: Path) -> None:
+    statuses = tmp_path / "statuses.csv"
+    statuses.write_text("key;status/id\nplanned;12\ntarget;14\n", encoding="utf-8")
+
+    result = CliRunner().invoke(cli, ["--library", str(shipped_copy.path), "followup", "export",
+                                      "dar-es-salaam-2010", "-o", "-", "--statuses",
+                                      str(statuses)])
+
+    rows = list(csv.DictReader(io.StringIO(result.stdout), delimiter=";"))
+    assert result.exit_code == 0
+    assert {r["status/id"] for r in rows if r["parent/id"]} == {"14", ""}
+    assert result.stderr == ("warning: no Decidim status for 'done': its results have no "
+                             "status/id\nwarning: no Decidim status for 'envisaged': its "
+                             "results have no status/id\n")
+
+
+def test_cli_followup_export_bad_statuses_file_is_one_line(shipped_copy: Library,
+                                                           tmp_path: Path) -> None:
+    statuses = tmp_path / "statuses.csv"
+    statuses.write_text("key;status/id\nplanned;twelve\n", encoding="utf-8")
+
+    code, output = _run(shipped_copy, "followup", "export", "dar-es-salaam-2010", "-o",
+                        str(tmp_path / "r.csv"), "--statuses", str(statuses))
+
+    assert (code, output) == (1, f"Error: {statuses}:2: status/id 'twelve' is not the number "
+                                 "of a Decidim status\n")
 
 
 def test_cli_followup_track_saves_items(shipped_copy: Library) -> None:
@@ -210,3 +245,23 @@ def test_actionplan_adopt_refuses_a_draft_without_actions(shipped_copy: Library)
                                  "(draft it from recommendations the event has adopted, or add "
                                  "actions)\n")
     assert shipped_copy.load("nairobi-2027").action_plan is None
+
+
+def test_cli_followup_export_of_a_new_event_imports_into_decidim(shipped_copy: Library,
+                                                                 tmp_path: Path) -> None:
+    _run(shipped_copy, "new", "nairobi-2027", "--from", "dar-es-salaam-2010", "--start",
+         "2027-09-06", "--city", "Nairobi", "--country", "kenya")
+    event = shipped_copy.load("nairobi-2027")
+    shipped_copy.save(event.model_copy(update={"follow_up": [
+        FollowUpItem(heading="Data", text="Joint profiling exercise", status="planned",
+                     lead=["unhcr"], deadline=dt.date(2028, 6, 30)),
+        FollowUpItem(heading="Data", text="Regional data portal", status="in-progress",
+                     progress=20)]}))
+    out = tmp_path / "results.csv"
+
+    code, _ = _run(shipped_copy, "followup", "export", "nairobi-2027", "-o", str(out),
+                   "--as-of", "2027-12-01")
+
+    imported = decidim_import(out.read_bytes())
+    assert (code, imported.errors, len(imported.results)) == (0, [], 3)
+    assert sorted(r["end_date"] for r in imported.results.values()) == ["", "", "2028-06-30"]

@@ -111,7 +111,8 @@ def test_event_from_planner_new_exports_valid_files(shipped_copy: Library, tmp_p
     event = shipped_copy.load("nairobi-2027")
 
     calendar = icalendar.Calendar.from_ical((tmp_path / "out.ics").read_bytes())
-    xsd = etree.XMLSchema(etree.parse(str(SCHEMAS / "frab" / "schedule.xml.xsd")))
+    xsds = [etree.XMLSchema(etree.parse(str(SCHEMAS / "frab" / name)))
+            for name in ("schedule.xml.xsd", "schedule-without-person.xml.xsd")]
     schema = json.loads((SCHEMAS / "frab" / "schedule.schema.json").read_text(encoding="utf-8"))
     data = json.loads((tmp_path / "out.frab-json").read_text(encoding="utf-8"))
 
@@ -119,11 +120,35 @@ def test_event_from_planner_new_exports_valid_files(shipped_copy: Library, tmp_p
     assert [e["DTSTART"].dt.replace(tzinfo=None) for e in calendar.walk("VEVENT")] == [
         s.start.replace(tzinfo=None) for s in build_programme(event)]
     assert str(calendar.walk("VEVENT")[0]["DTSTART"].dt.date()) == "2027-09-06"
-    assert xsd.validate(etree.parse(str(tmp_path / "out.frab-xml"))), xsd.error_log
+    assert str(calendar["UID"]) not in {str(e.get("RELATED-TO")) for e in calendar.walk("VEVENT")}
+    for xsd in xsds:
+        assert xsd.validate(etree.parse(str(tmp_path / "out.frab-xml"))), xsd.error_log
     assert list(jsonschema.Draft6Validator(schema).iter_errors(data)) == []
 
 
 def test_agenda_grid_has_a_column_per_room(programme_library: Library) -> None:
+def test_agenda_export_links_sessions_to_the_website(programme_library: Library) -> None:
+    result = CliRunner().invoke(cli, ["--library", str(programme_library.path), "agenda",
+                                      "export", "geneva-2030", "--format", "frab-xml", "-o", "-",
+                                      "--base-url", "https://example.org/2030"])
+
+    root = etree.fromstring(result.stdout_bytes)
+    assert (result.exit_code, root.findtext("conference/base_url")) == (
+        0, "https://example.org/2030")
+    assert root.findtext(".//event/url") == (
+        f"https://example.org/2030#{root.findtext('.//event/slug')}")
+
+
+def test_agenda_export_bad_base_url_is_one_line(programme_library: Library,
+                                                tmp_path: Path) -> None:
+    code, output = run(programme_library, "agenda", "export", "geneva-2030", "--format", "ics",
+                       "-o", str(tmp_path / "x.ics"), "--base-url", "www.example.org")
+
+    assert (code, output) == (1, "Error: --base-url 'www.example.org': give the address of the "
+                                 "event's website, starting with https:// or http://\n")
+    assert not (tmp_path / "x.ics").exists()
+
+
     code, output = run(programme_library, "agenda", "grid", "geneva-2030")
 
     assert (code, output.splitlines()) == (0, [

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import networkx as nx
@@ -15,7 +16,7 @@ from lxml import etree
 
 from planner.errors import PlannerError
 from planner.library import Library
-from planner.network import library_network, project_organisations
+from planner.network import NetworkFilter, library_network, project_organisations
 from planner.network.formats import flatten_graph, graph_tables, kumu_blueprint, write_graph
 from planner.network.picture import draw_network
 
@@ -75,14 +76,81 @@ def test_graphml_round_trip_of_the_projection(graph: nx.MultiGraph) -> None:
     assert back.number_of_edges() == projection.number_of_edges()
 
 
-def test_kumu_blueprint_joins_connections_to_elements(graph: nx.MultiGraph) -> None:
-    blueprint = json.loads(write_graph(graph, fmt="kumu-json"))
+def kumu_rule_breaches(blueprint: dict) -> list[str]:
+    """Kumu's blueprint rules, field by field (docs.kumu.io, guides/import/blueprints and
+    faq/how-do-I-avoid-duplicating-data): what a blueprint breaks."""
+    elements, connections = blueprint["elements"], blueprint["connections"]
+    ids = [item.get("id") for item in (*elements, *connections)]
+    element_ids = {e["id"] for e in elements}
+    breaches = [f"element without id or label: {e}" for e in elements
+                if not e.get("id") or not e.get("label")]
+    breaches += [f"connection without id: {c}" for c in connections if not c.get("id")]
+    if len(ids) != len(set(ids)):
+        breaches.append("ids are not unique across elements and connections")
+    breaches += [f"{c['id']}: '{c[end]}' is not an element id" for c in connections
+                 for end in ("from", "to") if c[end] not in element_ids]
+    breaches += [f"{c['id']}: direction {c.get('direction')!r}" for c in connections
+                 if c.get("direction") not in {"directed", "undirected", "mutual"}]
+    breaches += [f"{c['id']}: no type" for c in connections if not c.get("type")]
+    breaches += [f"{item['id']}: tag {tag!r} is not short" for item in (*elements, *connections)
+                 for tag in item.get("tags", []) if len(tag) > 40]
+    breaches += [f"{item['id']}: an id with '_' cannot be picked from Kumu's search"
+                 for item in (*elements, *connections) if "_" in item["id"]]
+    return breaches
 
-    labels = [e["label"] for e in blueprint["elements"]]
-    assert len(labels) == len(set(labels)) == graph.number_of_nodes()
-    assert {c["from"] for c in blueprint["connections"]} <= set(labels)
-    assert {c["direction"] for c in blueprint["connections"]} == {"undirected"}
-    assert set(blueprint["elements"][0]) >= {"label", "type", "tags"}
+
+@pytest.mark.parametrize("projected", [False, True], ids=["multigraph", "projection"])
+def test_kumu_blueprint_follows_kumus_rules(graph: nx.MultiGraph, projected: bool) -> None:
+    chosen = project_organisations(graph) if projected else graph
+
+    blueprint = json.loads(write_graph(chosen, fmt="kumu-json"))
+
+    assert kumu_rule_breaches(blueprint) == []
+    assert (len(blueprint["elements"]), len(blueprint["connections"])) == (
+        chosen.number_of_nodes(), chosen.number_of_edges())
+
+
+def test_kumu_connections_point_from_the_actor_to_its_initiative_or_event(
+        graph: nx.MultiGraph) -> None:
+    blueprint = kumu_blueprint(graph)
+    kinds = {e["id"]: e["type"] for e in blueprint["elements"]}
+
+    ends = {(kinds[c["from"]], kinds[c["to"]], c["direction"]) for c in blueprint["connections"]}
+
+    assert ends <= {(actor, activity, "directed")
+                    for actor in ("organisation", "state", "collective")
+                    for activity in ("initiative", "event")}
+    assert ("organisation", "event", "directed") in ends
+    assert {c["direction"] for c in kumu_blueprint(project_organisations(graph))[
+        "connections"]} == {"undirected"}
+
+
+def test_kumu_parallel_connections_have_ids_of_their_own(graph: nx.MultiGraph) -> None:
+    connections = kumu_blueprint(graph)["connections"]
+    pairs = Counter((c["from"], c["to"]) for c in connections)
+
+    parallel = [c["id"] for c in connections if pairs[c["from"], c["to"]] > 1]
+
+    assert len(parallel) > 100
+    assert len(set(parallel)) == len(parallel)
+
+
+def test_kumu_connection_ids_stay_the_same_across_exports(shipped_copy: Library) -> None:
+    first = kumu_blueprint(library_network(Library.open()))["connections"]
+    # Another filter, so the graph is built again and its edges come in another order.
+    again = kumu_blueprint(library_network(shipped_copy, NetworkFilter(layers=("event",))))
+
+    by_id = {c["id"]: c for c in first}
+    assert again["connections"]
+    assert all(by_id[c["id"]] == c for c in again["connections"])
+
+
+def test_kumu_citation_is_a_field_not_a_tag(graph: nx.MultiGraph) -> None:
+    connections = kumu_blueprint(graph)["connections"]
+
+    assert {tag for c in connections for tag in c["tags"]} == {
+        "actor", "organiser", "invited", "attended"}
+    assert all(c["citation"] for c in connections)
 
 
 def test_kumu_labels_are_made_unique() -> None:
@@ -107,6 +175,29 @@ def test_csv_tables_have_gephi_headers_and_no_formulas() -> None:
                          ["b", "B", "state", ""]]
     assert edge_rows == [["Source", "Target", "Type", "Weight", "via"],
                          ["a", "b", "Undirected", "2", "event:1"]]
+
+
+@pytest.mark.parametrize("projected", [False, True], ids=["multigraph", "projection"])
+def test_csv_headers_are_unique_ignoring_case_as_gephi_reads_them(graph: nx.MultiGraph,
+                                                                  projected: bool) -> None:
+    chosen = project_organisations(graph) if projected else graph
+
+    headers = [next(csv.reader(io.StringIO(table.decode("utf-8"))))
+               for table in graph_tables(chosen)]
+
+    assert [len({h.casefold() for h in row}) for row in headers] == [len(h) for h in headers]
+    assert headers[1][:4] == ["Source", "Target", "Type", "Weight"]
+    if not projected:
+        assert "citation" in headers[1]
+
+
+def test_csv_renames_any_header_gephi_would_take_for_its_own() -> None:
+    g = nx.Graph()
+    g.add_edge("a", "b", source="The 10-Point Plan in Action", type="x", Type2="y")
+
+    header = graph_tables(g)[1].decode("utf-8").splitlines()[0]
+
+    assert header == "Source,Target,Type,Weight,Type2,citation,type_2"
 
 
 def test_unknown_format_is_refused() -> None:

@@ -74,13 +74,14 @@ def test_bridges_span_macro_regions(five: nx.MultiGraph) -> None:
 def test_summary_without_the_hub(five: nx.MultiGraph) -> None:
     summary = summarise_network(five)
 
-    assert (summary["nodes"], summary["edges"], summary["ties"], summary["components"]) == (
+    assert (summary["nodes"], summary["graph"], summary["projection"]) == (
         {"organisation": 5, "state": 0, "collective": 0, "initiative": 4, "event": 0},
-        9, 5, 1)
+        {"nodes": 9, "edges": 9, "components": 1}, {"nodes": 5, "edges": 5, "components": 1})
     assert [r["id"] for r in summary["top_betweenness"][:2]] == ["c", "d"]
 
 
 def test_summary_of_an_empty_graph() -> None:
     summary = summarise_network(nx.MultiGraph())
 
-    assert (summary["ties"], summary["top_degree"], summary["communities"]) == (0, [], [])
+    assert (summary["projection"]["edges"], summary["top_degree"], summary["communities"]) == (
+        0, [], [])

@@ -10,7 +10,7 @@ import pytest
 from planner.library import Library
 from planner.model import Event
 from planner.programme.ical import export_ical
-from planner.programme.timetable import build_programme, event_uid
+from planner.programme.timetable import build_programme, event_uid, slot_uid
 from planner.programme.versions import publish_programme
 from tests.conftest import SHIPPED_IDS
 from tests.factories.programme import programme_data, programme_event, replace_session
@@ -52,10 +52,10 @@ def test_ical_manila_has_its_fourteen_sessions_in_manila_time() -> None:
 def test_ical_entry_carries_summary_location_description_categories() -> None:
     first = entries(programme_event())[0]
 
-    assert {key: str(first[key]) for key in ("SUMMARY", "LOCATION", "STATUS", "SEQUENCE",
-                                              "RELATED-TO")} == {
+    assert {key: str(first[key]) for key in ("SUMMARY", "LOCATION", "STATUS", "SEQUENCE")} == {
         "SUMMARY": "Opening", "LOCATION": "Plenary Hall, Palais, Geneva", "STATUS": "TENTATIVE",
-        "SEQUENCE": "0", "RELATED-TO": str(event_uid("geneva-2030"))}
+        "SEQUENCE": "0"}
+    assert ("RELATED-TO" in first, "URL" in first) == (False, False)
     assert (first["DESCRIPTION"], first.categories) == (
         "Chairs: Ms Dina Ali\nSpeakers: Mr Outsider, unhcr (to be confirmed)\n"
         "Interpretation: English, French", ["Plenary"])
@@ -91,3 +91,35 @@ def test_ical_published_export_is_the_same_twice() -> None:
     event = publish_programme(programme_event(), on=dt.date(2030, 1, 2))
 
     assert export_ical(event) == export_ical(event)
+
+
+@pytest.mark.parametrize("event_id", SHIPPED_IDS)
+def test_ical_related_to_is_never_the_calendars_own_uid(event_id: str) -> None:
+    event = Library.open().load(event_id)
+    calendar = icalendar.Calendar.from_ical(export_ical(event, stamp=STAMP))
+    uids = {str(e["UID"]) for e in calendar.walk("VEVENT")}
+
+    related = [str(e["RELATED-TO"]) for e in calendar.walk("VEVENT") if "RELATED-TO" in e]
+
+    assert str(calendar["UID"]) == str(event_uid(event_id))
+    assert str(event_uid(event_id)) not in related
+    assert not set(related) & uids  # a round is no entry of its own: its groups name it
+
+
+def test_ical_working_groups_name_their_round_and_plenaries_nothing() -> None:
+    found = entries(programme_event())
+
+    related = {str(e["SUMMARY"]): (str(e["RELATED-TO"]), e["RELATED-TO"].params["RELTYPE"])
+               for e in found if "RELATED-TO" in e}
+
+    round_uid = str(slot_uid("geneva-2030", "round-1"))
+    assert related == {"WG 1: Entry systems": (round_uid, "PARENT"),
+                       "WG 2: Return": (round_uid, "PARENT")}
+
+
+def test_ical_links_each_entry_to_the_website() -> None:
+    data = export_ical(programme_event(), stamp=STAMP, base_url="https://example.org/p")
+
+    found = icalendar.Calendar.from_ical(data).walk("VEVENT")
+
+    assert {str(e["URL"]) for e in found} == {"https://example.org/p"}
