@@ -251,12 +251,19 @@ def _country(text: str, row: _Row) -> str:
     return found.id
 
 
-def _groups(text: str, row: _Row) -> list[str]:
-    found, unknown = row.reader.groups.read(text)
-    if unknown:
-        raise ValueError(f"no working group {', '.join(repr(u) for u in unknown)} in this "
-                         f"event (known: {row.reader.groups.known()})")
-    return found
+def _groups(field_name: str) -> Callable[[str, _Row], list[str]]:
+    # A group the event does not have (a list made for another programme, a renamed group)
+    # costs the person that choice, not their registration: a warning, the others kept.
+    def read(text: str, row: _Row) -> list[str]:
+        found, unknown = row.reader.groups.read(text)
+        if unknown:
+            row.warnings.append((field_name, f"no working group "
+                                             f"{', '.join(repr(u) for u in unknown)} in this "
+                                             f"event (known: {row.reader.groups.known()}); "
+                                             "not kept"))
+        return found
+
+    return read
 
 
 _PARSERS: dict[str, Callable[[str, _Row], Any]] = {
@@ -264,7 +271,7 @@ _PARSERS: dict[str, Callable[[str, _Row], Any]] = {
     "status": _choice("status"), "roles": _roles, "languages": _many_text, "tags": _tags,
     "email": _email, "registration_date": _date, "consent_to_publish": _yes_no,
     "field_staff": _yes_no, "checked_in": _yes_no, "country": _country,
-    "preferences": _groups, "working_groups": _groups,
+    "preferences": _groups("preferences"), "working_groups": _groups("working_groups"),
 }
 
 

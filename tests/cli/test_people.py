@@ -293,3 +293,16 @@ def test_cli_template_reads_back_through_the_import(nairobi: Library, tmp_path: 
                                     name=output.name, registry=nairobi.registry)
     assert (code, text, report.ignored, report.rows[0].outcome) == (
         0, f"wrote the template to {output}\n", [], "imported")
+
+
+def test_a_realistic_list_imports_into_an_event_started_from_a_template(planned: Library) -> None:
+    # The list names working groups of another programme: the choices are lost, not the people.
+    data = Path(__file__).resolve().parents[1] / "people" / "data" / "nairobi-registrations.csv"
+    result = CliRunner().invoke(cli, ["--library", str(planned.path), "participants", "import",
+                                      "nairobi-2027", str(data), "--add-organisations"])
+
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == ("nairobi-registrations.csv (CSV, comma-separated, "
+                                             "UTF-8): 130 rows: 127 imported, 1 merged, "
+                                             "1 rejected, 1 held")
+    assert len(Library(planned.path).load("nairobi-2027").participants) == 127

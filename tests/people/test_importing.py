@@ -184,9 +184,11 @@ def test_import_preferences_name_working_groups_by_id_or_title() -> None:
                      "Ali;border control", sep=";")
     event, report = run_import(data)
     assert event.participants[0].preferences == ["reception", "entry"]
-    assert report.rows[1] == RowFate(3, "rejected", column="Preferences", reason=(
-        "no working group 'border control' in this event (known: entry (WG 1), reception "
-        "(WG 2))"), name="Ali")
+    # A group the event lacks costs the choice, not the registration.
+    assert report.rows[1] == RowFate(3, "imported", "ali", name="Ali", notes=(
+        "column 'Preferences': no working group 'border control' in this event (known: entry "
+        "(WG 1), reception (WG 2)); not kept",))
+    assert event.participants[1].preferences == []
 
 
 # --- de-duplication -----------------------------------------------------------------------

@@ -165,11 +165,13 @@ def test_working_groups_by_full_title_commas_and_all_by_number_and_by_part() -> 
     event, report = run(data)
     assert [p.preferences for p in event.participants] == [
         ["entry", "reception"], ["solutions", "entry"], ["reception", "solutions"],
-        ["solutions", "entry"]]
+        ["solutions", "entry"], []]
+    # A group the event lacks costs the choice, not the registration.
     assert report.fate(6) == RowFate(
-        6, "rejected", column="Working group preferences", name="E", reason=(
-            "no working group 'border control' in this event (known: entry (WG 1), "
-            "reception (WG 2), solutions (WG 3), movements (WG 4))"))
+        6, "imported", "e", name="E", notes=(
+            "column 'Working group preferences': no working group 'border control' in this "
+            "event (known: entry (WG 1), reception (WG 2), solutions (WG 3), movements "
+            "(WG 4)); not kept",))
 
 
 def test_role_words_of_organisers_are_read_and_unknown_ones_kept_with_a_warning() -> None:
