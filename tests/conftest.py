@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from planner.event.new import clone_event
 from planner.library import DEFAULT_LIBRARY, Library
 from planner.library.store import dump_event
 from planner.library.synthetic import make_synthetic_event
@@ -64,3 +66,14 @@ def synthetic_library(tmp_path: Path) -> Library:
     library.create(make_synthetic_event(participants=12, groups=4, rounds=2,
                                         registry=library.registry))
     return library
+
+
+@pytest.fixture
+def planned(shipped_copy: Library) -> Library:
+    """The shipped library with the event being planned: Nairobi 2027 (`nairobi-2027`),
+    started from Dar es Salaam 2010 for 6–7 September 2027 in Kenya."""
+    dar = shipped_copy.load("dar-es-salaam-2010")
+    shipped_copy.create(clone_event(dar, new_id="nairobi-2027", title="Nairobi 2027",
+                                    start=dt.date(2027, 9, 6), city="Nairobi", country="kenya",
+                                    registry=shipped_copy.registry))
+    return shipped_copy

@@ -57,9 +57,11 @@ pass_library = click.make_pass_decorator(Library)
 from planner.cli import (  # noqa: E402, F401 -- registers commands
     documents,
     event,
+    event_record,
     groups,
     library,
     network,
+    organisations,
     outcomes,
     people,
     programme,

@@ -1,4 +1,5 @@
-"""Commands over the programme: check it, see it as a grid, export it, publish versions of it."""
+"""Commands over the programme: build it, check it, see it as a grid, export it, publish versions
+of it."""
 
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ import click
 from planner.cli import cli, echo_json, friendly, pass_library
 from planner.cli.output import force_option, output_option, write_output
 from planner.library import Library
+from planner.programme.builder import add_session, move_session, new_session_id, remove_session
 from planner.programme.conflicts import check_programme
 from planner.programme.formats import PROGRAMME_FORMATS, export_programme
 from planner.programme.grid import programme_grid
+from planner.programme.placement import describe_placement
+from planner.programme.rooms import add_room, room_rows
 from planner.programme.versions import is_draft, publish_programme, unpublished_changes
 
 __all__: list[str] = []
@@ -21,7 +25,7 @@ __all__: list[str] = []
 
 @cli.group()
 def programme() -> None:
-    """The programme: check it, export it to calendars and schedule apps, publish it."""
+    """The programme: build it, check it, export it to calendars and schedule apps, publish it."""
 
 
 # `planner agenda` was the group's first name; scripts written for it keep working.
@@ -120,3 +124,98 @@ def versions_command(library: Library, event_id: str, as_json: bool) -> None:
         click.echo("draft: not published yet")
     elif pending:
         click.echo("\n".join(["not yet published:", *(f"  {line}" for line in pending)]))
+
+
+# The commands below build the programme; each refusal is a one-line PlannerError.
+_WHO = ("a participant id of the roster, else the name of someone from outside (marked to "
+        "be confirmed); repeatable")
+
+
+@programme.command("add")
+@click.argument("event_id")
+@click.option("--title", required=True, help="The session's title as the programme prints it.")
+@click.option("--kind", required=True, metavar="KIND",
+              help="plenary, working-groups, reporting-back, break, social or registration.")
+@click.option("--day", type=int, required=True, help="1 for the first day, 0 for the eve.")
+@click.option("--start", metavar="HH:MM", help="Clock time it starts (with --end).")
+@click.option("--end", metavar="HH:MM", help="Clock time it ends.")
+@click.option("--block", metavar="BLOCK",
+              help="morning, afternoon or evening, instead of clock times.")
+@click.option("--room", help="Id or name of one of the event's rooms.")
+@click.option("--chair", "chairs", multiple=True, metavar="WHO", help=f"A chair: {_WHO}.")
+@click.option("--speaker", "speakers", multiple=True, metavar="WHO", help=f"A speaker: {_WHO}.")
+@click.option("--round", "round_", type=int, metavar="N",
+              help="With --kind working-groups: every working group of round N meets here.")
+@click.option("--group", "groups", multiple=True, metavar="WG",
+              help="With --kind working-groups: this working group meets here (with --round N, "
+                   "it joins round N); repeatable.")
+@pass_library
+@friendly
+def add_command(library: Library, *, event_id: str, title: str, kind: str, day: int,
+                start: str | None, end: str | None, block: str | None, room: str | None,
+                chairs: tuple[str, ...], speakers: tuple[str, ...], round_: int | None,
+                groups: tuple[str, ...]) -> None:
+    """Add a session to the programme and print its new id (`d2-closing`)."""
+    event = library.load(event_id)
+    session_id = new_session_id(event, day=day, title=title, kind=kind)
+    library.save(add_session(event, kind=kind, title=title, day=day, start=start, end=end,
+                             block=block, room=room, chairs=chairs, speakers=speakers,
+                             round=round_, groups=groups or None, session_id=session_id))
+    click.echo(session_id)
+
+
+@programme.command("move")
+@click.argument("event_id")
+@click.argument("session_id")
+@click.option("--day", type=int, help="1 for the first day, 0 for the eve.")
+@click.option("--start", metavar="HH:MM", help="New start; alone, the session keeps its length.")
+@click.option("--end", metavar="HH:MM", help="New end.")
+@click.option("--block", metavar="BLOCK", help="morning, afternoon or evening, instead of times.")
+@click.option("--room", help="Id or name of one of the event's rooms.")
+@pass_library
+@friendly
+def move_command(library: Library, *, event_id: str, session_id: str, day: int | None,
+                 start: str | None, end: str | None, block: str | None,
+                 room: str | None) -> None:
+    """Move a session to another day, time or room; what is not given stays."""
+    saved = library.save(move_session(library.load(event_id), session_id, day=day,
+                                      start=start, end=end, block=block, room=room))
+    moved = next(session for session in saved.sessions if session.id == session_id)
+    click.echo(f"moved {session_id} to {describe_placement(moved)}")
+
+
+@programme.command("remove")
+@click.argument("event_id")
+@click.argument("session_id")
+@pass_library
+@friendly
+def remove_command(library: Library, event_id: str, session_id: str) -> None:
+    """Remove a session from the programme."""
+    library.save(remove_session(library.load(event_id), session_id))
+    click.echo(f"removed {session_id} from {event_id}")
+
+
+@programme.command("rooms")
+@click.argument("event_id")
+@click.option("--add", "room_id", metavar="ID", help="Add a room with this id (`room-b`).")
+@click.option("--name", help="With --add: the room's name as the programme prints it.")
+@click.option("--capacity", type=int, help="With --add: how many people it seats.")
+@pass_library
+@friendly
+def rooms_command(library: Library, event_id: str, room_id: str | None, name: str | None,
+                  capacity: int | None) -> None:
+    """List the rooms of the venue, or add one with --add ID --name N [--capacity C]."""
+    event = library.load(event_id)
+    if room_id is None and (name is not None or capacity is not None):
+        raise click.UsageError("--name and --capacity go with --add ID")
+    if room_id is not None:
+        if name is None:
+            raise click.UsageError("--add ID needs --name N")
+        event = library.save(add_room(event, room_id=room_id, name=name, capacity=capacity))
+        click.echo(f"added room {room_id} to {event_id}")
+    click.echo("\n".join(map(_room_line, room_rows(event))) or f"no rooms in '{event_id}' yet")
+
+
+def _room_line(row: dict[str, Any]) -> str:
+    seats = f", {row['capacity']} seats" if row["capacity"] else ""
+    return f"{row['id']}: {row['name']}{seats}, used by {row['sessions']} session(s)"

@@ -15,6 +15,7 @@ from planner.model import (
     ConceptNote,
     ConceptNoteSection,
     Event,
+    InviteeStatus,
     OrganiserRole,
     OrganiserRoleKind,
     PaperSection,
@@ -77,7 +78,12 @@ def _organisers(source: Event, new: Event, registry: Registry | None) -> dict[st
 
 
 def _invitations(source: Event, new: Event, registry: Registry | None) -> dict[str, Any]:
-    invited = [i.model_copy(update={"source": SourceKind.EDITOR}) for i in source.invited]
+    # The old list is the new one's first draft: everyone on it is still to invite, once
+    # (the old record may list an organisation as two documents state it).
+    firsts = {i.organisation or i.description: i for i in reversed(source.invited)}
+    invited = [i.model_copy(update={"source": SourceKind.EDITOR,
+                                    "status": InviteeStatus.TO_INVITE, "since": None})
+               for i in source.invited if firsts[i.organisation or i.description] is i]
     return {"invited": invited}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from planner.model import Event
+from planner.model import Event, SourceKind
 
 __all__ = ["check_event"]
 
@@ -49,7 +49,8 @@ def _recommendation_problems(event: Event) -> Iterator[tuple[Loc, str]]:
 def _source_problems(event: Event) -> Iterator[tuple[Loc, str]]:
     if not event.sources:
         return
-    known = {document.kind for document in event.sources}
+    # The organisers' own edits (`editor`) stand without a document behind them.
+    known = {document.kind for document in event.sources} | {SourceKind.EDITOR}
     for field in ("organisers", "invited", "attended", "participant_counts"):
         for index, entry in enumerate(getattr(event, field)):
             if entry.source not in known:

@@ -63,7 +63,9 @@ Slug = Annotated[
 
 def _check_registry(value: str, info: ValidationInfo) -> str:
     # The registry is passed as validation context by the store; records built
-    # in code without a registry only get the shape checked.
+    # in code without a registry only get the shape checked. A merge of two registry
+    # entries passes `renamed` (old id → kept id), so every reference follows.
+    value = (info.context or {}).get("renamed", {}).get(value, value)
     registry = (info.context or {}).get("registry")
     if registry is not None and value not in registry:
         raise ValueError(registry.unknown_message(value))

@@ -18,6 +18,7 @@ from planner.model.vocabulary import (
     ConsultationStatus,
     EventKind,
     InviteeCategory,
+    InviteeStatus,
     OrganiserRoleKind,
     SourceKind,
 )
@@ -67,11 +68,22 @@ class Invitee(Model):
     observer: bool = False
     """Attends as an observer rather than a participant."""
     note: str | None = None
+    status: lax[InviteeStatus] | None = None
+    """Where the invitation stands on the organisers' list: `to-invite`, `invited`,
+    `accepted`, `declined`. Absent in a past event's record, whose documents say only who
+    was invited."""
+    since: dt.date | None = None
+    """The day the invitation took its `status`, YYYY-MM-DD."""
+    quota: int | None = Field(default=None, ge=1)
+    """For a government: how many delegates it is invited to send; the event's
+    `delegate_quota` (2 to 3 when absent) applies otherwise."""
 
     @model_validator(mode="after")
     def _named_or_described(self) -> Invitee:
         if self.organisation is None and self.description is None:
             raise ValueError("give an 'organisation' id or a 'description'")
+        if self.quota is not None and self.category != InviteeCategory.GOVERNMENTS:
+            raise ValueError(f"a delegate quota is for governments, not {self.category.value}")
         return self
 
 

@@ -19,6 +19,7 @@ __all__ = [
     "InitiativeLevel",
     "InvitationStatus",
     "InviteeCategory",
+    "InviteeStatus",
     "OrganisationType",
     "OrganiserRoleKind",
     "ParticipantRole",
@@ -104,6 +105,15 @@ class InviteeCategory(Labelled):
     CIVIL_SOCIETY = "civil-society"
     ACADEMIA = "academia"
     OTHER = "other"
+
+
+class InviteeStatus(Labelled):
+    """Where the invitation of a State or organisation stands, on the organisers' list."""
+
+    TO_INVITE = "to-invite"
+    INVITED = "invited"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
 
 
 class OrganisationType(Labelled):

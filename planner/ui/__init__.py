@@ -9,6 +9,7 @@ from planner.ui import (
     action_plan,
     concept_note,
     documents,
+    event,
     follow_up,
     groups,
     library,
@@ -36,6 +37,7 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("Library", "Library", ":material/library_books:", "library", library.render),
     PageSpec("Event", "New event", ":material/add_circle:", "new-event", new_event.render),
+    PageSpec("Event", "Event", ":material/event:", "event", event.render),
     PageSpec("Event", "Concept note", ":material/description:", "concept-note",
              concept_note.render),
     PageSpec("People", "Participants", ":material/groups:", "participants", participants.render),

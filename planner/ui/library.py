@@ -6,10 +6,12 @@ from typing import TypedDict
 
 import streamlit as st
 
+from planner.errors import PlannerError
 from planner.event.steps import next_step
 from planner.library import coverage, summarise_event
 from planner.library.compare import compare_events, find_events
-from planner.model import ACTION_POINTS, Event, EventKind
+from planner.library.registry import add_organisation, merge_organisations, new_organisation
+from planner.model import ACTION_POINTS, Event, EventKind, OrganisationType
 from planner.ui import charts, phrases, state
 from planner.ui.state import KEYS
 
@@ -66,6 +68,41 @@ def _welcome() -> None:
                             icon=":material/arrow_forward:")
 
 
+def _organisations() -> None:
+    # The registry is the library's: an organisation added here is known to every event.
+    library = state.library()
+    with st.expander(phrases.ORGS_TITLE):
+        left, right = st.columns(2)
+        org_id = left.text_input(phrases.ORGS_ID, key=KEYS["org_id"])
+        name = right.text_input(phrases.ORGS_NAME, key=KEYS["org_name"])
+        kind = left.selectbox(phrases.ORGS_TYPE, [t.value for t in OrganisationType],
+                              key=KEYS["org_type"])
+        country = right.selectbox(phrases.ORGS_COUNTRY, [None, *sorted(
+            o.id for o in library.registry if o.type == OrganisationType.STATE)],
+            key=KEYS["org_country"])
+        acronym = left.text_input(phrases.ORGS_ACRONYM, key=KEYS["org_acronym"])
+        if st.button(phrases.ORGS_ADD, key=KEYS["org_add"], disabled=not (org_id and name)):
+            try:
+                add_organisation(library, new_organisation(
+                    library.registry, org_id=org_id, name=name, type=kind, country=country,
+                    acronym=acronym))
+            except PlannerError as err:
+                st.error(str(err))
+            else:
+                st.success(phrases.ORGS_ADDED.format(id=org_id))
+        keep, drop = st.columns(2)
+        kept = keep.text_input(phrases.ORGS_KEEP, key=KEYS["org_keep"])
+        dropped = drop.text_input(phrases.ORGS_DROP, key=KEYS["org_drop"])
+        if st.button(phrases.ORGS_MERGE, key=KEYS["org_merge"], disabled=not (kept and dropped)):
+            try:
+                changed = merge_organisations(library, keep=kept, drop=dropped)
+            except PlannerError as err:
+                st.error(str(err))
+            else:
+                st.success(phrases.ORGS_MERGED.format(drop=dropped, keep=kept,
+                                                      count=len(changed)))
+
+
 def render() -> None:
     """Where to start; browse, filter and compare the events of the library."""
     st.title(phrases.LIBRARY_TITLE)
@@ -82,6 +119,7 @@ def render() -> None:
         st.dataframe([summarise_event(e, registry) for e in found], hide_index=True)
     else:
         st.info(phrases.NO_MATCH)
+    _organisations()
     st.subheader(phrases.COVERAGE_TITLE)
     st.plotly_chart(charts.coverage_heatmap(coverage(events)))
     _compare(events)

@@ -14,6 +14,7 @@ from planner.programme.formats import PROGRAMME_FORMATS, export_programme
 from planner.programme.grid import programme_grid
 from planner.programme.versions import publish_programme, published_version, unpublished_changes
 from planner.ui import forms, phrases, state, widgets
+from planner.ui.programme_editor import render_editor
 from planner.ui.state import key
 
 
@@ -63,21 +64,25 @@ def _downloads(event: Event) -> None:
 
 
 def render() -> None:
-    """See the timetable and its conflicts; publish a version; download the programme."""
+    """See the timetable and its conflicts; build it; publish a version; download it."""
     event = state.open_page(phrases.PROGRAMME_TITLE)
     if event is None:
         return
-    if not event.sessions:
+    changes = unpublished_changes(event) if event.sessions else []
+    if event.sessions:
+        _status(event, changes)
+    else:
         st.info(phrases.PROGRAMME_EMPTY)
-        return
-    changes = unpublished_changes(event)
-    _status(event, changes)
     for day in programme_grid(event):
         st.markdown(f"**{day['day']}**")
         st.dataframe(day["rows"], hide_index=True, column_order=["time", *day["rooms"]])
     st.subheader(phrases.PROGRAMME_CONFLICTS)
     conflicts = check_programme(event)
     widgets.show_findings(conflicts, empty=phrases.PROGRAMME_NO_CONFLICTS)
+    # Below the grid and the conflicts: a save reruns the page and both show its effect.
+    render_editor(event)
+    if not event.sessions:
+        return
     _publish(event, changes, len(conflicts))
     with st.expander(f"{phrases.PROGRAMME_VERSIONS} ({len(event.programme.versions)})"):
         for version in reversed(event.programme.versions):

@@ -44,7 +44,8 @@ def test_programme_and_its_old_name_agenda_both_answer(programme_library: Librar
     commands = [line.split()[0] for line in text.partition("Commands:")[2].splitlines()
                 if line.strip()]
 
-    assert (code, commands) == (0, ["check", "export", "grid", "publish", "versions"])
+    assert (code, commands) == (0, ["add", "check", "export", "grid", "move", "publish",
+                                    "remove", "rooms", "versions"])
     assert run(programme_library, group, "check", "geneva-2030") == (0, "ok\n")
 
 
@@ -126,7 +127,6 @@ def test_event_from_planner_new_exports_valid_files(shipped_copy: Library, tmp_p
     assert list(jsonschema.Draft6Validator(schema).iter_errors(data)) == []
 
 
-def test_agenda_grid_has_a_column_per_room(programme_library: Library) -> None:
 def test_agenda_export_links_sessions_to_the_website(programme_library: Library) -> None:
     result = CliRunner().invoke(cli, ["--library", str(programme_library.path), "agenda",
                                       "export", "geneva-2030", "--format", "frab-xml", "-o", "-",
@@ -149,6 +149,7 @@ def test_agenda_export_bad_base_url_is_one_line(programme_library: Library,
     assert not (tmp_path / "x.ics").exists()
 
 
+def test_agenda_grid_has_a_column_per_room(programme_library: Library) -> None:
     code, output = run(programme_library, "agenda", "grid", "geneva-2030")
 
     assert (code, output.splitlines()) == (0, [
@@ -179,3 +180,190 @@ def test_agenda_grid_without_sessions_and_unknown_event(shipped_copy: Library) -
     assert empty == (0, "no sessions in 'geneva-2008-borders'\n")
     assert unknown == (1, f"Error: no event 'nowhere' in {shipped_copy.path} "
                           f"(known: {', '.join(SHIPPED_IDS)})\n")
+
+
+# --- building the programme: add, move, remove, rooms ------------------------------------
+
+def _nairobi(library: Library) -> str:
+    run(library, "new", "nairobi-2027", "--from", "dar-es-salaam-2010", "--start", "2027-09-06",
+        "--city", "Nairobi", "--country", "kenya")
+    return "nairobi-2027"
+
+
+def test_programme_add_prints_the_new_id_and_saves(programme_library: Library) -> None:
+    code, output = run(programme_library, "programme", "add", "geneva-2030", "--title",
+                       "Closing", "--kind", "plenary", "--day", "2", "--start", "14:00", "--end",
+                       "15:30", "--room", "plenary", "--chair", "dina-ali", "--speaker",
+                       "Mr Guest")
+    again = run(programme_library, "agenda", "add", "geneva-2030", "--title", "Closing",
+                "--kind", "plenary", "--day", "2", "--block", "afternoon")
+    saved = programme_library.load("geneva-2030")
+    closing = next(s for s in saved.sessions if s.id == "d2-closing")
+
+    assert ((code, output), again) == ((0, "d2-closing\n"), (0, "d2-closing-2\n"))
+    assert (closing.start, closing.end, closing.room, saved.revision) == (
+        "14:00", "15:30", "plenary", 3)
+    assert [(c.participant, c.name, c.tbc) for c in [*closing.chairs, *closing.speakers]] == [
+        ("dina-ali", None, False), (None, "Mr Guest", True)]
+
+
+def test_programme_build_nairobi_from_the_command_line(shipped_copy: Library) -> None:
+    event = _nairobi(shipped_copy)
+    steps = [
+        ("rooms", event, "--add", "plenary", "--name", "Plenary Hall", "--capacity", "200"),
+        *[("rooms", event, "--add", f"room-{n}", "--name", f"Room {n.upper()}", "--capacity",
+           "40") for n in "abcd"],
+        ("move", event, "d1-opening", "--start", "09:00", "--end", "10:30", "--room",
+         "plenary"),
+        ("add", event, "--title", "Mapping the challenge", "--kind", "plenary", "--day", "1",
+         "--start", "11:00", "--end", "12:30", "--room", "plenary"),
+        ("add", event, "--title", "Working groups", "--kind", "working-groups", "--day", "1",
+         "--start", "14:00", "--end", "17:30", "--round", "1", "--group", "wg-human-rights",
+         "--group", "wg-legal-migration", "--group", "wg-refugee-protection", "--group",
+         "wg-borders-security"),
+        ("add", event, "--title", "Working groups", "--kind", "working-groups", "--day", "2",
+         "--start", "09:00", "--end", "12:30", "--round", "2", "--group",
+         "wg-differentiated-processes", "--group", "wg-return", "--group", "wg-data",
+         "--group", "wg-cooperation"),
+        ("add", event, "--title", "Reporting back and closing", "--kind", "reporting-back",
+         "--day", "2", "--start", "14:00", "--end", "16:00", "--room", "Plenary Hall"),
+    ]
+    outputs = [run(shipped_copy, "programme", *step) for step in steps]
+    saved = shipped_copy.load(event)
+
+    assert [code for code, _ in outputs] == [0] * len(steps)
+    assert [out for _, out in outputs[-4:]] == [
+        "d1-mapping-the-challenge\n", "d1-working-groups\n", "d2-working-groups\n",
+        "d2-reporting-back-and-closing\n"]
+    assert outputs[5][1] == "moved d1-opening to day 1, 09:00–10:30, room plenary\n"
+    assert [g.round for g in saved.working_groups] == [1, 1, 1, 1, 2, 2, 2, 2]
+    assert run(shipped_copy, "programme", "check", event) == (0, "ok\n")
+
+
+def test_programme_add_a_whole_round(shipped_copy: Library) -> None:
+    event = _nairobi(shipped_copy)
+
+    added = run(shipped_copy, "programme", "add", event, "--title", "Working groups",
+                "--kind", "working-groups", "--day", "1", "--block", "afternoon", "--round", "1")
+    session = shipped_copy.load(event).sessions[-1]
+
+    assert (added, len(session.working_groups)) == ((0, "d1-working-groups\n"), 8)
+    assert run(shipped_copy, "programme", "check", event) == (0, "ok\n")
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    (["--day", "3", "--block", "morning"],
+     "day 3 is outside the event: 'geneva-2030' runs from day 1 (2030-03-04) to day 2 "
+     "(2030-03-05), with day 0 its eve"),
+    (["--day", "1", "--start", "16:00", "--end", "15:00"],
+     "'Side event' ends at 15:00, before it starts at 16:00"),
+    (["--day", "1", "--start", "16:00", "--end", "17:00", "--block", "afternoon"],
+     "'Side event': give clock times or a named block, not both"),
+    (["--day", "1", "--block", "evening", "--room", "Room Z"],
+     "no room 'Room Z' in 'geneva-2030' (rooms: plenary, room-a, room-b)"),
+    (["--day", "1", "--block", "evening", "--kind", "lecture"],
+     "unknown kind of session 'lecture' (kinds: plenary, working-groups, reporting-back, "
+     "break, social, registration)"),
+    (["--day", "1", "--start", "10:00", "--end", "11:00", "--chair", "dina-ali"],
+     "Ms Dina Ali chairs 'Side event' (day 1, 10:00–11:00) but already chairs 'Opening' "
+     "(day 1, 09:00–10:30) at that time"),
+    (["--day", "1", "--start", "12:00", "--end", "12:15", "--speaker", "carla-diaz"],
+     "Ms Carla Diaz speaks in 'Side event' (day 1, 12:00–12:15) but already reports in "
+     "'WG 2: Return' (day 1, 11:00–12:30) at that time"),
+    (["--day", "1", "--block", "evening", "--round", "1"],
+     "a round of working groups is a session of kind 'working-groups', not 'plenary'"),
+    (["--day", "2", "--block", "afternoon", "--kind", "working-groups", "--round", "2"],
+     "no working group of 'geneva-2030' is in round 2 (rounds: 1)"),
+])
+def test_programme_add_refuses_in_one_line(programme_library: Library, options: list[str],
+                                           message: str) -> None:
+    before = programme_library.event_path("geneva-2030").read_text(encoding="utf-8")
+    kind = [] if "--kind" in options else ["--kind", "plenary"]
+
+    result = run(programme_library, "programme", "add", "geneva-2030", "--title", "Side event",
+                 *kind, *options)
+
+    assert result == (1, f"Error: {message}\n")
+    assert programme_library.event_path("geneva-2030").read_text(encoding="utf-8") == before
+
+
+def test_programme_move_keeps_the_length_and_says_where(programme_library: Library) -> None:
+    moved = run(programme_library, "agenda", "move", "geneva-2030", "lunch", "--day", "2",
+                "--start", "12:00")
+    blocked = run(programme_library, "programme", "move", "geneva-2030", "report", "--block",
+                  "afternoon", "--room", "Room A")
+
+    assert (moved, blocked) == ((0, "moved lunch to day 2, 12:00–13:30\n"),
+                                (0, "moved report to day 1, afternoon, room room-a\n"))
+    assert [s.id for s in programme_library.load("geneva-2030").sessions] == [
+        "opening", "round-1", "report", "closing", "lunch"]
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    (["keynote", "--day", "2"], "no session 'keynote' in 'geneva-2030' (sessions: opening, "
+                                "round-1, lunch, report, closing)"),
+    (["lunch", "--start", "12:00", "--block", "afternoon"],
+     "'Lunch': give clock times or a named block, not both"),
+    (["lunch", "--day", "5"], "day 5 is outside the event: 'geneva-2030' runs from day 1 "
+                              "(2030-03-04) to day 2 (2030-03-05), with day 0 its eve"),
+    (["lunch", "--start", "14:00", "--end", "13:00"],
+     "'Lunch' ends at 13:00, before it starts at 14:00"),
+    (["lunch", "--room", "attic"], "no room 'attic' in 'geneva-2030' (rooms: plenary, room-a, "
+                                   "room-b)"),
+    (["opening", "--start", "11:00"],
+     "Ms Dina Ali chairs 'Opening' (day 1, 11:00–12:30) but already sits in 'WG 2: Return' "
+     "(day 1, 11:00–12:30) at that time"),
+])
+def test_programme_move_refuses_in_one_line(programme_library: Library, options: list[str],
+                                            message: str) -> None:
+    assert run(programme_library, "programme", "move", "geneva-2030", *options) == (
+        1, f"Error: {message}\n")
+    assert programme_library.load("geneva-2030").revision == 1
+
+
+def test_programme_remove_and_an_unknown_session(programme_library: Library) -> None:
+    removed = run(programme_library, "programme", "remove", "geneva-2030", "lunch")
+    again = run(programme_library, "agenda", "remove", "geneva-2030", "lunch")
+
+    assert (removed, again) == ((0, "removed lunch from geneva-2030\n"), (
+        1, "Error: no session 'lunch' in 'geneva-2030' (sessions: opening, round-1, report, "
+           "closing)\n"))
+
+
+def test_programme_rooms_lists_and_adds(programme_library: Library) -> None:
+    listed = run(programme_library, "programme", "rooms", "geneva-2030")
+    added = run(programme_library, "agenda", "rooms", "geneva-2030", "--add", "annex", "--name",
+                "Annex", "--capacity", "12")
+
+    assert listed == (0, "plenary: Plenary Hall, 200 seats, used by 3 session(s)\n"
+                         "room-a: Room A, 20 seats, used by 1 session(s)\n"
+                         "room-b: Room B, 20 seats, used by 1 session(s)\n")
+    assert added == (0, "added room annex to geneva-2030\n" + listed[1]
+                     + "annex: Annex, 12 seats, used by 0 session(s)\n")
+
+
+def test_programme_rooms_of_an_event_without_rooms(shipped_copy: Library) -> None:
+    assert run(shipped_copy, "programme", "rooms", "dar-es-salaam-2010") == (
+        0, "no rooms in 'dar-es-salaam-2010' yet\n")
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    (["--add", "room-a", "--name", "Annex"],
+     "Error: room 'room-a' is already among the rooms of 'geneva-2030'\n"),
+    (["--add", "Annex", "--name", "Annex"],
+     "Error: room id 'Annex': use lower-case letters, digits and hyphens (room-b)\n"),
+    (["--add", "annex", "--name", "Annex", "--capacity", "0"],
+     "Error: room 'annex': a capacity is at least 1 seat\n"),
+])
+def test_programme_rooms_refuses_in_one_line(programme_library: Library, options: list[str],
+                                             message: str) -> None:
+    assert run(programme_library, "programme", "rooms", "geneva-2030", *options) == (1, message)
+
+
+def test_programme_rooms_options_go_together(programme_library: Library) -> None:
+    alone = run(programme_library, "programme", "rooms", "geneva-2030", "--name", "Annex")
+    nameless = run(programme_library, "programme", "rooms", "geneva-2030", "--add", "annex")
+
+    assert (alone[0], alone[1].splitlines()[-1]) == (
+        2, "Error: --name and --capacity go with --add ID")
+    assert (nameless[0], nameless[1].splitlines()[-1]) == (2, "Error: --add ID needs --name N")

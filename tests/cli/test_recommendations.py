@@ -20,12 +20,6 @@ def run(library: Library, *args: str, given: str | None = None) -> tuple[int, st
     return result.exit_code, result.output
 
 
-@pytest.fixture
-def planned(shipped_copy: Library) -> Library:
-    run(shipped_copy, "new", EVENT, "--from", "dar-es-salaam-2010", "--start", "2027-09-06",
-        "--city", "Nairobi", "--country", "kenya")
-    return shipped_copy
-
 
 def test_add_one_then_a_pasted_block_then_list(planned: Library) -> None:
     one = run(planned, "recommendations", "add", EVENT, "--section", "I", "--label", "i",

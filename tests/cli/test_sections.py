@@ -18,12 +18,6 @@ def run(library: Library, *args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-@pytest.fixture
-def planned(shipped_copy: Library) -> Library:
-    run(shipped_copy, "new", EVENT, "--from", "dar-es-salaam-2010", "--start", "2027-09-06",
-        "--city", "Nairobi", "--country", "kenya")
-    return shipped_copy
-
 
 def test_add_move_rename_remove(planned: Library) -> None:
     said = [run(planned, "sections", "add", EVENT, "Lessons learned", "--after", "objectives"),

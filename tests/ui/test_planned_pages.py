@@ -9,7 +9,6 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner.event.new import clone_event
 from planner.library import Library
 from planner.ui import PAGES
 from planner.ui.state import KEYS, key
@@ -19,15 +18,6 @@ pytestmark = pytest.mark.e2e
 
 NAIROBI = "nairobi-2027"
 
-
-@pytest.fixture
-def planned(shipped_copy: Library) -> Library:
-    """The shipped library with Nairobi 2027, started from Dar es Salaam 2010."""
-    dar = shipped_copy.load("dar-es-salaam-2010")
-    shipped_copy.create(clone_event(dar, new_id=NAIROBI, title="Nairobi 2027",
-                                    start=dt.date(2027, 9, 6), city="Nairobi", country="kenya",
-                                    registry=shipped_copy.registry))
-    return shipped_copy
 
 
 def test_a_draft_with_no_action_cannot_be_adopted(planned: Library) -> None:
@@ -153,3 +143,16 @@ def test_a_concept_note_section_is_added_and_moved_in_the_app(planned: Library) 
     # Added after the chosen section (the first, Introduction), then moved above it.
     keys = [s.key for s in planned.load(NAIROBI).concept_note.sections]
     assert keys[:3] == ["lessons-learned", "introduction", "background"]
+
+
+def test_an_organisation_is_added_to_the_registry_from_the_library_page(
+        planned: Library) -> None:
+    app = page_app("library", planned).run()
+    app.text_input(key=KEYS["org_id"]).input("kenya-ras")
+    app.text_input(key=KEYS["org_name"]).input("Refugee Affairs Secretariat")
+    app.selectbox(key=KEYS["org_type"]).set_value("government-body")
+    app.selectbox(key=KEYS["org_country"]).set_value("kenya").run()
+    app.button(key=KEYS["org_add"]).click().run()
+
+    assert Library(planned.path).registry["kenya-ras"].parent == "kenya"
+    assert app.success[0].value == "Added kenya-ras to the registry."
