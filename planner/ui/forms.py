@@ -74,7 +74,10 @@ def start_form(form: str, event: Event, values: dict[str, object], *,
 
 def _returned(form: str) -> bool:
     # Whether the run before this one drew another page (the form was not drawn in it).
-    run = st.session_state.get(RUN, 0)
+    # Without the app's sidebar counting runs (a page run alone) nobody leaves the page.
+    if RUN not in st.session_state:
+        return False
+    run = st.session_state[RUN]
     seen, st.session_state[f"{form}:run"] = st.session_state.get(f"{form}:run"), run
     return seen is not None and seen != run - 1
 
