@@ -26,8 +26,6 @@ __all__ = [
     "unsaved_forms",
 ]
 
-_UNSAVED = UNSAVED
-
 
 def _base(form: str) -> str:
     return f"{form}:base"
@@ -83,7 +81,7 @@ def _returned(form: str) -> bool:
 
 
 def _remember(form: str, typed: dict[str, object], name: str) -> None:
-    unsaved = st.session_state.setdefault(_UNSAVED, {})
+    unsaved = st.session_state.setdefault(UNSAVED, {})
     if typed == st.session_state.get(_initial(form)):
         st.session_state.pop(_draft(form), None)
         unsaved.pop(form, None)
@@ -105,12 +103,12 @@ def keep(form: str, widget: str, name: str) -> None:
 
 def has_unsaved(form: str) -> bool:
     """Whether `form` holds edits not saved yet (on this page or left on another)."""
-    return form in st.session_state.get(_UNSAVED, {})
+    return form in st.session_state.get(UNSAVED, {})
 
 
 def unsaved_forms() -> list[str]:
     """What the sidebar calls each form holding unsaved edits, in the order they began."""
-    return list(st.session_state.get(_UNSAVED, {}).values())
+    return list(st.session_state.get(UNSAVED, {}).values())
 
 
 def show_unsaved(form: str) -> None:
@@ -134,7 +132,7 @@ def discard_form(form: str, *widget_keys: str) -> None:
     """
     for name in (_base(form), _initial(form), _draft(form), _shown(form), *widget_keys):
         st.session_state.pop(name, None)
-    st.session_state.get(_UNSAVED, {}).pop(form, None)
+    st.session_state.get(UNSAVED, {}).pop(form, None)
 
 
 def show_stale(form: str, event: Event) -> None:
@@ -166,7 +164,7 @@ def save_event(event: Event, *, form: str | None = None, message: str,
         initial = st.session_state.get(_initial(form)) or {}
         st.session_state[_initial(form)] = {k: st.session_state.get(k) for k in initial}
         st.session_state.pop(_draft(form), None)
-        st.session_state.get(_UNSAVED, {}).pop(form, None)
+        st.session_state.get(UNSAVED, {}).pop(form, None)
     said = message.format(path=library().event_path(saved.id), revision=saved.revision)
     if then is not None:
         then()
@@ -214,7 +212,7 @@ def edit_table(event: Event, *, form: str, editor: str, rows: Rows, editable: Co
     edited = st.data_editor(data, key=editor, hide_index=True, num_rows="fixed",
                             column_config=dict(columns or {}),
                             disabled=[n for n in rows[0] if n not in editable])
-    unsaved = st.session_state.setdefault(_UNSAVED, {})
+    unsaved = st.session_state.setdefault(UNSAVED, {})
     if edited == rows:
         for gone in (_shown(form), _draft(form)):
             st.session_state.pop(gone, None)

@@ -13,19 +13,16 @@ from planner.cli import cli
 from planner.documents import KINDS
 from planner.library import Library
 from tests.documents.reading import read_docx
+from tests.factories.journey import (
+    EVENT,
+    ORGANISATIONS,
+    RECOMMENDATIONS,
+    REGISTRATIONS,
+    STATES,
+)
 
 pytestmark = pytest.mark.e2e
 
-EVENT = "nairobi-2027"
-REGISTRATIONS = Path(__file__).resolve().parents[1] / "people" / "data" / \
-    "nairobi-registrations.csv"
-STATES = ("djibouti", "egypt", "eritrea", "sudan", "south-sudan", "yemen")
-ORGANISATIONS = ("drc", "icrc", "save-the-children", "eu")
-RECOMMENDATIONS = ("i. Establish protection-sensitive entry systems at the borders.\n"
-                   "ii. Train border officials in identifying persons in need of protection.\n"
-                   "iii. Set up national referral mechanisms for victims of trafficking.\n"
-                   "iv. Share data on mixed movements through a regional platform.\n"
-                   "v. Expand alternative legal migration pathways.\n")
 
 
 def planner(library: Library, *args: str, given: str | None = None) -> str:
