@@ -31,9 +31,15 @@ def shoot(page: Page, name: str) -> None:
 
 
 def finished(page: Page) -> None:
-    """Wait until the app's script run is over (Streamlit marks its root element)."""
-    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state",
-                                                           "notRunning")
+    """Wait until the app's script run is over (Streamlit marks its root element), and still
+    over a moment later: a save reruns the page at once, and a page just opened has not yet
+    begun its first run, so a single look can fall between two runs on a busy machine."""
+    app = page.get_by_test_id("stApp")
+    expect(page.get_by_test_id("stMain")).to_be_visible()
+    for _ in range(2):
+        expect(app).to_have_attribute("data-test-script-state", "notRunning")
+        page.wait_for_timeout(250)
+    expect(app).to_have_attribute("data-test-script-state", "notRunning")
 
 
 def go(page: Page, link: str, heading: str) -> None:

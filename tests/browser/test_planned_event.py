@@ -66,6 +66,7 @@ def test_nairobi_2027_opens_every_page_and_survives_a_refresh(page: Page) -> Non
 def test_typed_concept_note_survives_a_visit_to_another_page(page: Page) -> None:
     finished(page)
     page.goto(page.url.split("?")[0].rstrip("/") + "/concept-note?event=nairobi-2027")
+    expect(page.get_by_role("heading", name=TITLE)).to_be_visible()
     finished(page)
     text = page.get_by_label("Text (blank lines separate paragraphs)").first
     text.fill(PARAGRAPH)

@@ -61,6 +61,7 @@ def test_a_session_and_a_round_added_on_screen(open_page: Callable[..., Page], n
     _type_time(page, add, "Ends", "12:30")
     add.get_by_role("button", name="Add the session").click()
     expect(page.get_by_text("(revision 2).")).to_be_visible()
+    finished(page)
 
     page.get_by_role("tab", name="Schedule a round").click()
     scheduled = page.get_by_role("tabpanel")
