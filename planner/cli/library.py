@@ -15,12 +15,10 @@ from planner.event.steps import next_step
 from planner.library import INITIATIVES_FILE, REGISTRY_FILE, Library, coverage, summarise_event
 from planner.library.compare import compare_events, find_events
 from planner.library.store import (
-    dump_event,
-    dump_registry,
     load_event,
     load_initiatives,
     load_registry,
-    write_atomically,
+    reformat,
 )
 from planner.model import ACTION_POINTS, Event, EventKind
 
@@ -167,10 +165,6 @@ def coverage_table(library: Library, as_json: bool) -> None:
 def format_files(library: Library, paths: tuple[Path, ...]) -> None:
     """Rewrite event files in the canonical layout (validates first; drops comments)."""
     for path in paths or tuple(map(library.event_path, library.event_ids())):
-        if path.name == REGISTRY_FILE:
-            text = dump_registry(load_registry(path))
-        else:
-            text = dump_event(load_event(path, Library(path.parent).registry))
-        if path.read_text(encoding="utf-8") != text:
-            write_atomically(path, text)
+        registry = None if path.name == REGISTRY_FILE else Library(path.parent).registry
+        if reformat(path, registry):
             click.echo(f"formatted {path}")

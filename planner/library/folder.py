@@ -10,7 +10,6 @@ from pathlib import Path
 
 from planner.errors import (
     InvalidIdentifier,
-    PlannerError,
     Problem,
     UnknownEvent,
     ValidationFailed,
@@ -18,6 +17,7 @@ from planner.errors import (
 from planner.library.states import with_every_state
 from planner.library.store import (
     append_organisations,
+    clean_leftovers,
     load_event,
     load_initiatives,
     load_registry,
@@ -43,6 +43,9 @@ REGISTRY_FILE = "organisations.yaml"
 INITIATIVES_FILE = "initiatives.yaml"
 #: Files of the library folder that are not events.
 RESERVED_FILES = frozenset({REGISTRY_FILE, INITIATIVES_FILE})
+# An event with one of these ids would be written over a file that is not an event.
+_RESERVED_IDS = {Path(REGISTRY_FILE).stem: "organisation registry",
+                 Path(INITIATIVES_FILE).stem: "list of cooperation initiatives"}
 
 
 def check_id(event_id: str) -> str:
@@ -63,6 +66,10 @@ def check_id(event_id: str) -> str:
         raise InvalidIdentifier(
             f"{event_id!r} is not a valid event id: use lower-case letters, digits "
             "and hyphens (e.g. 'dakar-2008')")
+    if event_id in _RESERVED_IDS:
+        raise InvalidIdentifier(
+            f"'{event_id}' is not a valid event id: {event_id}.yaml is the library's "
+            f"{_RESERVED_IDS[event_id]}; choose another id (e.g. 'nairobi-2027')")
     return event_id
 
 
@@ -82,6 +89,8 @@ class Library:
     def registry(self) -> Registry:
         """The organisation registry every event refers to: the entries of its file, and
         every ISO 3166 State and territory the file lacks (see `with_every_state`)."""
+        # The first read of a library is also where a crashed save's leftovers go.
+        clean_leftovers(self.path)
         return with_every_state(load_registry(self.path / REGISTRY_FILE))
 
     def add_organisations(self, organisations: list[Organisation]) -> Registry:
@@ -132,10 +141,7 @@ class Library:
 
     def create(self, event: Event) -> Event:
         """Add a new event to the library; never overwrites an existing one."""
-        path = self.event_path(event.id)
-        if path.exists():
-            raise PlannerError(f"{path} already exists; choose another id")
-        return save_event(event, path, self.registry)
+        return save_event(event, self.event_path(event.id), self.registry, new=True)
 
     def validate(self) -> list[Problem]:
         """Every problem in the registry, the initiatives and every event file."""
@@ -150,13 +156,9 @@ class Library:
             problems.extend(failure.problems)
         for event_id in self.event_ids():
             try:
-                event = self.load(event_id)
+                self.load(event_id)  # refuses a file whose id is not its name, too
             except ValidationFailed as failure:
                 problems.extend(failure.problems)
-                continue
-            if event.id != event_id:
-                problems.append(Problem(str(self.event_path(event_id)), 1, 1, "id",
-                                        f"the id '{event.id}' differs from the file name"))
         return problems
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,13 +19,16 @@ from planner.library.yamlfile import YamlSyntaxError, dump_yaml, load_yaml, loca
 from planner.model import Event, Initiative, Organisation, Registry, SessionKind
 
 __all__ = [
+    "TEMPORARY_SUFFIX",
     "append_organisations",
+    "clean_leftovers",
     "dump_event",
     "dump_registry",
     "load_event",
     "load_initiatives",
     "load_registry",
     "parse_event",
+    "reformat",
     "save_event",
     "write_atomically",
 ]
@@ -118,9 +122,23 @@ def load_event(path: Path, registry: Registry | None = None) -> Event:
     Raises
     ------
     ValidationFailed
-        With every problem of the file, each at its line and column.
+        With every problem of the file, each at its line and column, or when
+        its `id` is not its file name.
     """
-    return parse_event(_read(path), path, registry)
+    text = _read(path)
+    event = parse_event(text, path, registry)
+    _check_file_name(event, text, path)
+    return event
+
+
+def _check_file_name(event: Event, text: str, path: Path) -> None:
+    # The library finds an event by its file name and saves it under its id:
+    # after `cp a.yaml b.yaml`, editing "b" would write into a.yaml.
+    if event.id != path.stem:
+        raise ValidationFailed([Problem(
+            str(path), *locate(text, ("id",)), "id",
+            f"the id '{event.id}' is not the file's name; set `id: {path.stem}` "
+            f"or rename the file to {event.id}.yaml")])
 
 
 def load_registry(path: Path) -> Registry:
@@ -221,6 +239,10 @@ def dump_event(event: Event) -> str:
     return dump_yaml(ordered)
 
 
+#: How the temporary file of a save ends; a crash can leave one, the next load removes it.
+TEMPORARY_SUFFIX = ".planner-tmp"
+
+
 @contextlib.contextmanager
 def _locked(folder: Path) -> Iterator[None]:
     # One lock per library folder serialises the read-compare-write of saves.
@@ -233,9 +255,15 @@ def _locked(folder: Path) -> Iterator[None]:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that a crash leaves the old file or the new, never half."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Replace `path` with `text` so that a crash leaves the old file or the new, never half.
+
+    The new file keeps the old one's permissions and owner (colleagues sharing
+    the library folder keep their access); a new file gets the usual ones.
+    """
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                               suffix=TEMPORARY_SUFFIX)
     try:
+        _give_mode(fd, path)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
@@ -252,6 +280,35 @@ def write_atomically(path: Path, text: str) -> None:
         os.close(dir_fd)
 
 
+def _give_mode(fd: int, path: Path) -> None:
+    # mkstemp makes files private (0600); a save must not change who may read the file.
+    try:
+        old = path.stat()
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
+        return
+    os.fchmod(fd, stat.S_IMODE(old.st_mode))
+    with contextlib.suppress(PermissionError):  # only root may give a file away
+        os.fchown(fd, old.st_uid, old.st_gid)
+
+
+def clean_leftovers(folder: Path) -> list[Path]:
+    """Remove the temporary files that a save killed mid-way left in `folder`.
+
+    Taken under the folder's lock, so a save in progress keeps its file.
+    """
+    if not folder.is_dir():
+        return []
+    with _locked(folder):
+        leftovers = sorted(folder.glob(f".*{TEMPORARY_SUFFIX}"))
+        for leftover in leftovers:
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+    return leftovers
+
+
 def _revision_on_disk(path: Path) -> int | None:
     if not path.exists():
         return None
@@ -260,8 +317,12 @@ def _revision_on_disk(path: Path) -> int | None:
     return revision if isinstance(revision, int) else None
 
 
-def save_event(event: Event, path: Path, registry: Registry | None = None) -> Event:
+def save_event(event: Event, path: Path, registry: Registry | None = None, *,
+               new: bool = False) -> Event:
     """Save an event over the revision it was loaded at, and return it as saved.
+
+    With `new`, the file must not exist yet: the check and the write happen
+    under one lock, so of two creations with one id exactly one succeeds.
 
     The saved copy carries the next revision. Nothing is written when the
     record has not changed. With a `registry`, the text is validated as a
@@ -272,11 +333,14 @@ def save_event(event: Event, path: Path, registry: Registry | None = None) -> Ev
     ------
     ConflictError
         When the file on disk is at another revision than `event.revision`:
-        someone else saved in between, and writing would lose their work.
+        someone else saved in between, and writing would lose their work;
+        or, with `new`, when the file already exists.
     ValidationFailed
         When the text would not load; nothing is written.
     """
     with _locked(path.parent):
+        if new and path.exists():
+            raise ConflictError(f"{path} already exists; choose another id")
         on_disk = _revision_on_disk(path)
         if on_disk is not None and on_disk != event.revision:
             raise ConflictError(
@@ -291,3 +355,29 @@ def save_event(event: Event, path: Path, registry: Registry | None = None) -> Ev
             parse_event(text, path, registry)
         write_atomically(path, text)
         return saved
+
+
+def reformat(path: Path, registry: Registry | None = None) -> bool:
+    """Rewrite an event file, or the registry, in the canonical layout; True if it changed.
+
+    Read, check and write happen under the library's lock, as a save does: a
+    save made while the file is being formatted is never overwritten by the
+    text read before it.
+
+    Raises
+    ------
+    ValidationFailed
+        When the file does not load; nothing is written.
+    """
+    with _locked(path.parent):
+        text = _read(path)
+        if registry is None:
+            canonical = dump_registry(_registry_from(text, path))
+        else:
+            event = parse_event(text, path, registry)
+            _check_file_name(event, text, path)
+            canonical = dump_event(event)
+        if canonical == text:
+            return False
+        write_atomically(path, canonical)
+        return True

@@ -50,7 +50,8 @@ def test_validate_reports_file_named_differently_from_id(small_library: Library)
                                                        encoding="utf-8")
     problems = small_library.validate()
     assert [(Path(p.file).name, p.message) for p in problems] == [
-        ("other-2010.yaml", "the id 'test-2010' differs from the file name")]
+        ("other-2010.yaml", "the id 'test-2010' is not the file's name; set `id: other-2010` "
+         "or rename the file to test-2010.yaml")]
 
 
 def test_create_refuses_to_overwrite(small_library: Library, make_event) -> None:

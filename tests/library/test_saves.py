@@ -1,0 +1,183 @@
+"""Saves that lose nothing (#20): the file named by its id, every writer under the lock,
+atomic creation, the file's mode kept, crash leftovers removed, reserved ids refused."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from planner.errors import ConflictError, InvalidIdentifier, ValidationFailed
+from planner.library import Library
+from planner.library.store import TEMPORARY_SUFFIX, _locked, dump_event, load_event
+
+PLANNER = [sys.executable, "-m", "planner"]
+
+
+def run(library: Library, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*PLANNER, "--library", str(library.path), *args],
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()
+            and p.name != ".planner.lock"}
+
+
+def test_a_copied_file_is_refused_instead_of_editing_its_original(planned: Library) -> None:
+    # `cp nairobi-2027.yaml kampala-2028.yaml`: editing "kampala-2028" used to write
+    # into nairobi-2027.yaml.
+    shutil.copy(planned.event_path("nairobi-2027"), planned.path / "kampala-2028.yaml")
+    before = snapshot(planned.path)
+    result = run(planned, "organisers", "add", "kampala-2028", "iom",
+                 "--role", "co-organiser")
+    assert result.returncode == 1
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.endswith("kampala-2028.yaml:1:5: id: the id 'nairobi-2027' is not the file's "
+                         "name; set `id: kampala-2028` or rename the file to nairobi-2027.yaml")
+    assert snapshot(planned.path) == before
+
+
+def test_validate_names_the_copied_file_and_its_fix(planned: Library) -> None:
+    shutil.copy(planned.event_path("nairobi-2027"), planned.path / "kampala-2028.yaml")
+    result = run(planned, "validate")
+    assert result.returncode == 1
+    assert "kampala-2028.yaml:1:5: id: the id 'nairobi-2027' is not the file's name" in (
+        result.stdout + result.stderr)
+
+
+@pytest.mark.parametrize("reserved", ["organisations", "initiatives"])
+def test_registry_names_are_refused_as_event_ids(planned: Library, reserved: str) -> None:
+    before = snapshot(planned.path)
+    made = run(planned, "new", reserved, "--from", "nairobi-2027", "--start", "2028-03-01")
+    assert made.returncode == 1
+    assert made.stderr.strip().splitlines()[-1].startswith(
+        f"Error: '{reserved}' is not a valid event id: {reserved}.yaml is the library's ")
+    assert snapshot(planned.path) == before
+    shown = run(planned, "show", reserved)
+    assert shown.returncode == 1
+    assert f"'{reserved}' is not a valid event id" in shown.stderr
+
+
+def test_two_creations_with_one_id_make_one_event(planned: Library) -> None:
+    # Both used to say "created"; the second overwrote the first.
+    def create(city: str) -> subprocess.CompletedProcess[str]:
+        return run(planned, "new", "kigali-2028", "--from", "nairobi-2027",
+                   "--start", "2028-03-01", "--city", city, "--country", "rwanda")
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(create, ["Kigali", "Huye", "Musanze", "Rubavu"]))
+    created = [r for r in results if r.returncode == 0]
+    refused = [r for r in results if r.returncode != 0]
+    assert len(created) == 1 and len(refused) == 3
+    for result in refused:
+        assert result.stderr.strip().splitlines()[-1].endswith(
+            "kigali-2028.yaml already exists; choose another id")
+    kept = load_event(planned.event_path("kigali-2028"), planned.registry)
+    assert kept.revision == 1  # written once, never over
+    assert kept.city in {"Kigali", "Huye", "Musanze", "Rubavu"}
+
+
+def test_create_refuses_an_existing_file_under_the_lock(planned: Library) -> None:
+    event = planned.load("nairobi-2027")
+    with pytest.raises(ConflictError, match=r"nairobi-2027.yaml already exists; choose another"):
+        planned.create(event)
+
+
+def test_format_waits_for_a_save_in_progress_and_keeps_it(planned: Library) -> None:
+    path = planned.event_path("nairobi-2027")
+    event = planned.load("nairobi-2027")
+    path.write_text("# a comment format drops\n" + path.read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    with _locked(planned.path):  # a save that has the lock
+        formatter = subprocess.Popen([*PLANNER, "--library", str(planned.path), "format"],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(1.0)
+        assert formatter.poll() is None, "format did not wait for the library's lock"
+        saved = event.model_copy(update={"title": "Nairobi 2027 (saved meanwhile)",
+                                         "revision": 2})
+        path.write_text("# still not canonical\n" + dump_event(saved), encoding="utf-8")
+    out, err = formatter.communicate(timeout=120)
+    assert formatter.returncode == 0, err
+    after = load_event(path, planned.registry)
+    assert after.title == "Nairobi 2027 (saved meanwhile)" and after.revision == 2
+    assert path.read_text(encoding="utf-8") == dump_event(after)
+    assert f"formatted {path}" in out
+
+
+def test_formats_and_updates_at_once_lose_no_update(planned: Library) -> None:
+    # Two writers each adding 15 themes while two `planner format` run over the library.
+    script = (
+        "import sys\n"
+        "from planner.errors import ConflictError\n"
+        "from planner.library import Library\n"
+        "lib = Library.open(sys.argv[1])\n"
+        "done = 0\n"
+        "while done < 15:\n"
+        "    event = lib.load('nairobi-2027')\n"
+        "    themes = [*event.themes, f'{sys.argv[2]}{done}']\n"
+        "    try:\n"
+        "        lib.save(event.model_copy(update={'themes': themes}))\n"
+        "        done += 1\n"
+        "    except ConflictError:\n"
+        "        pass\n"
+    )
+    writers = [subprocess.Popen([sys.executable, "-c", script, str(planned.path), mark])
+               for mark in "ab"]
+    formats = [subprocess.Popen([*PLANNER, "--library", str(planned.path), "format"],
+                                stdout=subprocess.DEVNULL) for _ in range(2)]
+    for process in [*writers, *formats]:
+        assert process.wait(timeout=300) == 0
+    themes = set(planned.load("nairobi-2027").themes)
+    assert {f"{mark}{n}" for mark in "ab" for n in range(15)} <= themes
+
+
+def test_a_save_keeps_the_files_mode(planned: Library) -> None:
+    path = planned.event_path("nairobi-2027")
+    os.chmod(path, 0o664)  # a library folder shared with colleagues
+    event = planned.load("nairobi-2027")
+    planned.save(event.model_copy(update={"title": "Nairobi 2027 regional conference"}))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o664
+
+
+def test_a_new_event_gets_the_usual_mode_not_a_private_one(planned: Library) -> None:
+    umask = os.umask(0o022)
+    try:
+        event = planned.load("nairobi-2027")
+        planned.create(event.model_copy(update={"id": "kigali-2028", "revision": 1}))
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(planned.event_path("kigali-2028").stat().st_mode) == 0o644
+
+
+def test_a_save_killed_midway_leaves_nothing_after_the_next_load(planned: Library) -> None:
+    leftover = planned.path / f".nairobi-2027.yaml.x1y2{TEMPORARY_SUFFIX}"
+    leftover.write_text("half a file", encoding="utf-8")
+    assert Library(planned.path).event_ids() == planned.event_ids()  # listing alone
+    assert leftover.exists()
+    Library(planned.path).load("nairobi-2027")
+    assert not leftover.exists()
+    assert not list(planned.path.glob(f"*{TEMPORARY_SUFFIX}"))
+
+
+def test_a_failed_save_leaves_no_temporary_file(planned: Library) -> None:
+    event = planned.load("nairobi-2027")
+    broken = event.model_copy(update={"country": "atlantis"})
+    with pytest.raises(ValidationFailed):
+        planned.save(broken)
+    assert not list(planned.path.glob(f".*{TEMPORARY_SUFFIX}"))
+
+
+def test_check_id_refuses_registry_names() -> None:
+    from planner.library import check_id  # noqa: PLC0415 -- the function under test
+
+    with pytest.raises(InvalidIdentifier, match=r"organisations\.yaml is the library's "
+                                                "organisation registry"):
+        check_id("organisations")
