@@ -6,9 +6,18 @@ import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
 from planner.errors import PlannerError
-from planner.groups.assign import Assignment, assign_groups
-from planner.groups.membership import group_rows, move_person, set_capacities, set_preferences
+from planner.groups.assign import Assignment, assign_groups, move_and_assign
+from planner.groups.leaders import leadership_summary, set_leadership_rules
+from planner.groups.membership import (
+    group_rows,
+    lead_person,
+    move_person,
+    set_capacities,
+    set_minimums,
+    set_preferences,
+)
 from planner.library import Library
+from planner.model import StaffLevel
 
 __all__: list[str] = []
 
@@ -18,18 +27,34 @@ def groups() -> None:
     """Working groups: capacities, preferences and moves; the solver composes them."""
 
 
-def _summary(result: Assignment) -> list[str]:
+def _summary(result: Assignment, *, explain: bool = False) -> list[str]:
     people = len(result.explanations)
     lines = [f"{len(result.groups)} groups, {people} participants: objective "
-             f"{result.objective}, bound {result.bound}, gap {result.gap:.2%} "
+             f"{result.objective}, bound {result.bound} (all rounds), gap {result.gap:.2%} "
              f"({result.status}, {result.method}, {result.seconds:.2f} s)"]
     for group in result.groups:
-        lines.append(f"  {group['label']:<6} round {group['round']}  {group['size']:>4}/"
-                     f"{group['capacity']:<4} chair: {', '.join(group['chair']) or '-'};  "
+        lines.append(f"  {group['label']:<6} round {group['round']}  {group['size']:>4} of "
+                     f"{group['minimum']}-{group['capacity']:<4} chair: "
+                     f"{', '.join(group['chair']) or '-'};  "
                      f"rapporteurs: {', '.join(group['rapporteurs']) or '-'}  "
                      f"[{group['title']}]")
     lines += [f"  ! {finding}" for finding in result.findings]
+    if explain:
+        lines += [f"  {line}" for line in (*result.leaders.values(),
+                                            *result.explanations.values())]
     return lines
+
+
+def _report(library: Library, result: Assignment, *, dry_run: bool, as_json: bool,
+            explain: bool) -> None:
+    if not dry_run:
+        library.save(result.event)
+    if as_json:
+        echo_json({**result.to_dict(), "dry_run": dry_run})
+        return
+    click.echo("\n".join(_summary(result, explain=explain)))
+    click.echo("dry run: nothing written" if dry_run else
+               f"saved {library.event_path(result.event.id)} with its explanations")
 
 
 @groups.command("assign")
@@ -38,25 +63,23 @@ def _summary(result: Assignment) -> list[str]:
               help="Same seed, same composition.")
 @click.option("--time-limit", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
               help="Seconds the solver may take.")
-@click.option("--explain", is_flag=True, help="Print one line per participant: where and why.")
+@click.option("--explain", is_flag=True,
+              help="Print why each group's leaders were picked, and where each person sits "
+                   "and why.")
+@click.option("--fresh", is_flag=True,
+              help="Compose from scratch; by default the saved composition is kept where "
+                   "the goals allow.")
 @click.option("--dry-run", is_flag=True, help="Show the composition; write nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the composition as JSON.")
 @pass_library
 @friendly
 def assign_command(library: Library, *, event_id: str, seed: int, time_limit: float,
-                   explain: bool, dry_run: bool, as_json: bool) -> None:
-    """Place EVENT's participants in its working groups, round by round, and save it."""
+                   explain: bool, fresh: bool, dry_run: bool, as_json: bool) -> None:
+    """Place EVENT's participants in its working groups, every round together, and save the
+    composition with its explanations."""
     result = assign_groups(library.load(event_id), library.registry, seed=seed,
-                           time_limit=time_limit)
-    if not dry_run:
-        library.save(result.event)
-    if as_json:
-        echo_json({**result.to_dict(), "dry_run": dry_run})
-        return
-    lines = _summary(result) + [f"  {person}: {line}" for person, line in
-                                result.explanations.items() if explain]
-    click.echo("\n".join(lines))
-    click.echo("dry run: nothing written" if dry_run else f"saved {library.event_path(event_id)}")
+                           time_limit=time_limit, keep=not fresh)
+    _report(library, result, dry_run=dry_run, as_json=as_json, explain=explain)
 
 
 @groups.command("list")
@@ -105,17 +128,49 @@ def capacity_command(library: Library, event_id: str, group_id: str, capacity: s
     click.echo(f"working group {group_id} of {saved.id}: {said} (revision {saved.revision})")
 
 
+@groups.command("size")
+@click.argument("event_id")
+@click.argument("group_id")
+@click.option("--min", "least", help="Fewest members, or 'none' for the default (half an even "
+              "share of the round, at least 3).")
+@click.option("--max", "most", help="Most members, or 'none' for no limit.")
+@pass_library
+@friendly
+def size_command(library: Library, event_id: str, group_id: str, least: str | None,
+                 most: str | None) -> None:
+    """Let working group GROUP of EVENT hold at least --min and at most --max people."""
+    event = library.load(event_id)
+    if most is not None:
+        event = set_capacities(event, {group_id: _capacity(most)})
+    if least is not None:
+        event = set_minimums(event, {group_id: _capacity(least)})
+    saved = library.save(event)
+    group = next(g for g in saved.working_groups if g.id == group_id)
+    click.echo(f"working group {group_id} of {saved.id}: at least "
+               f"{group.min_size or 'the default'}, at most {group.capacity or 'no limit'} "
+               f"(revision {saved.revision})")
+
+
 @groups.command("move")
 @click.argument("event_id")
 @click.argument("person_id")
 @click.argument("group_id")
 @click.option("--pin/--no-pin", default=True, show_default=True,
               help="Keep the person there when `planner groups assign` composes again.")
+@click.option("--compose", is_flag=True,
+              help="Compose the groups again around the move, changing as little as it "
+                   "must, and save the move and the composition together.")
 @pass_library
 @friendly
-def move_command(library: Library, event_id: str, person_id: str, group_id: str,
-                 pin: bool) -> None:
+def move_command(library: Library, event_id: str, person_id: str, group_id: str, *,
+                 pin: bool, compose: bool) -> None:
     """Put PERSON of EVENT in working group GROUP, leaving their group of the same round."""
+    if compose:
+        result = move_and_assign(library.load(event_id), library.registry,
+                                 [(person_id, group_id)])
+        click.echo(f"moved {person_id} to {group_id} and composed again")
+        _report(library, result, dry_run=False, as_json=False, explain=False)
+        return
     saved = library.save(move_person(library.load(event_id), person_id, group_id, pin=pin))
     group = next(g for g in saved.working_groups if g.id == group_id)
     click.echo(f"moved {person_id} to {group_id} (round {group.round}: {group.title})")
@@ -136,3 +191,94 @@ def prefer_command(library: Library, event_id: str, person_id: str,
     saved = library.save(set_preferences(library.load(event_id), {person_id: list(group_ids)}))
     said = ", ".join(group_ids) or "no preference"
     click.echo(f"{person_id} of {saved.id} prefers: {said} (revision {saved.revision})")
+
+
+@groups.command("lead")
+@click.argument("event_id")
+@click.argument("person_id")
+@click.argument("group_id")
+@click.option("--as", "role", type=click.Choice(["chair", "rapporteur"]), required=True,
+              help="The role the person takes.")
+@pass_library
+@friendly
+def lead_command(library: Library, event_id: str, person_id: str, group_id: str,
+                 role: str) -> None:
+    """Fix PERSON of EVENT as chair or rapporteur of GROUP (moved there and pinned): the
+    organisers' choice, kept whatever the rules say of their level."""
+    saved = library.save(lead_person(library.load(event_id), person_id, group_id, role=role))
+    click.echo(f"{person_id} is {role} of {group_id}, fixed by the organisers "
+               f"(revision {saved.revision})")
+
+
+_LEVELS = [level.value for level in StaffLevel]
+
+
+def _split(text: str | None) -> list[str] | None:
+    return None if text is None else [t.strip() for t in text.split(",") if t.strip()]
+
+
+@groups.command("leaders")
+@click.argument("event_id")
+@click.option("--rapporteurs-from", help="Organisations whose staff report, comma-separated "
+              "registry ids ('' for the default: the organisers that are not States).")
+@click.option("--rapporteur-levels", help=f"Levels a rapporteur works at ({', '.join(_LEVELS)}).")
+@click.option("--chairs-from", help="States whose delegates chair, comma-separated ('' for "
+              "every State).")
+@click.option("--chair-levels", help=f"Levels a chair works at ({', '.join(_LEVELS)}).")
+@click.option("--host-chairs-plenaries/--any-chairs-plenaries", default=None,
+              help="A round of one group is chaired by the host State's delegate.")
+@click.option("--reset", is_flag=True, help="Every rule back to its default.")
+@click.option("--json", "as_json", is_flag=True, help="Print the rules as JSON.")
+@pass_library
+@friendly
+def leaders_command(library: Library, event_id: str, *, rapporteurs_from: str | None,
+                    rapporteur_levels: str | None, chairs_from: str | None,
+                    chair_levels: str | None, host_chairs_plenaries: bool | None, reset: bool,
+                    as_json: bool) -> None:
+    """Show, or change, who may chair and report EVENT's working groups."""
+    event = library.load(event_id)
+    changes = (rapporteurs_from, rapporteur_levels, chairs_from, chair_levels,
+               host_chairs_plenaries)
+    if reset or any(c is not None for c in changes):
+        event = library.save(set_leadership_rules(
+            event, library.registry, rapporteurs_from=_split(rapporteurs_from),
+            rapporteur_levels=_split(rapporteur_levels), chairs_from=_split(chairs_from),
+            chair_levels=_split(chair_levels), host_chairs_plenaries=host_chairs_plenaries,
+            reset=reset))
+    rules = leadership_summary(event, library.registry)
+    if as_json:
+        echo_json(rules)
+        return
+    click.echo(f"rapporteurs from: {', '.join(rules['rapporteurs_from']) or '-'}"
+               f"{' (default)' if rules['rapporteurs_default'] else ''}; levels: "
+               f"{', '.join(rules['rapporteur_levels'])}")
+    click.echo(f"chairs from: {', '.join(rules['chairs_from']) or 'every State'}; levels: "
+               f"{', '.join(rules['chair_levels'])}; a plenary chaired by the host: "
+               f"{'yes' if rules['host_chairs_plenaries'] else 'no'}")
+
+
+@groups.command("explain")
+@click.argument("event_id")
+@click.argument("person_id", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the explanations as JSON.")
+@pass_library
+@friendly
+def explain_command(library: Library, event_id: str, person_id: str | None,
+                    as_json: bool) -> None:
+    """Why each group's leaders were picked and where each person sits, as the saved
+    composition says (PERSON: that person only)."""
+    composition = library.load(event_id).composition
+    if composition is None:
+        raise PlannerError(f"'{event_id}' has no saved composition; run `planner groups "
+                           "assign` first")
+    placements = composition.placements
+    if person_id is not None:
+        if person_id not in placements:
+            raise PlannerError(f"no explanation for '{person_id}' in '{event_id}'")
+        placements = {person_id: placements[person_id]}
+    if as_json:
+        echo_json({"leaders": {} if person_id else composition.leaders,
+                   "placements": placements})
+        return
+    lines = [] if person_id else list(composition.leaders.values())
+    click.echo("\n".join([*lines, *placements.values()]))

@@ -1,5 +1,6 @@
 """The States of a region: UN M49 regions, sub-regions and intermediate regions by name,
-and the registry's States in each, for inviting a whole region at once."""
+the registry's States in each, for inviting a whole region at once; and the region a State
+counts in at the event's level (its own sub-regions, else M49's)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from functools import cache
 
 from planner.countries import area_of, m49_areas
 from planner.errors import PlannerError
-from planner.model import OrganisationType, Registry, normalise_name
+from planner.model import Event, OrganisationType, Registry, normalise_name
 
-__all__ = ["is_region", "m49_regions", "states_of_region"]
+__all__ = ["event_region", "is_region", "m49_regions", "states_of_region"]
 
 
 @cache
@@ -87,3 +88,30 @@ or 'Western Africa'? M49 regions are: Africa, Northern Africa, ...
         if area is not None and name in (area.region, area.sub_region, area.intermediate_region):
             found.append(org)
     return [org.id for org in sorted(found, key=lambda o: normalise_name(o.display_name))]
+
+
+def event_region(country: str | None, event: Event, registry: Registry) -> str | None:
+    """The region a State counts in at the event's level: the first of the event's own
+    `sub_regions` that lists it, else its UN M49 sub-region (the intermediate region where
+    M49 has one: `Eastern Africa`, not `Sub-Saharan Africa`); None for no known State.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from planner.library import Library
+    >>> registry = Library.open().registry
+    >>> event = Event(id="x", kind="workshop", title="T", city="Nairobi", country="kenya",
+    ...     timezone="Africa/Nairobi", start=dt.date(2027, 9, 6), end=dt.date(2027, 9, 7),
+    ...     sub_regions=[{"name": "Horn of Africa", "states": ["somalia", "ethiopia"]}])
+    >>> event_region("somalia", event, registry), event_region("kenya", event, registry)
+    ('Horn of Africa', 'Eastern Africa')
+    """
+    if country is None:
+        return None
+    for region in event.sub_regions:
+        if country in region.states:
+            return region.name
+    if country not in registry:
+        return None
+    area = area_of(registry[country], registry)
+    return area.finest if area else None

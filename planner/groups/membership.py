@@ -3,17 +3,20 @@ ranked preferences, and moving a person."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from planner.errors import PlannerError
-from planner.model import Event, Speaker
+from planner.model import Event, Participant, Speaker
 
 __all__ = [
     "group_rows",
+    "lead_person",
     "move_person",
     "preference_rows",
     "set_capacities",
+    "set_minimums",
     "set_preferences",
 ]
 
@@ -24,8 +27,9 @@ def _names(speakers: list[Speaker], people: dict[str, str]) -> str:
 
 
 def group_rows(event: Event) -> list[dict[str, Any]]:
-    """One row per working group: `id`, `title`, `round`, `capacity`, `action_points`,
-    `members` (people placed in it), `pinned` (of whom pinned), `chair`, `rapporteurs`.
+    """One row per working group: `id`, `title`, `round`, `min_size`, `capacity`,
+    `action_points`, `members` (people placed in it), `pinned` (of whom pinned), `chair`,
+    `rapporteurs`.
 
     Examples
     --------
@@ -35,7 +39,8 @@ def group_rows(event: Event) -> list[dict[str, Any]]:
     ('wg-human-rights', 1, 0, '1, 6, 10')
     """
     people = {p.id: p.name for p in event.participants}
-    return [{"id": g.id, "title": g.title, "round": g.round, "capacity": g.capacity,
+    return [{"id": g.id, "title": g.title, "round": g.round, "min_size": g.min_size,
+             "capacity": g.capacity,
              "action_points": ", ".join(map(str, g.action_points)),
              "members": sum(g.id in p.working_groups for p in event.participants),
              "pinned": sum(g.id in p.pinned for p in event.participants),
@@ -74,6 +79,64 @@ def set_capacities(event: Event, capacities: Mapping[str, float | None]) -> Even
     groups = [g.model_copy(update={"capacity": capacities[g.id]}) if g.id in capacities else g
               for g in event.working_groups]
     return event.model_copy(update={"working_groups": groups})
+
+
+def set_minimums(event: Event, minimums: Mapping[str, float | None]) -> Event:
+    """A copy of `event` whose groups need at least `minimums[group id]` members (none or
+    NaN: the default, half an even share of the round and at least 3); groups not named
+    keep theirs. Nothing is saved.
+
+    Raises
+    ------
+    PlannerError
+        For a minimum below 1 or above the group's capacity, or a group the event does
+        not have.
+
+    Examples
+    --------
+    >>> from planner.library import Library
+    >>> event = set_minimums(Library.open().load("dar-es-salaam-2010"), {"wg-return": 4})
+    >>> [g.min_size for g in event.working_groups if g.id == "wg-return"]
+    [4]
+    """
+    known = {g.id: g for g in event.working_groups}
+    wanted = {g: _whole(n) for g, n in minimums.items()}
+    if unknown := sorted(set(wanted) - set(known)):
+        raise PlannerError(f"no working group '{unknown[0]}' in '{event.id}'")
+    for group_id, least in sorted(wanted.items()):
+        if least is not None and least < 1:
+            raise PlannerError(f"working group '{group_id}': a minimum is at least 1 person")
+        room = known[group_id].capacity
+        if least is not None and room is not None and least > room:
+            raise PlannerError(f"working group '{group_id}': a minimum of {least} does not "
+                               f"fit its capacity of {room}; raise the capacity first")
+    groups = [g.model_copy(update={"min_size": wanted[g.id]}) if g.id in wanted else g
+              for g in event.working_groups]
+    return event.model_copy(update={"working_groups": groups})
+
+
+def _moved_line(event: Event, person_id: str, group_id: str) -> Event:
+    # The saved explanation of a person moved by hand says so, until the next composition.
+    if event.composition is None:
+        return event
+    person = next(p for p in event.participants if p.id == person_id)
+    group = next(g for g in event.working_groups if g.id == group_id)
+    said = f"{group.title}, where the organisers moved {_object(person)}"
+    if len({g.round for g in event.working_groups}) > 1:
+        line = event.composition.placements.get(person_id, "").split(" — ", 1)[-1]
+        clauses = {int(m.group(1)): m.group(0).strip() for m in
+                   re.finditer(r"Round (\d+): .*?\.(?= Round \d+: |$)", line)}
+        clauses[group.round] = f"Round {group.round}: {said}."
+        said = " ".join(clauses[r] for r in sorted(clauses))
+    name = " ".join(filter(None, (person.first_name, person.last_name)))
+    placements = {**event.composition.placements, person_id: f"{name} — {said}"}
+    return event.model_copy(update={"composition": event.composition.model_copy(
+        update={"placements": placements})})
+
+
+def _object(person: Participant) -> str:
+    return {"female": "her", "male": "him"}.get(person.gender.value if person.gender else "",
+                                                "them")
 
 
 def move_person(event: Event, person_id: str, group_id: str, *, pin: bool = True) -> Event:
@@ -116,7 +179,42 @@ def move_person(event: Event, person_id: str, group_id: str, *, pin: bool = True
         people.append(person.model_copy(update={
             "working_groups": sorted([*kept, group_id], key=lambda g: rounds.get(g, 0)),
             "pinned": [*pins, group_id] if pin else pins}))
-    return event.model_copy(update={"participants": people})
+    return _moved_line(event.model_copy(update={"participants": people}), person_id, group_id)
+
+
+def lead_person(event: Event, person_id: str, group_id: str, *, role: str) -> Event:
+    """A copy of `event` where the person chairs (`role="chair"`) or reports
+    (`role="rapporteur"`) `group_id`, moved there and pinned: the organisers' choice, kept
+    by every composition whatever the rules say of their level. Nothing is saved.
+
+    Raises
+    ------
+    PlannerError
+        For a person or group the event does not have, or a role other than the two.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from planner.model import Participant, WorkingGroup
+    >>> event = Event(id="x", kind="workshop", title="T", city="C", country="yemen",
+    ...     timezone="Asia/Aden", start=dt.date(2010, 1, 1), end=dt.date(2010, 1, 1),
+    ...     working_groups=[WorkingGroup(id="a", title="A", sources=["editor"])],
+    ...     participants=[Participant(id="p", last_name="P", position="Logistics Assistant")])
+    >>> led = lead_person(event, "p", "a", role="rapporteur")
+    >>> [s.participant for s in led.working_groups[0].rapporteurs], led.participants[0].pinned
+    (['p'], ['a'])
+    """
+    if role not in ("chair", "rapporteur"):
+        raise PlannerError(f"role '{role}': a person leads a group as 'chair' or 'rapporteur'")
+    moved = move_person(event, person_id, group_id, pin=True)
+    person = next(p for p in moved.participants if p.id == person_id)
+    entry = Speaker(participant=person.id, name=person.name, organisation=person.organisation,
+                    role=role)
+    field = "chair" if role == "chair" else "rapporteurs"
+    groups = [g.model_copy(update={field: [*(s for s in getattr(g, field)
+                                             if s.participant != person_id), entry]})
+              if g.id == group_id else g for g in moved.working_groups]
+    return moved.model_copy(update={"working_groups": groups})
 
 
 def preference_rows(event: Event) -> list[dict[str, Any]]:

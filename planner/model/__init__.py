@@ -22,14 +22,16 @@ from planner.model.event import (
     ConceptNoteSection,
     Document,
     Event,
+    InvitationLetters,
     Invitee,
     NationalConsultation,
     OrganiserRole,
     ParticipantCount,
     Preparation,
     SourceNote,
+    SubRegion,
 )
-from planner.model.groups import WorkingGroup
+from planner.model.groups import Composition, LeadershipRules, StaffLevel, WorkingGroup
 from planner.model.initiatives import Actor, Initiative
 from planner.model.organisations import Organisation, Registry, normalise_name
 from planner.model.outcomes import (
@@ -86,6 +88,7 @@ __all__ = [
     "BackgroundPaper",
     "BlockHours",
     "Break",
+    "Composition",
     "ConceptNote",
     "ConceptNoteSection",
     "ConsultationStatus",
@@ -100,10 +103,12 @@ __all__ = [
     "Hours",
     "Initiative",
     "InitiativeLevel",
+    "InvitationLetters",
     "InvitationStatus",
     "Invitee",
     "InviteeCategory",
     "InviteeStatus",
+    "LeadershipRules",
     "Model",
     "NationalConsultation",
     "OrgId",
@@ -137,9 +142,11 @@ __all__ = [
     "SourceKind",
     "SourceNote",
     "Speaker",
+    "StaffLevel",
     "Statement",
     "StatementKind",
     "StatusChange",
+    "SubRegion",
     "SubTheme",
     "SupportFunction",
     "Target",

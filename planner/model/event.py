@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
+from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from planner.model.agenda import Programme, Room, Session
 from planner.model.base import Model, OrgId, Slug, lax
-from planner.model.groups import WorkingGroup
+from planner.model.groups import Composition, LeadershipRules, WorkingGroup
 from planner.model.outcomes import ActionPlan, FollowUpItem, Recommendation, Statement
 from planner.model.papers import PaperSection, Scenario, SupportFunction
 from planner.model.people import Delegation, Participant, Quota
@@ -29,12 +30,14 @@ __all__ = [
     "ConceptNoteSection",
     "Document",
     "Event",
+    "InvitationLetters",
     "Invitee",
     "NationalConsultation",
     "OrganiserRole",
     "ParticipantCount",
     "Preparation",
     "SourceNote",
+    "SubRegion",
 ]
 
 
@@ -85,6 +88,21 @@ class Invitee(Model):
         if self.quota is not None and self.category != InviteeCategory.GOVERNMENTS:
             raise ValueError(f"a delegate quota is for governments, not {self.category.value}")
         return self
+
+
+class InvitationLetters(Model):
+    """What the invitation letters say beyond the record's own facts."""
+
+    reply_by: dt.date | None = None
+    """The day replies are asked for, YYYY-MM-DD; six weeks before the event when absent."""
+    contact: str | None = None
+    """Who answers questions, as the letters print it: `Ms Amina Hassan, UNHCR,
+    hassana@unhcr.org`."""
+    through: Literal["ministry", "permanent-mission"] = "ministry"
+    """Where States' notes verbales go: the Ministry of Foreign Affairs or the Permanent
+    Mission to the United Nations."""
+    civil_society: bool = False
+    """Each State is asked to include at least one civil-society participant."""
 
 
 _FIRST_NUMBER = re.compile(r"\d[\d,]*")
@@ -179,6 +197,15 @@ class SourceNote(Model):
     sources: list[lax[SourceKind]] = Field(default_factory=list)
 
 
+class SubRegion(Model):
+    """A part of the event's region as the organisers name it, with its States."""
+
+    name: str = Field(min_length=1)
+    """`East Africa`, `Horn of Africa`, `Great Lakes`, `Southern Africa`."""
+    states: list[OrgId] = Field(min_length=1)
+    """The States it holds; a State in two counts for the first."""
+
+
 class Event(Model):
     """A conference, roundtable, workshop or consultation: the canonical record."""
 
@@ -244,6 +271,18 @@ class Event(Model):
     """Delegations of States and organisations, with their heads."""
     delegate_quota: Quota | None = None
     """Government delegates expected per participating State; 2 to 3 when absent."""
+    host_quota: Quota | None = None
+    """Government delegates expected of the host State; at least 2, with no upper limit,
+    when absent."""
+    sub_regions: list[SubRegion] = Field(default_factory=list)
+    """The event's own sub-regions, by which the balance counts people; UN M49 sub-regions
+    when absent."""
+    group_leadership: LeadershipRules | None = None
+    """Who may chair and report the working groups; the defaults when absent."""
+    composition: Composition | None = None
+    """The working-group composition last saved, with why each person sits where."""
+    invitation_letters: InvitationLetters | None = None
+    """Reply-by date, contact and what the invitation letters ask for."""
     notes: list[SourceNote] = Field(default_factory=list)
     """Where the sources disagree or err."""
     previous_event: Slug | None = None

@@ -267,6 +267,7 @@ class ParticipantRole(Labelled):
     RAPPORTEUR = "rapporteur"
     SECRETARIAT = "secretariat"
     INTERPRETER = "interpreter"
+    PRESS = "press"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 
 from planner.countries import PLACES, area_of
 from planner.errors import Finding
+from planner.event.regions import event_region
 from planner.model import (
     NOT_COMING,
     AgendaItem,
@@ -26,7 +27,13 @@ from planner.model import (
     normalise_name,
 )
 from planner.people.columns import split_name
-from planner.people.delegations import country_of, delegation_of, recorded_delegations
+from planner.people.delegations import delegation_of, recorded_delegations
+from planner.people.representation import (
+    INTERNATIONAL,
+    government_of,
+    is_international,
+    represented_country,
+)
 
 __all__ = [
     "DEFAULT_QUOTA",
@@ -45,6 +52,7 @@ DIMENSIONS = ("stakeholder_type", "region", "sub_region", "gender", "seniority",
 UNKNOWN = "unknown"
 #: Government delegates per participating State when neither event nor delegation says.
 DEFAULT_QUOTA = Quota(least=2, most=3)
+
 _DELEGATES = frozenset({ParticipantRole.HEAD_OF_DELEGATION, ParticipantRole.DELEGATE})
 _TYPES = {
     OrganisationType.STATE: InviteeCategory.GOVERNMENTS,
@@ -85,7 +93,9 @@ class Profile:
     name: str
     stakeholder_type: str
     region: str
+    """At the event's level: its own sub-region, else the UN M49 sub-region."""
     sub_region: str
+    """The UN M49 sub-region (intermediate region where M49 has one)."""
     gender: str
     seniority: str
     delegation: str
@@ -104,16 +114,19 @@ class _Profiler:
     def _org(self, org_id: str | None) -> Organisation | None:
         return self.registry[org_id] if org_id and org_id in self.registry else None
 
-    def _place(self, country: str | None) -> tuple[str, str]:
+    def _place(self, country: str | None, org_id: str | None) -> tuple[str, str]:
         area = area_of(self._org(country), self.registry)
-        return (area.region, area.finest) if area else (UNKNOWN, UNKNOWN)
+        if area is None:
+            where = INTERNATIONAL if is_international(org_id, self.registry) else UNKNOWN
+            return where, where
+        return event_region(country, self.event, self.registry) or UNKNOWN, area.finest
 
     def person(self, person: Participant) -> Profile:
-        country = country_of(person, self.registry)
+        country = represented_country(person, self.registry)
         delegation = delegation_of(person, self.event, self.registry, recorded=self.delegation)
         org = self._org(delegation)
         return Profile(person.name, stakeholder_type(self._org(person.organisation)),
-                       *self._place(country),
+                       *self._place(country, person.organisation),
                        person.gender.value if person.gender else UNKNOWN,
                        person.seniority.value if person.seniority else UNKNOWN,
                        org.display_name if org else UNKNOWN, country)
@@ -128,7 +141,8 @@ class _Profiler:
         org = self._org(speaker.organisation)
         country = org.id if org and org.type in PLACES else None
         return Profile(speaker.name or (org.display_name if org else UNKNOWN),
-                       stakeholder_type(org), *self._place(country), _gender_of(title),
+                       stakeholder_type(org), *self._place(country, speaker.organisation),
+                       _gender_of(title),
                        UNKNOWN, org.display_name if org else UNKNOWN, country)
 
 
@@ -243,29 +257,62 @@ def _name(registry: Registry, org_id: str) -> str:
     return registry[org_id].display_name if org_id in registry else org_id
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _quota(event: Event, country: str, quotas: dict[str, Quota]) -> tuple[int, int | None]:
+    # The host's own quota: its delegation's, else the event's host quota, else 2 or more.
+    if country in quotas:
+        return quotas[country].least, quotas[country].most
+    if country == event.country:
+        host = event.host_quota
+        return (host.least, host.most) if host else (DEFAULT_QUOTA.least, None)
+    quota = event.delegate_quota or DEFAULT_QUOTA
+    return quota.least, quota.most
+
+
+def _delegating(event: Event, registry: Registry,
+                profiles: list[tuple[Participant, Profile]]) -> set[str]:
+    """The States that send a delegation: the host, those invited as governments and those
+    whose State or ministries send people. A donor State present only through its
+    development agency or a bureau takes part, but sends no delegation."""
+    invited = {i.organisation for i in (*event.invited, *event.attended)
+               if i.organisation and i.category == InviteeCategory.GOVERNMENTS}
+    ministries = (OrganisationType.STATE, OrganisationType.GOVERNMENT_BODY)
+    return invited | {event.country} | {
+        pr.country for p, pr in profiles if pr.country and p.organisation
+        and p.organisation in registry and registry[p.organisation].type in ministries}
+
+
 def _country_findings(event: Event, registry: Registry,
                       profiles: list[tuple[Participant, Profile]]) -> Iterator[Finding]:
     quotas = {d.organisation: d.quota for d in event.delegations if d.quota}
+    delegating = _delegating(event, registry, profiles)
     countries = sorted({pr.country for _, pr in profiles if pr.country},
                        key=lambda c: _name(registry, c))
     for country in countries:
         here = [(p, pr) for p, pr in profiles if pr.country == country]
         name = _name(registry, country)
-        government = [p for p, pr in here if pr.stakeholder_type == "governments"]
+        government = [p for p, _ in here if government_of(p, registry) == country]
         if not government:
             yield Finding("country-without-government",
                           f"{name} takes part without a government delegate", country)
+        if country not in delegating and country not in quotas:
+            continue
         if not any(pr.stakeholder_type == "civil-society" for _, pr in here):
             yield Finding("country-without-civil-society",
                           f"{name} takes part without a civil-society organisation", country)
         delegates = sum(1 for p in government if _DELEGATES & set(p.roles))
-        quota = quotas.get(country) or event.delegate_quota or DEFAULT_QUOTA
-        if government and delegates < quota.least:
-            yield Finding("delegation-under-quota", f"{name} sends {delegates} government "
-                          f"delegates; at least {quota.least} are expected", country)
-        if delegates > quota.most:
-            yield Finding("delegation-over-quota", f"{name} sends {delegates} government "
-                          f"delegates; at most {quota.most} are expected", country)
+        least, most = _quota(event, country, quotas)
+        if government and delegates < least:
+            yield Finding("delegation-under-quota", f"{name} sends "
+                          f"{_plural(delegates, 'government delegate')}; at least {least} "
+                          f"{'is' if least == 1 else 'are'} expected", country)
+        if most is not None and delegates > most:
+            yield Finding("delegation-over-quota", f"{name} sends "
+                          f"{_plural(delegates, 'government delegate')}; at most {most} "
+                          f"{'is' if most == 1 else 'are'} expected", country)
 
 
 def _all_male(people: list[Profile]) -> bool:
@@ -290,9 +337,9 @@ def _leadership_findings(event: Event, profiler: _Profiler) -> Iterator[Finding]
 def _event_regions(event: Event, registry: Registry) -> set[str]:
     orgs = [event.country,
             *(i.organisation for i in (*event.invited, *event.attended) if i.organisation)]
-    areas = (area_of(registry[o], registry) for o in orgs
-             if o in registry and registry[o].type in PLACES)
-    return {area.finest for area in areas if area}
+    regions = (event_region(o, event, registry) for o in orgs
+               if o in registry and registry[o].type in PLACES)
+    return {region for region in regions if region}
 
 
 def check_balance(event: Event, registry: Registry) -> list[Finding]:
@@ -300,17 +347,24 @@ def check_balance(event: Event, registry: Registry) -> list[Finding]:
 
     Rules, over the people still coming (not declined or cancelled):
 
-    - `country-without-government`, `country-without-civil-society`: a country
-      some participant comes from has no government delegate, or no one from
-      a civil-society organisation (NGO, Red Cross or Red Crescent).
-    - `delegation-under-quota`, `delegation-over-quota`: a State's heads of
+    - `country-without-government`: a country some participant counts for
+      (`represented_country`: staff of international organisations count for
+      their organisation, not their duty station) has no one from its government
+      (the State, a ministry, a bureau or agency).
+    - `country-without-civil-society`: a State that sends a delegation (the
+      host, a State invited as a government, a State whose ministries send people;
+      not a donor present only through its agency) has no one from a civil-society
+      organisation (NGO, Red Cross or Red Crescent).
+    - `delegation-under-quota`, `delegation-over-quota`: such a State's heads of
       delegation and delegates fall outside its delegation's quota, else the
-      event's `delegate_quota`, else 2–3.
+      event's `delegate_quota`, else 2–3; the host State's, else the event's
+      `host_quota`, else at least 2.
     - `all-male-panel`, `all-male-leadership`: a plenary's named speakers and
       chairs, or a working group's chairs and rapporteurs, are two or more
       people and all men (gender from the participant list, else the honorific).
-    - `region-without-participants`: an M49 region of the host or of an invited
-      or attending State has no participant.
+    - `region-without-participants`: a region of the host or of an invited or
+      attending State, at the event's level (its own `sub_regions`, else UN M49
+      sub-regions), has no participant.
 
     An event without participants gets one `no-participants` finding.
 
@@ -330,7 +384,7 @@ def check_balance(event: Event, registry: Registry) -> list[Finding]:
     profiles = [(p, profiler.person(p)) for p in active]
     findings = [*_country_findings(event, registry, profiles),
                 *_leadership_findings(event, profiler)]
-    present = {pr.sub_region for _, pr in profiles}
+    present = {pr.region for _, pr in profiles}
     findings += [Finding("region-without-participants", f"no participant from {region}, "
                          "a region of the event", region)
                  for region in sorted(_event_regions(event, registry) - present)]

@@ -162,7 +162,7 @@ def test_groups_assign_dry_run_writes_nothing(tmp_path: Any) -> None:
                                       event.id, "--dry-run", "--explain"])
     assert result.exit_code == 0
     assert result.output.splitlines()[-1] == "dry run: nothing written"
-    assert "p-00001: Round 1: WG " in result.output
+    assert "— Round 1: " in result.output
     assert library.event_path(event.id).read_text(encoding="utf-8") == before
 
 

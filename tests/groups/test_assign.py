@@ -142,10 +142,12 @@ def test_assign_composition_adds_up(solved: Assignment) -> None:
 
 def test_assign_explains_every_participant(solved: Assignment) -> None:
     lines = solved.explanations
-    assert set(lines) == {p.id for p in solved.event.participants}
-    assert all(line.startswith("Round 1: WG ") and "Round 2: WG " in line
-               for line in lines.values())
-    assert "Round 1: WG 2, as the organisers fixed it" in lines["p-00020"]
+    people = {p.id: p for p in solved.event.participants}
+    assert set(lines) == set(people)
+    assert all(line.startswith(f"{people[pid].first_name} {people[pid].last_name} — Round 1: ")
+               and ". Round 2: " in line for pid, line in lines.items())
+    assert "Round 1: Data collection and analysis (2), where the organisers placed" in lines[
+        "p-00020"]
 
 
 def test_assign_gives_the_same_composition_for_a_seed(solved: Assignment) -> None:
@@ -181,8 +183,8 @@ def test_assign_explains_a_full_first_choice(crafted: Callable[..., Event],
                      _person("bea", None, preferences=["a", "b"])],
                     _groups(("a", 1, 1), ("b", 1, 1)))
     lines = sorted(assign_groups(event, registry).explanations.values())
-    assert lines == ["WG 1, your first choice", "WG 2, your second choice: your first choice "
-                     "was full"]
+    assert lines == ["Ann — A, her first choice",
+                     "Bea — B, her second choice: her first choice, A, was full"]
 
 
 def test_assign_spreads_a_delegation(crafted: Callable[..., Event], registry: Registry) -> None:
@@ -192,8 +194,8 @@ def test_assign_spreads_a_delegation(crafted: Callable[..., Event], registry: Re
     event = crafted(people, _groups(("a", 1, 9), ("b", 1, 9)), organisers=ORGANISERS[:1])
     result = assign_groups(event, registry)
     assert sorted(result.explanations.values()) == [
-        "WG 1, your first choice", "WG 2, your second choice: your first choice already "
-        "had its share of your delegation; keeps your delegation spread"]
+        "M0 — B, her second choice: her first choice, A, already had its share of her "
+        "delegation", "M1 — A, her first choice"]
 
 
 def test_assign_chairs_only_government_delegates(crafted: Callable[..., Event],

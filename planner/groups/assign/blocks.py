@@ -44,7 +44,8 @@ def preferred_places(people: list[Person], candidates: Candidates,
     Pins are kept and rooms respected; every other rule and goal is left out,
     so the cost bounds the round's preference steps from below. Among the
     placings with fewest steps, rooms fill evenly (people without preferences
-    spread out), each room's seats priced a little higher by the quarter.
+    spread out), each room's seats priced a little higher by the quarter. Each
+    group's `minimum` seats are filled first, wherever the people allow.
 
     Examples
     --------
@@ -64,6 +65,9 @@ def preferred_places(people: list[Person], candidates: Candidates,
     groups, n = candidates.by_round[round_], len(people)
     sink = n + len(candidates.groups)
     arcs: list[tuple[int, int]] = []
+    # Cheaper than any placing's steps: a minimum's seats fill first.
+    mandatory = -_QUARTERS * (n + 1) * (max((len(r) for p in people for r in p.ranked.values()),
+                                            default=0) + 2)
     for i, person in enumerate(people):
         flow.set_node_supply(i, 1)
         for g in [person.pinned[round_]] if round_ in person.pinned else groups:
@@ -71,7 +75,11 @@ def preferred_places(people: list[Person], candidates: Candidates,
             cost = _QUARTERS * person.cost(g, round_)
             arcs.append((flow.add_arc_with_capacity_and_unit_cost(i, n + g, 1, cost), g))
     for g in groups:
-        for quarter, seats in enumerate(_apportion(candidates.groups[g].capacity, [1] * _QUARTERS)):
+        spec = candidates.groups[g]
+        least = min(spec.minimum, spec.capacity)
+        if least:
+            flow.add_arc_with_capacity_and_unit_cost(n + g, sink, least, mandatory)
+        for quarter, seats in enumerate(_apportion(spec.capacity - least, [1] * _QUARTERS)):
             flow.add_arc_with_capacity_and_unit_cost(n + g, sink, seats, quarter)
     flow.set_node_supply(sink, -n)
     flow.solve()
@@ -117,10 +125,13 @@ def block_candidates(candidates: Candidates, round_: int, blocks: list[list[int]
         for k, share in enumerate(_apportion(spare, [len(b) for b in blocks])):
             rooms[k][g] = held[k][g] + share
     found = []
+    total = Counter(places)
     for block, seats, room in zip(blocks, held, rooms, strict=True):
-        groups = [dataclasses.replace(group, chair_slots=0, rapporteur_slots=0,
-                                      capacity=room.get(g, group.capacity))
-                  for g, group in enumerate(candidates.groups)]
+        # Each block fills its share of a minimum: never more than its people hold there.
+        groups = [dataclasses.replace(
+            group, chair_slots=0, rapporteur_slots=0, capacity=room.get(g, group.capacity),
+            minimum=math.ceil(seats[g] * group.minimum / total[g]) if total[g] else 0)
+            for g, group in enumerate(candidates.groups)]
         sub = dataclasses.replace(candidates, groups=groups, people=[people[i] for i in block])
         found.append((sub, {g: seats[g] for g in candidates.by_round[round_]}))
     return found

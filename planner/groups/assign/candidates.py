@@ -1,54 +1,52 @@
-"""The candidates for the working groups, read off an event: who can go where, and what each
-person counts as (the solver's input; the event's roster is `planner.people.roster`)."""
+"""The candidates for the working groups, read off an event: who can go where, who may lead,
+where each person sat before, and what each person counts as (the solver's input)."""
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from dataclasses import dataclass, field
-from typing import TypedDict
+from typing import Any
 
-from planner.countries import area_of
-from planner.errors import PlannerError
+from planner.errors import Finding, PlannerError
+from planner.event.regions import event_region
+from planner.groups.assign.sizes import group_sizes
+from planner.groups.leaders import (
+    chair_state,
+    leadership_rules,
+    may_chair,
+    rapporteur_suppliers,
+    staff_level,
+    supplier_of,
+)
 from planner.model import (
     NOT_COMING,
     Event,
     Gender,
     Organisation,
-    OrganisationType,
-    OrganiserRoleKind,
     Participant,
     ParticipantRole,
     Registry,
-    Seniority,
     Speaker,
+    StaffLevel,
     WorkingGroup,
 )
 from planner.people.balance import UNKNOWN, stakeholder_type
-from planner.people.delegations import country_of, delegation_of, recorded_delegations
+from planner.people.delegations import delegation_of, recorded_delegations
+from planner.people.representation import INTERNATIONAL, is_international, represented_country
 
 __all__ = [
-    "CO_ORGANISING",
-    "DEFAULT_ROOM",
     "Candidates",
     "Group",
     "Person",
-    "co_organisers",
     "is_assignable",
     "is_kept",
     "read_candidates",
     "solver_groups",
 ]
 
-#: Organiser roles whose staff report the groups.
-CO_ORGANISING = frozenset({OrganiserRoleKind.CONVENER, OrganiserRoleKind.CO_ORGANISER,
-                           OrganiserRoleKind.CO_HOST})
-#: A group without a capacity holds at most this much more than an even share of its round.
-DEFAULT_ROOM = 1.25
-_GOVERNMENT = frozenset({OrganisationType.STATE, OrganisationType.GOVERNMENT_BODY})
-_NOT_AGENCIES = _GOVERNMENT | {OrganisationType.TERRITORY}
 # Chair candidates per group of a round before the pool is cut to the most senior.
 _CHAIR_POOL = 4
+_RANK = {StaffLevel.HEAD: 1, StaffLevel.SENIOR: 2, StaffLevel.PROFESSIONAL: 3,
+         StaffLevel.SUPPORT: 4}
 
 
 @dataclass
@@ -58,16 +56,20 @@ class Group:
     id: str
     title: str
     label: str
-    """How explanations name it: `WG 3`."""
+    """How compact tables name it: `WG 3`."""
     round: int
     capacity: int
     chair_slots: int
     """Chairs still to find: 1 less the chairs the organisers fixed."""
     rapporteur_slots: int
+    minimum: int = 0
+    """Fewest members, as the people allow (see `sizes.group_sizes`)."""
     kept_rapporteur_orgs: list[str] = field(default_factory=list)
     kept_men: int = 0
     """Men among the fixed chairs and rapporteurs."""
     kept_leaders: int = 0
+    host_chairs: bool = False
+    """Only the host State's delegates may chair it (a plenary, where the rules say so)."""
 
 
 @dataclass
@@ -85,11 +87,19 @@ class Person:
     leads: dict[int, int]
     """Per round, the group the person is fixed to chair or report."""
     chair: bool
-    """A chair candidate: a government delegate (in a large event, among the most senior)."""
+    """A chair candidate: a government delegate the rules allow (in a large event, among the
+    most senior)."""
     rapporteur_org: str | None
-    """The co-organising agency the person works for, if any: a rapporteur candidate."""
+    """The supplying organisation the person works for, at a level the rules allow: a
+    rapporteur candidate."""
     field_staff: bool
     male: bool
+    earlier: dict[int, int] = field(default_factory=dict)
+    """Per round, the group the person sat in before (the saved composition)."""
+    earlier_roles: dict[int, tuple[int, str]] = field(default_factory=dict)
+    """Per round, the group the solver had the person chair or report, and the role."""
+    host: bool = False
+    """A delegate of the host State."""
 
     def cost(self, group: int, round_: int) -> int:
         """Steps down the person's list for the round: 0 for the first choice.
@@ -112,7 +122,9 @@ class Candidates:
     rounds: list[int]
     by_round: dict[int, list[int]]
     rapporteur_orgs: list[str]
-    """The co-organising agencies whose staff report, in the event's order."""
+    """The organisations whose staff report, in the event's order."""
+    findings: list[Finding] = field(default_factory=list)
+    """Where the people cannot fill the groups' minimum sizes."""
 
 
 def solver_groups(event: Event) -> list[WorkingGroup]:
@@ -127,49 +139,34 @@ def is_assignable(person: Participant) -> bool:
     return person.status not in NOT_COMING and not only_interprets
 
 
-def co_organisers(event: Event, registry: Registry) -> list[str]:
-    """The agencies that co-organise the event (convener, co-organiser, co-host), not States."""
-    found = [r.organisation for r in event.organisers
-             if r.role in CO_ORGANISING and r.organisation in registry
-             and registry[r.organisation].type not in _NOT_AGENCIES]
-    return list(dict.fromkeys(found))
-
-
-def _ancestor_in(org: Organisation | None, wanted: list[str], registry: Registry) -> str | None:
-    seen: set[str] = set()
-    while org is not None and org.id not in seen:
-        if org.id in wanted:
-            return org.id
-        seen.add(org.id)
-        org = _org(org.parent, registry)
-    return None
-
-
 def _org(org_id: str | None, registry: Registry) -> Organisation | None:
     return registry[org_id] if org_id and org_id in registry else None
 
 
-def _categories(person: Participant, registry: Registry) -> tuple[str, str, str]:
-    area = area_of(_org(country_of(person, registry), registry), registry)
+def _categories(person: Participant, event: Event, registry: Registry) -> tuple[str, str, str]:
+    # One rule with the balance: staff of international organisations count for them.
+    region = event_region(represented_country(person, registry), event, registry) or (
+        INTERNATIONAL if is_international(person.organisation, registry) else UNKNOWN)
     gender = person.gender.value if person.gender else UNKNOWN
-    return (stakeholder_type(_org(person.organisation, registry)),
-            area.finest if area else UNKNOWN, gender)
+    return stakeholder_type(_org(person.organisation, registry)), region, gender
 
 
-def _seniority_rank(person: Participant) -> tuple[int, str]:
-    roles, level = set(person.roles), person.seniority
-    rank = (0 if ParticipantRole.CHAIR in roles else 1 if ParticipantRole.HEAD_OF_DELEGATION
-            in roles else 2 if level in (Seniority.MINISTER, Seniority.SENIOR_OFFICIAL) else 3)
-    return rank, person.id
+def _seniority_rank(person: Participant) -> tuple[int, int, str]:
+    roles = set(person.roles)
+    role = 0 if ParticipantRole.CHAIR in roles else 1 if (
+        ParticipantRole.HEAD_OF_DELEGATION in roles) else 2
+    return role, _RANK[staff_level(person)], person.id
 
 
-def _chair_pool(people: list[Participant], registry: Registry, per_round: int) -> set[str]:
-    government = [p for p in people if (org := _org(p.organisation, registry))
-                  and org.type in _GOVERNMENT]
+def _chair_pool(people: list[Participant], event: Event, registry: Registry,
+                per_round: int) -> set[str]:
+    rules = leadership_rules(event)
+    able = [p for p in people if may_chair(p, rules, registry)]
     # A large event has far more delegates than chairs to find: the most senior suffice.
-    ranked = sorted(government, key=_seniority_rank)
+    ranked = sorted(able, key=_seniority_rank)
     return {p.id for p in ranked[: _CHAIR_POOL * per_round]} | {
-        p.id for p in government if p.pinned}
+        p.id for p in able if p.pinned or (rules.host_chairs_plenaries and
+                                           chair_state(p, registry) == event.country)}
 
 
 def _ranked(person: Participant, index: dict[str, int],
@@ -195,6 +192,14 @@ def _pins(person: Participant, index: dict[str, int], groups: list[Group]) -> di
     return pins
 
 
+def _earlier(person: Participant, index: dict[str, int], groups: list[Group]) -> dict[int, int]:
+    found: dict[int, int] = {}
+    for group_id in person.working_groups:
+        if group_id in index:
+            found.setdefault(groups[index[group_id]].round, index[group_id])
+    return found
+
+
 def is_kept(speaker: Speaker, group_id: str, people: dict[str, Participant]) -> bool:
     """Whether a chair or rapporteur entry stays: the organisers', not the solver's last run.
 
@@ -208,45 +213,25 @@ def is_kept(speaker: Speaker, group_id: str, people: dict[str, Participant]) -> 
     return person is not None and is_assignable(person) and group_id in person.pinned
 
 
-def _capacities(groups: list[WorkingGroup], round_: int, people: int) -> list[int]:
-    members = [g for g in groups if g.round == round_]
-    fixed = sum(g.capacity or 0 for g in members)
-    open_ = sum(1 for g in members if g.capacity is None)
-    default = max(math.ceil(DEFAULT_ROOM * people / len(members)),
-                  math.ceil((people - fixed) / open_) if open_ else 0)
-    return [g.capacity or default for g in members]
-
-
 def _is_male(person: Participant | None) -> bool:
     return person is not None and person.gender == Gender.MALE
 
 
-class _Kept(TypedDict):
-    """What the organisers fixed of a group's leadership, as `Group` takes it."""
-
-    chair_slots: int
-    rapporteur_slots: int
-    kept_rapporteur_orgs: list[str]
-    kept_men: int
-    kept_leaders: int
-
-
-def _leaders(groups: list[WorkingGroup], people: dict[str, Participant], registry: Registry,
-             agencies: list[str]) -> tuple[list[_Kept], dict[str, dict[int, int]]]:
-    kept: list[_Kept] = []
+def _leaders(groups: list[Group], chosen: list[WorkingGroup], people: dict[str, Participant],
+             registry: Registry, agencies: list[str]) -> dict[str, dict[int, int]]:
+    """Fill in what the organisers fixed of each group's leadership; who is fixed to lead."""
     leads: dict[str, dict[int, int]] = {}
-    for index, group in enumerate(groups):
-        chairs = [s for s in group.chair if is_kept(s, group.id, people)]
-        rapporteurs = [s for s in group.rapporteurs if is_kept(s, group.id, people)]
-        orgs = [_ancestor_in(_org(people[s.participant].organisation if s.participant
-                                  else s.organisation, registry), agencies, registry)
-                for s in rapporteurs]
+    for index, (group, record) in enumerate(zip(groups, chosen, strict=True)):
+        chairs = [s for s in record.chair if is_kept(s, record.id, people)]
+        rapporteurs = [s for s in record.rapporteurs if is_kept(s, record.id, people)]
+        orgs = [supplier_of(people[s.participant].organisation if s.participant
+                            else s.organisation, agencies, registry) for s in rapporteurs]
         linked = [s.participant for s in (*chairs, *rapporteurs) if s.participant]
-        kept.append({"chair_slots": max(0, 1 - len(chairs)),
-                     "rapporteur_slots": max(0, 2 - len(rapporteurs)),
-                     "kept_rapporteur_orgs": [o for o in orgs if o],
-                     "kept_men": sum(_is_male(people.get(p)) for p in linked),
-                     "kept_leaders": len(chairs) + len(rapporteurs)})
+        group.chair_slots = max(0, 1 - len(chairs))
+        group.rapporteur_slots = max(0, 2 - len(rapporteurs))
+        group.kept_rapporteur_orgs = [o for o in orgs if o]
+        group.kept_men = sum(_is_male(people.get(p)) for p in linked)
+        group.kept_leaders = len(chairs) + len(rapporteurs)
         for person_id in linked:
             mine = leads.setdefault(person_id, {})
             if group.round in mine:
@@ -254,25 +239,43 @@ def _leaders(groups: list[WorkingGroup], people: dict[str, Participant], registr
                                    f"round {group.round}: '{groups[mine[group.round]].id}' "
                                    f"and '{group.id}'")
             mine[group.round] = index
-    return kept, leads
+    return leads
 
 
-def _check_rooms(candidates: Candidates) -> None:
-    for round_, members in candidates.by_round.items():
-        room = sum(candidates.groups[g].capacity for g in members)
-        if room < len(candidates.people):
-            raise PlannerError(f"the groups of round {round_} hold {room} people but "
-                               f"{len(candidates.people)} are coming; raise their capacities")
-    pinned = Counter(g for p in candidates.people for g in p.pinned.values())
-    for group_index, count in sorted(pinned.items()):
-        group = candidates.groups[group_index]
-        if count > group.capacity:
-            raise PlannerError(f"{count} participants are pinned to '{group.id}', which holds "
-                               f"{group.capacity}; unpin some or raise its capacity")
+def _earlier_roles(chosen: list[WorkingGroup], people: dict[str, Participant],
+                   groups: list[Group]) -> dict[str, dict[int, tuple[int, str]]]:
+    roles: dict[str, dict[int, tuple[int, str]]] = {}
+    for index, record in enumerate(chosen):
+        for role, speakers in (("chair", record.chair), ("rapporteur", record.rapporteurs)):
+            for s in speakers:
+                if s.participant and not is_kept(s, record.id, people):
+                    roles.setdefault(s.participant, {}).setdefault(
+                        groups[index].round, (index, role))
+    return roles
 
 
-def read_candidates(event: Event, registry: Registry) -> Candidates:
+def _person(p: Participant, event: Event, registry: Registry,
+            context: dict[str, Any]) -> Person:
+    index, groups = context["index"], context["groups"]
+    return Person(
+        id=p.id, delegation=delegation_of(p, event, registry, recorded=context["recorded"]),
+        categories=_categories(p, event, registry), ranked=_ranked(p, index, groups),
+        pinned=_pins(p, index, groups), leads=context["leads"].get(p.id, {}),
+        chair=p.id in context["pool"],
+        rapporteur_org=supplier_of(p.organisation, context["agencies"], registry)
+        if staff_level(p) in context["levels"] else None,
+        field_staff=p.field_staff, male=_is_male(p),
+        earlier=_earlier(p, index, groups) if context["keep"] else {},
+        earlier_roles=context["roles"].get(p.id, {}) if context["keep"] else {},
+        host=chair_state(p, registry) == event.country)
+
+
+def read_candidates(event: Event, registry: Registry, *, keep: bool = True) -> Candidates:
     """Read the assignment problem off an event.
+
+    With `keep`, each person's groups and the solver's chairs and rapporteurs of
+    the saved composition are where they sat before, which the solver keeps
+    where it can.
 
     Raises
     ------
@@ -290,32 +293,30 @@ def read_candidates(event: Event, registry: Registry) -> Candidates:
     ...                                           registry=registry), registry)
     >>> len(candidates.people), [g.label for g in candidates.groups], candidates.rapporteur_orgs
     (20, ['WG 1', 'WG 2'], ['unhcr', 'iom'])
-    >>> candidates.people[0].categories
-    ('international-organisations', 'unknown', 'female')
+    >>> candidates.people[0].categories, [g.minimum for g in candidates.groups]
+    (('international-organisations', 'international', 'female'), [5, 5])
     """
     chosen = solver_groups(event)
     if not chosen:
         raise PlannerError(f"event '{event.id}' has no working groups to fill")
     everyone = {p.id: p for p in event.participants}
     coming = [p for p in event.participants if is_assignable(p)]
-    rounds = sorted({g.round for g in chosen})
-    capacity = {r: iter(_capacities(chosen, r, len(coming))) for r in rounds}
-    agencies = co_organisers(event, registry)
-    kept, leads = _leaders(chosen, everyone, registry, agencies)
-    groups = [Group(id=g.id, title=g.title, label=f"WG {i + 1}", round=g.round,
-                    capacity=next(capacity[g.round]), **kept[i])
-              for i, g in enumerate(chosen)]
+    rules = leadership_rules(event)
+    agencies = rapporteur_suppliers(event, registry)
+    groups = [Group(id=g.id, title=g.title, label=f"WG {i + 1}", round=g.round, capacity=0,
+                    chair_slots=1, rapporteur_slots=2) for i, g in enumerate(chosen)]
     index = {g.id: i for i, g in enumerate(groups)}
+    rounds = sorted({g.round for g in groups})
     by_round = {r: [i for i, g in enumerate(groups) if g.round == r] for r in rounds}
-    pool = _chair_pool(coming, registry, max(len(m) for m in by_round.values()))
-    recorded = recorded_delegations(event)
-    people = [Person(
-        id=p.id, delegation=delegation_of(p, event, registry, recorded=recorded),
-        categories=_categories(p, registry),
-        ranked=_ranked(p, index, groups), pinned=_pins(p, index, groups),
-        leads=leads.get(p.id, {}), chair=p.id in pool,
-        rapporteur_org=_ancestor_in(_org(p.organisation, registry), agencies, registry),
-        field_staff=p.field_staff, male=_is_male(p)) for p in coming]
-    candidates = Candidates(groups, people, rounds, by_round, agencies)
-    _check_rooms(candidates)
-    return candidates
+    leads = _leaders(groups, chosen, everyone, registry, agencies)
+    pool = _chair_pool(coming, event, registry, max(len(m) for m in by_round.values()))
+    context = {"index": index, "groups": groups, "recorded": recorded_delegations(event),
+               "leads": leads, "pool": pool, "agencies": agencies, "keep": keep,
+               "levels": set(rules.rapporteur_levels),
+               "roles": _earlier_roles(chosen, everyone, groups)}
+    people = [_person(p, event, registry, context) for p in coming]
+    for members in by_round.values():
+        single = len(members) == 1 and rules.host_chairs_plenaries
+        groups[members[0]].host_chairs = single and any(p.chair and p.host for p in people)
+    findings = group_sizes(chosen, groups, people, by_round)
+    return Candidates(groups, people, rounds, by_round, agencies, findings)

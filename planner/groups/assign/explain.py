@@ -1,4 +1,5 @@
-"""What the solver decided, in the organisers' words: the event updated, each group, each person."""
+"""What the solver decided, in the organisers' words: the event updated, each group's make-up,
+and where each person sits and why, in the third person with the groups' names."""
 
 from __future__ import annotations
 
@@ -8,13 +9,43 @@ from typing import Any
 from planner.groups.assign.candidates import Candidates, is_kept
 from planner.groups.assign.goals import Label, labels, limits
 from planner.groups.assign.placing import Plan
-from planner.model import Event, Participant, Speaker
+from planner.model import Event, Gender, Participant, Registry, Speaker
 
-__all__ = ["apply_plan", "compose_groups", "explain_places"]
+__all__ = ["Voice", "apply_plan", "compose_groups", "explain_places"]
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 _DIMENSIONS = ("stakeholder_type", "region", "gender")
-_GENDER_WORDS = {"female": "women", "male": "men"}
+_CATEGORY_WORDS = {"female": "women", "male": "men", "governments": "government delegates",
+                   "civil-society": "civil society", "international-organisations":
+                   "international organisations", "regional-organisations":
+                   "regional organisations", "academia": "academics", "donors": "donors",
+                   "international": "international staff"}
+
+
+class Voice:
+    """How a sentence names a person: `she`, `her`, `she reports`; `they`, `their`,
+    `they report` where the record gives no gender.
+
+    Examples
+    --------
+    >>> voice = Voice(Participant(id="a", first_name="Amina", last_name="Hassan",
+    ...                           gender="female"))
+    >>> voice.subject, voice.possessive, voice.verb("report"), voice.object
+    ('she', 'her', 'reports', 'her')
+    """
+
+    def __init__(self, person: Participant) -> None:
+        self.name = " ".join(filter(None, (person.first_name, person.last_name)))
+        female, male = person.gender == Gender.FEMALE, person.gender == Gender.MALE
+        self.subject = "she" if female else "he" if male else "they"
+        self.possessive = "her" if female else "his" if male else "their"
+        self.object = "her" if female else "him" if male else "them"
+        self.plural = not (female or male)
+
+    def verb(self, word: str) -> str:
+        """`report` as the person's verb: `reports`, or `report` after `they`."""
+        return word if self.plural else f"{word}es" if word.endswith(("s", "sh", "ch")) \
+            else f"{word}s"
 
 
 def _leader(person: Participant, role: str) -> Speaker:
@@ -79,7 +110,8 @@ def compose_groups(event: Event, candidates: Candidates, plan: Plan,
         record = leaders[group.id]
         found.append({
             "id": group.id, "label": group.label, "title": group.title, "round": group.round,
-            "capacity": group.capacity, "target": targets.get(g, 0), "size": len(members),
+            "capacity": group.capacity, "minimum": group.minimum,
+            "target": targets.get(g, 0), "size": len(members),
             "chair": [_spoken(s) for s in record.chair],
             "rapporteurs": [_spoken(s) for s in record.rapporteurs],
             **{dim: dict(Counter(p.categories[d] for p in people).most_common())
@@ -109,51 +141,66 @@ class _Round:
                 if (label, group) in self.bounds
                 and self.count[label, group] >= self.bounds[label, group][1]]
 
-    def why_not(self, i: int, group: int) -> str:
+    def why_not(self, i: int, group: int, voice: Voice) -> str:
         """Why person `i` is not in `group`, as the end of a sentence."""
         if self.size[group] >= self.candidates.groups[group].capacity:
             return "was full"
         crowded = self._crowded(i, group)
         kinds = {label[0] for label in crowded}
         if "delegation" in kinds:
-            return "already had its share of your delegation; keeps your delegation spread"
+            return f"already had its share of {voice.possessive} delegation"
         mix = [label for label in crowded if label[0] == "mix"]
         if mix:
             category = str(mix[0][2])
-            return f"already had its share of {_GENDER_WORDS.get(category, category)}"
+            return f"already had its share of {_CATEGORY_WORDS.get(category, category)}"
         if "met" in kinds:
-            return "would have put you with people you met in an earlier round"
+            return (f"would have put {voice.object} with people {voice.subject} met in "
+                    "an earlier round")
         return "went to others to keep the groups balanced"
 
-    def describe(self, i: int) -> str:
+    def _role(self, i: int, group: int, voice: Voice, orgs: dict[str, str]) -> str:
+        if i in self.plan.chairs.get(group, []):
+            return f"; {voice.subject} {voice.verb('chair')} it"
+        if i in self.plan.rapporteurs.get(group, []):
+            org = self.candidates.people[i].rapporteur_org or ""
+            return f"; {voice.subject} {voice.verb('report')} it for {orgs.get(org, org)}"
+        return ""
+
+    def describe(self, i: int, voice: Voice, orgs: dict[str, str]) -> str:
         """Person `i`'s place in this round, and why, in one clause."""
         person, group = self.candidates.people[i], self.plan.place[i][self.round]
-        label = self.candidates.groups[group].label
-        role = ("; you chair it" if i in self.plan.chairs.get(group, []) else
-                "; you are one of its rapporteurs" if i in self.plan.rapporteurs.get(group, [])
-                else "")
+        title = self.candidates.groups[group].title
+        role = self._role(i, group, voice, orgs)
         if self.round in person.pinned:
-            return f"{label}, as the organisers fixed it{role}"
+            return f"{title}, where the organisers placed {voice.object}{role}"
         ranked = person.ranked.get(self.round, [])
         if not ranked:
-            return f"{label} (you gave no preference){role}"
+            return f"{title} ({voice.subject} gave no preference){role}"
         if group == ranked[0]:
-            return f"{label}, your first choice{role}"
+            return f"{title}, {voice.possessive} first choice{role}"
         rank = ranked.index(group) if group in ranked else None
-        which = (f", your {_ORDINALS[rank]} choice" if rank is not None and rank < len(_ORDINALS)
-                 else ", not among your choices" if rank is None else "")
+        which = (f", {voice.possessive} {_ORDINALS[rank]} choice"
+                 if rank is not None and rank < len(_ORDINALS)
+                 else f", not among {voice.possessive} choices" if rank is None else "")
         if role:
-            return f"{label}{which}{role}"
-        return f"{label}{which}: your first choice {self.why_not(i, ranked[0])}"
+            return f"{title}{which}{role}"
+        if person.earlier.get(self.round) == group:
+            return (f"{title}{which}: {voice.subject} {voice.verb('keep')} "
+                    f"{voice.possessive} place of the saved composition")
+        first = self.candidates.groups[ranked[0]].title
+        return (f"{title}{which}: {voice.possessive} first choice, {first}, "
+                f"{self.why_not(i, ranked[0], voice)}")
 
 
-def explain_places(candidates: Candidates, plan: Plan, *,
-                   targets: dict[int, int]) -> dict[str, str]:
-    """One line per person: where they sit in each round, and why.
+def explain_places(event: Event, candidates: Candidates, plan: Plan, *,
+                   targets: dict[int, int], registry: Registry) -> dict[str, str]:
+    """One line per person: who, where they sit in each round and why, with the groups'
+    titles and in the third person.
 
-    Examples of lines: `WG 3, your first choice`; `WG 1, your second choice:
-    your first choice was full`; with two rounds, `Round 1: WG 3, your first
-    choice. Round 2: WG 5 (you gave no preference).`
+    Examples of lines: `Amina Hassan — Mixed movements and protection, her first
+    choice; she reports it for IOM`; with two rounds, `Peter Otieno — Round 1: Data,
+    his second choice: his first choice, Entry, was full. Round 2: Return (he gave no
+    preference).`
 
     Examples
     --------
@@ -163,19 +210,27 @@ def explain_places(candidates: Candidates, plan: Plan, *,
     >>> from planner.library import Library
     >>> from planner.library.synthetic import make_synthetic_event
     >>> registry = Library.open().registry
-    >>> candidates = read_candidates(make_synthetic_event(participants=20, groups=2, rounds=1,
-    ...                                           registry=registry), registry)
+    >>> event = make_synthetic_event(participants=20, groups=2, rounds=1, registry=registry)
+    >>> candidates = read_candidates(event, registry)
     >>> outcome = solve_candidates(candidates, weights=WEIGHTS)
-    >>> explain_places(candidates, outcome.plan, targets=outcome.targets)["p-00004"]
-    'WG 2, your second choice; you are one of its rapporteurs'
+    >>> lines = explain_places(event, candidates, outcome.plan, targets=outcome.targets,
+    ...                        registry=registry)
+    >>> lines["p-00002"]
+    'Maria Mwangi — Cooperation among key partners (1), her first choice; she reports it \
+for UNHCR'
     """
     rounds = [_Round(candidates, plan, r, targets) for r in candidates.rounds]
+    people = {p.id: p for p in event.participants}
+    orgs = {org: registry[org].display_name if org in registry else org
+            for org in candidates.rapporteur_orgs}
     lines = {}
     for i, person in enumerate(candidates.people):
-        parts = [state.describe(i) for state in rounds]
+        voice = Voice(people[person.id])
+        parts = [state.describe(i, voice, orgs) for state in rounds]
         if len(parts) == 1:
-            lines[person.id] = parts[0]
+            lines[person.id] = f"{voice.name} — {parts[0]}"
         else:
-            lines[person.id] = " ".join(f"Round {state.round}: {part}."
-                                        for state, part in zip(rounds, parts, strict=True))
+            lines[person.id] = f"{voice.name} — " + " ".join(
+                f"Round {state.round}: {part}." for state, part in zip(rounds, parts,
+                                                                       strict=True))
     return lines

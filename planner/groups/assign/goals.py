@@ -8,7 +8,8 @@ from typing import Any
 
 from planner.groups.assign.candidates import Candidates, Person
 
-__all__ = ["WEIGHTS", "Label", "Limits", "labels", "limits", "measure_goals"]
+__all__ = ["WEIGHTS", "Label", "Limits", "can_keep_role", "labels", "limits", "measure_goals",
+           "meeting_limit"]
 
 #: Weight of each soft goal per unit, in the objective the solver minimises.
 WEIGHTS: dict[str, int] = {
@@ -18,6 +19,7 @@ WEIGHTS: dict[str, int] = {
     "meeting": 3,
     "field_staff": 3,
     "all_male": 30,
+    "stability": 40,
 }
 
 Label = tuple[Any, ...]
@@ -46,6 +48,25 @@ def labels(person: Person, earlier: dict[int, int]) -> list[Label]:
     return found
 
 
+def meeting_limit(candidates: Candidates, earlier: int, later: int, *,
+                  targets: dict[int, int]) -> int:
+    """How many people of an earlier group a later group takes before each one more costs:
+    its share, at both groups' target sizes, rounded up."""
+    return math.ceil(targets[earlier] * targets[later] / max(1, len(candidates.people)))
+
+
+def can_keep_role(candidates: Candidates, person: int, round_: int) -> tuple[int, str] | None:
+    """The group and role a person led in the round before, where they may lead it again."""
+    who = candidates.people[person]
+    if round_ not in who.earlier_roles or round_ in who.leads:
+        return None
+    group, role = who.earlier_roles[round_]
+    spec = candidates.groups[group]
+    able = (who.chair and spec.chair_slots) if role == "chair" else (
+        who.rapporteur_org and spec.rapporteur_slots)
+    return (group, role) if able else None
+
+
 def limits(candidates: Candidates, round_: int, *, targets: dict[int, int],
            earlier: list[dict[int, int]]) -> Limits:
     """How many of each kind every group of the round takes before it costs.
@@ -54,8 +75,9 @@ def limits(candidates: Candidates, round_: int, *, targets: dict[int, int],
     - mix: the group's share of each stakeholder type, region and gender at its
       target size, rounded up (categories partition a group, so one category over
       its share means another under: counting the excess measures the whole);
-    - meeting: the group's share, at its target size, of each group of an
-      earlier round; beyond it, people who already met sit together again.
+    - meeting: the group's share of each group of an earlier round, both at
+      their target sizes (`meeting_limit`); beyond it, people who already met
+      sit together again.
 
     Examples
     --------
@@ -82,7 +104,8 @@ def limits(candidates: Candidates, round_: int, *, targets: dict[int, int],
             elif kind == "mix" and total < n:
                 found[label, group] = ("mix", math.ceil(total * targets[group] / n))
             elif kind == "met":
-                found[label, group] = ("meeting", math.ceil(total * targets[group] / n))
+                found[label, group] = ("meeting", meeting_limit(
+                    candidates, label[2], group, targets=targets))
     return found
 
 
@@ -93,13 +116,18 @@ def measure_goals(candidates: Candidates, round_: int, place: list[dict[int, int
 
     The same units as the solver's objective: steps down preference lists,
     people beyond a limit, rapporteurs who are not field staff (when some
-    candidates are), groups led by men only.
+    candidates are), groups led by men only, and places and leading roles of the
+    saved composition not kept (`stability`).
     """
     totals: Counter[str] = Counter()
     count: Counter[tuple[Label, int]] = Counter()
-    for person, where in zip(candidates.people, place, strict=True):
+    for i, (person, where) in enumerate(zip(candidates.people, place, strict=True)):
         group = where[round_]
         totals["preference"] += person.cost(group, round_)
+        totals["stability"] += round_ in person.earlier and person.earlier[round_] != group
+        if kept := can_keep_role(candidates, i, round_):
+            held = chairs if kept[1] == "chair" else rapporteurs
+            totals["stability"] += i not in held.get(kept[0], [])
         for label in labels(person, {r: g for r, g in where.items() if r < round_}):
             count[label, group] += 1
     for key, (goal, most) in bounds.items():
