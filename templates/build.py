@@ -12,170 +12,40 @@ differ from what this script builds. The files are byte-for-byte reproducible.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import sys
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
-from docx import Document
 from docx.document import Document as DocumentType
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_BREAK
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from docx.table import Table
+from docx.table import Table, _Cell
 
 HERE = Path(__file__).resolve().parent
-FIXED_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+sys.path.insert(0, str(HERE))  # blocks.py sits beside this script, which is run by its path
 
-#: How each `line.style` of a context is printed: (Word paragraph style, run format).
-LINE_STYLES = (
-    ("heading2", "Heading 2", ""), ("heading3", "Heading 3", ""), ("text", "Normal", ""),
-    ("number", "List Number", ""), ("bullet", "List Bullet", ""),
-    ("bullet2", "List Bullet 2", ""), ("strong", "Normal", "bold"),
-    ("item", "Labelled Item", ""), ("item2", "Labelled Item 2", ""),
-    ("placeholder", "Placeholder", ""),
+from blocks import (  # noqa: E402 -- found through the line above
+    blank_document,
+    bullets,
+    each,
+    grid_table,
+    heading_on_new_page,
+    keep_cells,
+    lines,
+    new_document,
+    para,
+    placeholder_unless,
+    row_props,
+    section,
+    table,
+    when,
 )
-
-
-# --- building blocks ------------------------------------------------------------------
-
-
-def tag(doc: DocumentType, text: str) -> None:
-    """A paragraph holding only a `{%p … %}` tag (docxtpl removes it when rendering)."""
-    doc.add_paragraph(text)
-
-
-def para(doc: DocumentType, text: str, style: str = "Normal", fmt: str = "") -> None:
-    """A paragraph of one run, so that docxtpl finds each tag whole."""
-    run = doc.add_paragraph(style=style).add_run(text)
-    run.bold = "bold" in fmt or None
-    run.italic = "italic" in fmt or None
-
-
-@contextmanager
-def when(doc: DocumentType, condition: str) -> Iterator[None]:
-    """Paragraphs printed only when `condition` holds: a `{%p if %}` block."""
-    tag(doc, f"{{%p if {condition} %}}")
-    yield
-    tag(doc, "{%p endif %}")
-
-
-@contextmanager
-def each(doc: DocumentType, loop: str) -> Iterator[None]:
-    """Paragraphs repeated for each item: a `{%p for <loop> %}` block."""
-    tag(doc, f"{{%p for {loop} %}}")
-    yield
-    tag(doc, "{%p endfor %}")
-
-
-def placeholder_unless(doc: DocumentType, condition: str, text: str,
-                       style: str = "Placeholder") -> None:
-    """A paragraph standing in for what is missing, printed when `condition` is false."""
-    with when(doc, f"not {condition}"):
-        para(doc, text, style)
-
-
-@contextmanager
-def section(doc: DocumentType, heading: str, condition: str) -> Iterator[None]:
-    """A Heading 2 section printed only when `condition` holds."""
-    with when(doc, condition):
-        para(doc, heading, "Heading 2")
-        yield
-
-
-def lines(doc: DocumentType, variable: str) -> None:
-    """Print a context's `lines` (dicts of style and text), one Word style per style."""
-    with each(doc, f"line in {variable}"):
-        for index, (name, style, fmt) in enumerate(LINE_STYLES):
-            tag(doc, f"{{%p {'if' if index == 0 else 'elif'} line.style == '{name}' %}}")
-            para(doc, "{{ line.text }}", style, fmt)
-        tag(doc, "{%p endif %}")
-
-
-def bullets(doc: DocumentType, variable: str, style: str = "List Bullet") -> None:
-    """A bulleted list of strings."""
-    with each(doc, f"item in {variable}"):
-        para(doc, "{{ item }}", style)
-
-
-def table(doc: DocumentType, headings: list[str], rows: int, widths: list[float]) -> Table:
-    """A Table Grid table of the given column widths (cm) whose first row holds the
-    bold headings and repeats on every page."""
-    grid = doc.add_table(rows=rows + 1, cols=len(headings))
-    grid.style = "Table Grid"
-    grid.autofit = False
-    for cell, heading in zip(grid.rows[0].cells, headings, strict=True):
-        cell.paragraphs[0].add_run(heading).bold = True
-    for column, width in zip(grid.columns, widths, strict=True):
-        column.width = Cm(width)  # the grid LibreOffice reads
-        for cell in column.cells:
-            cell.width = Cm(width)  # the cell widths Word reads
-    header = grid.rows[0]._tr.get_or_add_trPr()
-    header.append(OxmlElement("w:tblHeader"))
-    return grid
-
-
-def page_break_between(doc: DocumentType) -> None:
-    """A page break before every iteration of the enclosing loop but the first."""
-    with when(doc, "not loop.first"):
-        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
-
-def _styles(doc: DocumentType) -> None:
-    styles = doc.styles
-    for name, indent in (("Labelled Item", 1.0), ("Labelled Item 2", 2.0)):
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = styles["Normal"]
-        style.paragraph_format.left_indent = Cm(indent)
-        style.paragraph_format.first_line_indent = Cm(-1.0)
-        style.paragraph_format.tab_stops.add_tab_stop(Cm(indent))
-    placeholder = styles.add_style("Placeholder", WD_STYLE_TYPE.PARAGRAPH)
-    placeholder.base_style = styles["Normal"]
-    placeholder.font.italic = True
-    placeholder.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
-    styles["Normal"].font.size = Pt(11)
-
-
-def _slim(doc: DocumentType) -> None:
-    # python-docx's default package carries a thumbnail, a Word 2010 copy of the styles
-    # and 130 table styles: 0.8 MB that every render would re-compress. Word still
-    # offers its built-in table styles to an organiser who restyles a template.
-    for rel in list(doc.part.rels.values()):
-        if rel.reltype.endswith("/stylesWithEffects"):
-            doc.part.drop_rel(rel.rId)
-    package_rels = doc.part.package.rels
-    for rel_id in [r.rId for r in package_rels.values() if r.reltype.endswith("/thumbnail")]:
-        package_rels.pop(rel_id)
-    keep = {"Table Grid", "Normal Table"}
-    for style in list(doc.styles):
-        if style.type == WD_STYLE_TYPE.TABLE and style.name not in keep:
-            style.element.getparent().remove(style.element)
-
-
-def new_document(kind_title: str) -> DocumentType:
-    """A document with our styles, margins, footer and the title block every kind shares."""
-    doc = Document()
-    _slim(doc)
-    _styles(doc)
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
-    section.left_margin = section.right_margin = Cm(2.2)
-    footer = section.footer.paragraphs[0]
-    footer.text = "{{ document.title }} · {{ event.place }}, {{ event.dates }}"
-    footer.style = doc.styles["Footer"]
-    props = doc.core_properties
-    props.title, props.author, props.last_modified_by = kind_title, "planner", "planner"
-    props.created = props.modified = FIXED_TIME.replace(tzinfo=None)
-    props.revision = 1
-    para(doc, "{{ event.title }}", "Title")
-    para(doc, "{{ document.title }}", "Subtitle")
-    para(doc, "{{ event.place }}, {{ event.dates }}", "Normal", "bold")
-    return doc
-
 
 # --- the kinds --------------------------------------------------------------------------
 
@@ -184,7 +54,7 @@ def concept_note() -> DocumentType:
     """Numbered sections in the conventional order, each printed from its lines."""
     doc = new_document("Concept note")
     with each(doc, "section in sections"):
-        para(doc, "{{ section.number }}. {{ section.heading }}", "Heading 1")
+        para(doc, "{{ section.title }}", "Heading 1")
         lines(doc, "section.lines")
     progress(doc)
     return doc
@@ -197,27 +67,44 @@ def progress(doc: DocumentType) -> None:
         lines(doc, "progress.lines")
 
 
+def _programme_table(doc: DocumentType, rooms: bool) -> None:
+    headings, widths = (["Time", "Session", "Room"], [3.3, 10.7, 2.6]) if rooms else (
+        ["Time", "Session"], [3.3, 13.3])
+    grid = table(doc, headings, rows=3, widths=widths)
+    grid.cell(1, 0).text = "{%tr for session in day.sessions %}"
+    grid.cell(2, 0).text = "{{ session.time }}"
+    cell = grid.cell(2, 1)
+    cell.paragraphs[0].add_run("{{ session.title }}").bold = True
+    for text in ("{%p for text in session.lines %}", "{{ text }}", "{%p endfor %}"):
+        cell.add_paragraph(text)
+    if rooms:
+        grid.cell(2, 2).text = "{{ session.room }}"
+    keep_cells(grid.rows[2], "session.keep")
+    grid.cell(3, 0).text = "{%tr endfor %}"
+
+
 def programme() -> DocumentType:
-    """A table per day: time or block, the session with its people, the room."""
+    """A table per day: time or block, the session with its people, the room (left out
+    when no session has one)."""
     doc = new_document("Programme")
     with each(doc, "day in days"):
         para(doc, "{{ day.label }}", "Heading 1")
-        grid = table(doc, ["Time", "Session", "Room"], rows=3, widths=[3.3, 10.7, 2.6])
-        grid.cell(1, 0).text = "{%tr for session in day.sessions %}"
-        grid.cell(2, 0).text = "{{ session.time }}"
-        cell = grid.cell(2, 1)
-        cell.paragraphs[0].add_run("{{ session.title }}").bold = True
-        for text in ("{%p for text in session.lines %}", "{{ text }}", "{%p endfor %}"):
-            cell.add_paragraph(text)
-        grid.cell(2, 2).text = "{{ session.room }}"
-        grid.cell(3, 0).text = "{%tr endfor %}"
+        with when(doc, "rooms"):
+            _programme_table(doc, rooms=True)
+        with when(doc, "not rooms"):
+            _programme_table(doc, rooms=False)
     placeholder_unless(doc, "days", "[The programme has no sessions yet.]")
     return doc
 
 
 def participant_list() -> DocumentType:
-    """Delegations under their group headings, a table with the chosen columns each."""
+    """Delegations under their group headings, on landscape pages, a table each with the
+    columns that have a value, as wide as the context says."""
     doc = new_document("List of participants")
+    page = doc.sections[0]
+    page.orientation = WD_ORIENT.LANDSCAPE
+    page.page_width, page.page_height = Cm(29.7), Cm(21.0)
+    page.left_margin = page.right_margin = Cm(1.85)
     with when(doc, "public"):
         para(doc, "Public version: contact details are left out, and so is everyone who did "
                   "not agree to be listed.", "Placeholder")
@@ -225,16 +112,7 @@ def participant_list() -> DocumentType:
         para(doc, "{{ group.heading }}", "Heading 1")
         with each(doc, "delegation in group.delegations"):
             para(doc, "{{ delegation.name }}", "Heading 2")
-            grid = doc.add_table(rows=4, cols=3)
-            grid.style = "Table Grid"
-            grid.cell(0, 0).text = "{%tc for column in columns %}"
-            grid.cell(0, 2).text = "{%tc endfor %}"
-            grid.cell(0, 1).paragraphs[0].add_run("{{ column }}").bold = True
-            grid.cell(1, 0).text = "{%tr for row in delegation.rows %}"
-            grid.cell(2, 0).text = "{%tc for value in row %}"
-            grid.cell(2, 2).text = "{%tc endfor %}"
-            grid.cell(2, 1).text = "{{ value }}"
-            grid.cell(3, 0).text = "{%tr endfor %}"
+            grid_table(doc, "grid", "delegation.rows")
     placeholder_unless(doc, "groups", "[No participants are recorded for this event yet.]")
     return doc
 
@@ -243,8 +121,7 @@ def working_groups() -> DocumentType:
     """One guidance note per group, each on its own page."""
     doc = new_document("Working groups")
     with each(doc, "group in groups"):
-        page_break_between(doc)
-        para(doc, "{{ group.title }}", "Heading 1")
+        heading_on_new_page(doc, "{{ group.title }}")
         para(doc, "Round {{ group.round }} · {{ group.slot }}", "Normal", "bold")
         para(doc, "Chair: {{ group.chair }}")
         para(doc, "Rapporteurs: {{ group.rapporteurs }}")
@@ -256,10 +133,11 @@ def working_groups() -> DocumentType:
         grid = table(doc, ["Time", "Item"], rows=3, widths=[4.0, 12.6])
         grid.cell(1, 0).text = "{%tr for step in group.running_order %}"
         grid.cell(2, 0).text, grid.cell(2, 1).text = "{{ step.time }}", "{{ step.item }}"
+        keep_cells(grid.rows[2], "step.keep")
         grid.cell(3, 0).text = "{%tr endfor %}"
         with when(doc, "group.indicative"):
-            para(doc, "Times are indicative: the programme gives no clock times for this slot.",
-                 "Placeholder")
+            para(doc, "Durations are indicative: the programme gives no clock times for this "
+                      "slot.", "Placeholder")
         with section(doc, "Guiding questions", "group.questions"), \
                 each(doc, "question in group.questions"):
             para(doc, "{{ loop.index }}.\t{{ question }}", "Labelled Item")
@@ -288,6 +166,8 @@ def _menu_of_actions(doc: DocumentType) -> None:
     grid.cell(6, 0).text, grid.cell(6, 1).text = "{{ action.text }}", "{{ action.references }}"
     for text in ("{%p if action.lead %}", "{{ action.lead }}", "{%p endif %}"):
         grid.cell(6, 0).add_paragraph(text)
+    keep_cells(grid.rows[3], "true")  # a sub-theme's title stays with its first action
+    keep_cells(grid.rows[6], "action.keep")
     grid.cell(7, 0).text = "{%tr endfor %}"
     grid.cell(8, 0).text = "{%tr endfor %}"
 
@@ -324,7 +204,8 @@ def summary_report() -> DocumentType:
         lines(doc, "part.lines")
     with each(doc, "section in sections"):
         para(doc, "{{ section.heading }}", "Heading 1")
-        para(doc, "[Summary of the working group's discussion.]", "Placeholder")
+        with when(doc, "placeholders"):
+            para(doc, "[Summary of the working group's discussion.]", "Placeholder")
         para(doc, "Recommendations", "Heading 2")
         lines(doc, "section.lines")
         placeholder_unless(doc, "section.lines", "[No recommendations recorded yet.]")
@@ -338,12 +219,7 @@ def follow_up() -> DocumentType:
     lines(doc, "summary")
     with each(doc, "theme in themes"):
         para(doc, "{{ theme.heading }}", "Heading 1")
-        grid = table(doc, ["Activity", "Owner", "Status", "Dates", "Progress"], rows=3,
-                     widths=[7.0, 2.8, 2.2, 2.6, 2.0])
-        grid.cell(1, 0).text = "{%tr for item in theme.activities %}"
-        for column, key in enumerate(("text", "owner", "status", "dates", "progress")):
-            grid.cell(2, column).text = f"{{{{ item.{key} }}}}"
-        grid.cell(3, 0).text = "{%tr endfor %}"
+        grid_table(doc, "grid", "theme.rows")
     placeholder_unless(doc, "themes", "[No follow-up activities are recorded for this event yet.]")
     para(doc, "Overdue as of {{ as_of }}", "Heading 1")
     bullets(doc, "overdue")
@@ -355,10 +231,108 @@ def follow_up() -> DocumentType:
     return doc
 
 
+def _letter_body(doc: DocumentType) -> None:
+    para(doc, "{{ letter.opening }}")
+    with when(doc, "letter.purpose"):
+        para(doc, "The objectives of the meeting are:")
+        bullets(doc, "letter.purpose")
+    for key in ("delegation", "reply"):
+        para(doc, f"{{{{ letter.{key} }}}}")
+    with when(doc, "letter.contact"):
+        para(doc, "{{ letter.contact }}")
+
+
+def invitations() -> DocumentType:
+    """One letter per invitee, each starting a page: a note verbale (third person, to the
+    Ministry or Permanent Mission, with the complimentary close) for a State, a letter
+    for an organisation."""
+    doc = blank_document("Invitations")
+    with each(doc, "letter in letters"):
+        heading_on_new_page(doc, "{{ date }}", "Normal")
+        for paragraph in doc.paragraphs[-4:-1:2]:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        with when(doc, "letter.note_verbale"):
+            para(doc, "NOTE VERBALE", "Title")
+            doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            para(doc, "{{ letter.addressee }}", "Normal", "bold")
+            _letter_body(doc)
+            para(doc, "{{ letter.close }}")
+        with when(doc, "not letter.note_verbale"):
+            para(doc, "{{ letter.addressee }}", "Normal", "bold")
+            para(doc, "{{ letter.salutation }}")
+            _letter_body(doc)
+            para(doc, "{{ letter.close }}")
+            para(doc, "{{ letter.signature }}")
+    placeholder_unless(doc, "letters", "[No invitation on the list has an addressee yet.]")
+    return doc
+
+
+#: A badge: 90 × 55 mm, the size of the common badge holders.
+BADGE_CM = (9.0, 5.5)
+
+
+def _badge(cell: _Cell, badge: str) -> None:
+    band = cell.paragraphs[0]
+    band.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = band.add_run(f"{{{{ {badge}.band }}}}")
+    run.bold, run.font.size, run.font.color.rgb = True, Pt(12), RGBColor(0xFF, 0xFF, 0xFF)
+    shade = OxmlElement("w:shd")
+    shade.set(qn("w:val"), "clear")
+    shade.set(qn("w:color"), "auto")
+    shade.set(qn("w:fill"), f"{{{{ {badge}.colour }}}}")  # the role's colour, from BANDS
+    band._p.get_or_add_pPr().append(shade)
+    for text, size, bold, before in ((f"{{{{ {badge}.title }}}}", 9, False, 6),
+                                     (f"{{{{ {badge}.name }}}}", 18, True, 10),
+                                     (f"{{{{ {badge}.organisation }}}}", 11, False, 6)):
+        paragraph = cell.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_before = Pt(before)
+        paragraph.paragraph_format.space_after = Pt(0)
+        run = paragraph.add_run(text)
+        run.bold, run.font.size = bold or None, Pt(size)
+
+
+def _cut_lines(grid: Table) -> None:
+    # Dashed grey lines round every badge: where to cut.
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{edge}")
+        for name, value in (("val", "dashed"), ("sz", "4"), ("space", "0"),
+                            ("color", "8C8C8C")):
+            line.set(qn(f"w:{name}"), value)
+        borders.append(line)
+    grid._tbl.tblPr.append(borders)
+
+
+def badges() -> DocumentType:
+    """Badges of 90 × 55 mm, two columns of four to an A4 sheet, with cutting lines; the
+    band at the top in the role's colour."""
+    doc = blank_document("Badges")
+    page = doc.sections[0]
+    page.left_margin = page.right_margin = Cm((21.0 - 2 * BADGE_CM[0]) / 2)
+    page.top_margin = page.bottom_margin = Cm(2.0)  # four rows fit, a fifth does not
+    grid = doc.add_table(rows=3, cols=2)
+    grid.autofit = False
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _cut_lines(grid)
+    for column in grid.columns:
+        column.width = Cm(BADGE_CM[0])
+        for cell in column.cells:
+            cell.width = Cm(BADGE_CM[0])
+    grid.cell(0, 0).text = "{%tr for row in rows %}"
+    row_props(grid.rows[1], height_cm=BADGE_CM[1])
+    _badge(grid.cell(1, 0), "row[0]")
+    _badge(grid.cell(1, 1), "row[1]")
+    grid.cell(2, 0).text = "{%tr endfor %}"
+    placeholder_unless(doc, "rows", "[No one is registered as coming yet.]")
+    return doc
+
+
 BUILDERS: dict[str, Callable[[], DocumentType]] = {
     "concept-note": concept_note, "programme": programme,
     "participant-list": participant_list, "working-groups": working_groups,
     "action-plan": action_plan, "summary-report": summary_report, "follow-up": follow_up,
+    "invitations": invitations, "badges": badges,
 }
 
 

@@ -1,4 +1,7 @@
-"""Commands that write the Word paperwork of an event: render, render-all."""
+"""Commands that write the Word paperwork of an event: render, render-all.
+
+`render invitations EVENT -o FOLDER` writes a folder: one letter per invitee and all of
+them in one document to print; every other kind writes one file."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from planner.cli.output import (
     write_files,
 )
 from planner.documents import (
+    EMPTY,
     KINDS,
     DocumentOptions,
     build_context,
@@ -23,6 +27,7 @@ from planner.documents import (
     convert_to_pdf,
     render_all,
     render_document,
+    render_invitations,
 )
 from planner.errors import PlannerError
 from planner.library import Library
@@ -42,13 +47,23 @@ def _write(library: Library, documents: dict[Path, bytes], *, pdf: bool,
 
 
 _AS_OF = click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
-                      help="Follow-up: assess progress on this date (default: today).")
+                      help="Follow-up: assess progress on this date; invitations: date the "
+                           "letters (default: today).")
+_EMPTY = click.option("--empty", type=click.Choice(EMPTY), default=EMPTY[0], show_default=True,
+                      help="A section the record leaves empty: print the placeholder, or "
+                           "leave it out.")
+
+
+def _folder(output: Path) -> None:
+    refuse_stdout(output, "this writes a folder of documents")
+    if output.exists() and not output.is_dir():
+        raise PlannerError(f"{output}: is a file; give the folder to write into")
 
 
 @cli.command()
 @click.argument("kind", type=click.Choice(KINDS))
 @click.argument("event_id")
-@output_option("The .docx file to write.")
+@output_option("The .docx file to write (invitations: the folder).")
 @force_option
 @click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Your own .docx template (checked first).")
@@ -56,23 +71,36 @@ _AS_OF = click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
 @click.option("--public", is_flag=True, help="Participant list without contact details.")
 @click.option("--group", help="Working groups: render this group's agenda alone.")
 @_AS_OF
+@_EMPTY
 @pass_library
 @friendly
 def render(library: Library, *, kind: str, event_id: str, output: Path, force: bool,
            template: Path | None, pdf: bool, public: bool, group: str | None,
-           as_of: dt.datetime | None) -> None:
-    """Write one document of EVENT as Word (KIND: concept-note, programme, …)."""
-    refuse_stdout(output, "a Word document is not text")
+           as_of: dt.datetime | None, empty: str) -> None:
+    """Write one document of EVENT as Word (KIND: concept-note, programme, …; invitations
+    writes a folder of letters and one document of them all to print)."""
     event, day = library.load(event_id), as_of.date() if as_of else None
+    if kind == "invitations":
+        _folder(output)
+    else:
+        refuse_stdout(output, "a Word document is not text")
     options: DocumentOptions = {"public": public, "group": group, "as_of": day,
-                                "previous": load_previous(library, event)}
+                                "previous": load_previous(library, event), "empty": empty}
     registry = library.registry
     if template is not None:
         context = build_context(kind, event, registry=registry, **options)
         used = check_template(template, context, name=template.name)
         click.echo(f"{template.name} uses: {', '.join(used) or 'no variables'}")
-    data = render_document(kind, event, registry=registry, template=template, **options)
-    for path in _write(library, {output: data}, pdf=pdf, force=force):
+    if kind == "invitations":
+        if public or group:
+            raise PlannerError("--public and --group do not apply to invitations")
+        letters = render_invitations(event, registry=registry, template=template, as_of=day,
+                                     empty=empty)
+        files = {output / name: data for name, data in letters.items()}
+    else:
+        files = {output: render_document(kind, event, registry=registry, template=template,
+                                         **options)}
+    for path in _write(library, files, pdf=pdf, force=force):
         click.echo(f"wrote {path}")
 
 
@@ -82,18 +110,17 @@ def render(library: Library, *, kind: str, event_id: str, output: Path, force: b
 @force_option
 @click.option("--pdf", is_flag=True, help="Also write PDFs (needs LibreOffice).")
 @_AS_OF
+@_EMPTY
 @pass_library
 @friendly
 def render_everything(library: Library, *, event_id: str, output: Path, force: bool, pdf: bool,
-                      as_of: dt.datetime | None) -> None:
+                      as_of: dt.datetime | None, empty: str) -> None:
     """Write every document of EVENT, one working-group agenda per group included."""
-    refuse_stdout(output, "render-all writes a folder of documents")
-    if output.exists() and not output.is_dir():
-        raise PlannerError(f"{output}: is a file; give the folder to write into")
+    _folder(output)
     event = library.load(event_id)
     documents = render_all(event, registry=library.registry,
                            as_of=as_of.date() if as_of else None,
-                           previous=load_previous(library, event))
+                           previous=load_previous(library, event), empty=empty)
     files = {output / Path(name).name: data for name, data in documents.items()}
     for path in _write(library, files, pdf=pdf, force=force):
         click.echo(f"wrote {path}")

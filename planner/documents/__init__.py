@@ -11,21 +11,30 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from planner.documents.kinds import DOCUMENT_KINDS, KINDS, DocumentKind, DocumentOptions
+from planner.documents.invitations import addressed, letter_file_name
+from planner.documents.kinds import (
+    DOCUMENT_KINDS,
+    KINDS,
+    REPORTS,
+    DocumentKind,
+    DocumentOptions,
+)
 from planner.documents.pdf import convert_to_pdf, find_soffice
 from planner.documents.render import (
     TemplateProblem,
     check_template,
     render_template,
 )
-from planner.documents.wording import Context
+from planner.documents.wording import EMPTY, Context
 from planner.documents.working_groups import pick_groups
 from planner.errors import PlannerError
 from planner.model import Event, Registry
 
 __all__ = [
     "DOCUMENT_KINDS",
+    "EMPTY",
     "KINDS",
+    "REPORTS",
     "DocumentKind",
     "DocumentOptions",
     "TemplateProblem",
@@ -35,6 +44,7 @@ __all__ = [
     "find_soffice",
     "render_all",
     "render_document",
+    "render_invitations",
     "write_documents",
 ]
 
@@ -42,7 +52,8 @@ __all__ = [
 def build_context(kind: str, event: Event, *, registry: Registry, public: bool = False,
                   group: str | None = None, as_of: dt.date | None = None,
                   columns: Sequence[str] | None = None,
-                  previous: Event | None = None) -> Context:
+                  previous: Event | None = None, empty: str = "placeholder",
+                  invitee: str | None = None) -> Context:
     """What the template of `kind` reads, built from the event record.
 
     Examples
@@ -59,8 +70,13 @@ def build_context(kind: str, event: Event, *, registry: Registry, public: bool =
     entry = DOCUMENT_KINDS[kind]
     if group is not None and "group" not in entry.options:
         raise PlannerError("--group applies to the working-groups document only")
+    if invitee is not None and "invitee" not in entry.options:
+        raise PlannerError("an invitee applies to the invitations only")
+    if empty not in EMPTY:
+        raise PlannerError(f"unknown choice for empty sections '{empty}' "
+                           f"(known: {', '.join(EMPTY)})")
     options = DocumentOptions(public=public, group=group, as_of=as_of, columns=columns,
-                              previous=previous)
+                              previous=previous, empty=empty, invitee=invitee)
     context = entry.build(event, registry, options)
     context["document"]["title"] = entry.label
     return context
@@ -70,7 +86,8 @@ def render_document(kind: str, event: Event, *, registry: Registry,
                     template: Path | bytes | None = None, public: bool = False,
                     group: str | None = None, as_of: dt.date | None = None,
                     columns: Sequence[str] | None = None,
-                    previous: Event | None = None) -> bytes:
+                    previous: Event | None = None, empty: str = "placeholder",
+                    invitee: str | None = None) -> bytes:
     """One document of an event as .docx bytes, from the shipped template or the
     organiser's own (`template`, checked first: unknown variables are named).
 
@@ -90,6 +107,11 @@ def render_document(kind: str, event: Event, *, registry: Registry,
     previous
         Concept note and follow-up: the event this one follows up (its
         `previous_event`), whose progress they report.
+    empty
+        What a section the record leaves empty becomes: `placeholder` (the one
+        bracketed placeholder) or `leave-out`.
+    invitee
+        Invitations only: the organisation id of the one invitee to write to.
 
     Examples
     --------
@@ -101,7 +123,8 @@ def render_document(kind: str, event: Event, *, registry: Registry,
     b'PK'
     """
     context = build_context(kind, event, registry=registry, public=public, group=group,
-                            as_of=as_of, columns=columns, previous=previous)
+                            as_of=as_of, columns=columns, previous=previous, empty=empty,
+                            invitee=invitee)
     if template is None:
         return render_template(DOCUMENT_KINDS[kind].template, context, name=f"the {kind} template")
     name = template.name if isinstance(template, Path) else "the template"
@@ -110,11 +133,13 @@ def render_document(kind: str, event: Event, *, registry: Registry,
 
 
 def render_all(event: Event, *, registry: Registry, as_of: dt.date | None = None,
-               previous: Event | None = None) -> dict[str, bytes]:
-    """Every document of an event by file name: the seven kinds, the public participant
-    list, and one working-group agenda per group."""
+               previous: Event | None = None, empty: str = "placeholder") -> dict[str, bytes]:
+    """Every document of an event by file name: every kind (the invitations as the one
+    document to print), the public participant list, and one working-group agenda per
+    group that meets."""
     documents = {f"{event.id}-{kind}.docx": render_document(kind, event, registry=registry,
-                                                             as_of=as_of, previous=previous)
+                                                             as_of=as_of, previous=previous,
+                                                             empty=empty)
                  for kind in KINDS}
     documents[f"{event.id}-participant-list-public.docx"] = render_document(
         "participant-list", event, registry=registry, public=True)
@@ -122,6 +147,19 @@ def render_all(event: Event, *, registry: Registry, as_of: dt.date | None = None
         documents[f"{event.id}-working-group-{group.id}.docx"] = render_document(
             "working-groups", event, registry=registry, group=group.id)
     return documents
+
+
+def render_invitations(event: Event, *, registry: Registry,
+                       template: Path | bytes | None = None, as_of: dt.date | None = None,
+                       empty: str = "placeholder") -> dict[str, bytes]:
+    """The invitation letters of an event by file name: one per invitee
+    (`<event>-invitation-<organisation>.docx`) and all of them in one document to print
+    (`<event>-invitations.docx`)."""
+    letters = {letter_file_name(event, org.id): render_document(
+        "invitations", event, registry=registry, template=template, as_of=as_of,
+        empty=empty, invitee=org.id) for _, org in addressed(event, registry)}
+    return letters | {f"{event.id}-invitations.docx": render_document(
+        "invitations", event, registry=registry, template=template, as_of=as_of, empty=empty)}
 
 
 def write_documents(documents: dict[str, bytes], folder: Path, *,

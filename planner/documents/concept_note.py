@@ -4,6 +4,8 @@ writes (convenors, participants, proposed agenda), and progress since the last c
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
@@ -18,6 +20,7 @@ from planner.documents.programme import (
 )
 from planner.documents.wording import (
     CATEGORY_HEADINGS,
+    PLACEHOLDER,
     Context,
     frame,
     join_names,
@@ -52,7 +55,6 @@ SLOTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("outcomes", "Expected outcomes", ("outcomes", "expected-outcomes")),
     ("follow-up", "Follow-up", ("follow-up", "next-steps")),
 )
-PLACEHOLDER = "[To be drafted with the co-organisers.]"
 
 
 def _slot_of(key: str) -> str | None:
@@ -62,14 +64,23 @@ def _slot_of(key: str) -> str | None:
     return None
 
 
+#: Roles whose organisations put the event on: none of them is "in cooperation with" itself.
+_OWN_ROLES = frozenset({OrganiserRoleKind.CONVENER, OrganiserRoleKind.HOST_GOVERNMENT,
+                        OrganiserRoleKind.CO_HOST, OrganiserRoleKind.CO_ORGANISER})
+
+
 def organiser_lines(event: Event, registry: Registry, *,
                     reported: bool = False) -> list[dict[str, str]]:
     """Who convenes, hosts, funds…, one line per role, as the planning documents say
-    (or, with `reported`, as the documents written after the event say)."""
+    (or, with `reported`, as the documents written after the event say). "In cooperation
+    with" names only partners: never the host, nor an organisation that convenes,
+    co-hosts or co-organises."""
     roles = [r for r in event.organisers if r.source.is_planning != reported] or event.organisers
+    own = {r.organisation for r in roles if r.role in _OWN_ROLES} | {event.country}
     lines = []
     for kind in OrganiserRoleKind:
-        names = [name_of(r.organisation, registry) for r in roles if r.role == kind]
+        names = [name_of(r.organisation, registry) for r in roles if r.role == kind
+                 and not (kind == OrganiserRoleKind.IN_COOPERATION_WITH and r.organisation in own)]
         if names:
             lines.append(line("bullet", f"{kind.label}: {join_names(names)}"))
     return lines
@@ -80,16 +91,25 @@ def _invitee_name(invitee: Invitee, registry: Registry) -> str:
     return f"{name} (observer)" if invitee.observer else name
 
 
+def _restates(name: str, category: str) -> bool:
+    # "regional organizations" under "Regional organisations" says nothing more.
+    def words(text: str) -> str:
+        return re.sub(r"\W+", " ", text.lower().replace("iz", "is")).strip()
+    return words(name) == words(category)
+
+
 def invitation_groups(event: Event, registry: Registry, *,
                       reported: bool = False) -> list[dict[str, Any]]:
     """Who is invited (or, with `reported`, who attended), by category in the
-    conventional order; either list stands in when the other is empty."""
+    conventional order; either list stands in when the other is empty. A collective
+    entry that only restates its category adds no name."""
     invitees = (event.attended or event.invited) if reported else (event.invited or event.attended)
     groups = []
     for heading, categories in CATEGORY_HEADINGS:
-        names = [_invitee_name(i, registry) for i in invitees if i.category in categories]
-        if names:
-            groups.append({"category": heading, "names": list(dict.fromkeys(names))})
+        listed = [_invitee_name(i, registry) for i in invitees if i.category in categories]
+        if listed:
+            names = [n for n in dict.fromkeys(listed) if not _restates(n, heading)]
+            groups.append({"category": heading, "names": names})
     return groups
 
 
@@ -134,7 +154,8 @@ def _participant_lines(event: Event, registry: Registry) -> list[dict[str, str]]
     lines = [line("heading3", "Convenors"), *convenors] if convenors else []
     if groups:
         lines.append(line("heading3", "Participants"))
-    lines += [line("bullet", f"{g['category']}: {join_names(g['names'])}") for g in groups]
+    lines += [line("bullet", f"{g['category']}: {join_names(g['names'])}" if g["names"]
+                   else g["category"]) for g in groups]
     return lines
 
 
@@ -147,39 +168,104 @@ def _section_lines(section: ConceptNoteSection, slot: str | None,
     return lines + [line(style, item) for item in section.items]
 
 
-def concept_note_sections(event: Event, registry: Registry) -> list[dict[str, Any]]:
+_RECORD_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+\S")
+_RECORD_NUMBER_DOT = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+")
+
+
+def _record_number(heading: str) -> str | None:
+    found = _RECORD_NUMBER.match(heading)
+    return found[1] if found else None
+
+
+def _numbered(number: str, heading: str) -> str:
+    return f"{number}{'' if '.' in number else '.'} {heading}"
+
+
+def _is_continuation(heading: str, of: str) -> bool:
+    # "2. Objectives of the Conference (continued)" goes on under the section it continues.
+    return strip_numbering(heading).removesuffix("(continued)").strip().lower() == of.lower()
+
+
+@dataclass
+class _Slot:
+    heading: str
+    number: str | None = None
+    #: (subsection heading or None for the slot's own text, its lines), in record order
+    blocks: list[tuple[str | None, list[dict[str, str]]]] = field(default_factory=list)
+
+
+def _filled(slot: _Slot, generated: list[dict[str, str]], empty: str) -> list[dict[str, str]]:
+    lines: list[dict[str, str]] = []
+    for index, (heading, body) in enumerate(slot.blocks or [(None, [])]):
+        if heading is None:
+            lines += body
+        elif body or empty == "placeholder":
+            lines += [line("heading2", heading), *(body or [line("placeholder", PLACEHOLDER)])]
+        if index == 0:
+            lines += generated  # the record's part follows the slot's own text
+    return lines
+
+
+def concept_note_sections(event: Event, registry: Registry, *,
+                          empty: str = "placeholder") -> list[dict[str, Any]]:
     """The concept note's numbered sections: the event's prose sorted into the
-    conventional order, with participants and agenda generated from the record."""
+    conventional order, with participants and agenda generated from the record.
+
+    Headings are numbered as the record numbers them (`3. Conference Convenors…`,
+    `1.1 The Growth…`); a section the record leaves unnumbered stays so, and sections it
+    lacks are numbered on from its last. A record without numbers is numbered 1, 2, 3….
+    An empty section or subsection prints `PLACEHOLDER`, or with `empty="leave-out"` is
+    left out.
+    """
     generated = {"participants": _participant_lines(event, registry),
                  "agenda": _agenda_lines(agenda_outline(event, registry))}
-    head: dict[str, list[dict[str, str]]] = {name: [] for name, _, _ in SLOTS}
-    tail: dict[str, list[dict[str, str]]] = {name: [] for name, _, _ in SLOTS}
-    headings = {name: heading for name, heading, _ in SLOTS}
-    seen: set[str] = set()
+    numbered = any(_record_number(s.heading) for s in event.concept_note.sections)
+    slots = {name: _Slot(heading) for name, heading, _ in SLOTS}
     current = SLOTS[0][0]
     for section in event.concept_note.sections:
-        slot = _slot_of(section.key)
-        target = head[slot] if slot else tail[current]
-        if slot and slot not in seen:
-            headings[slot] = strip_numbering(section.heading)
+        slot_name = _slot_of(section.key)
+        body = _section_lines(section, slot_name, bool(generated.get(slot_name or "")))
+        target = slots[slot_name or current]
+        if slot_name and not target.blocks:
+            target.heading = strip_numbering(section.heading)
+            target.number = _record_number(section.heading)
+            target.blocks.append((None, body))
+        elif _is_continuation(section.heading, target.heading):
+            target.blocks.append((None, body))
         else:
-            target.append(line("heading2", strip_numbering(section.heading)))
-        target += _section_lines(section, slot, bool(generated.get(slot or "")))
-        current = slot or current
-        seen.add(slot or current)
-    sections = []
-    for number, (name, _, _) in enumerate(SLOTS, start=1):
-        lines = head[name] + generated.get(name, []) + tail[name]
-        sections.append({"key": name, "number": number, "heading": headings[name],
+            heading = (_RECORD_NUMBER_DOT.sub(r"\1 ", " ".join(section.heading.split()))
+                       if numbered else strip_numbering(section.heading))
+            target.blocks.append((heading, body))
+        current = slot_name or current
+    kept = [(name, slots[name], _filled(slots[name], generated.get(name, []), empty))
+            for name, _, _ in SLOTS]
+    dropped = [entry[1] for entry in kept if not entry[2] and empty == "leave-out"]
+    # The record's numbers hold only while none of its numbered sections is left out.
+    numbered = numbered and not any(gone.number for gone in dropped)
+    kept = [entry for entry in kept if entry[1] not in dropped]
+    last_numbered = max((i for i, entry in enumerate(kept) if entry[1].number), default=-1)
+    sections, last = [], 0
+    for index, (name, slot, lines) in enumerate(kept):
+        if not numbered:
+            number: str | None = str(index + 1)
+        elif slot.blocks:
+            number = slot.number
+        else:  # a section the record lacks: numbered on after the record's last
+            number = str(last + 1) if index > last_numbered else None
+        if number:
+            last = max(last, int(number.split(".")[0]))
+        sections.append({"key": name, "number": number or "", "heading": slot.heading,
+                         "title": _numbered(number, slot.heading) if number else slot.heading,
                          "lines": lines or [line("placeholder", PLACEHOLDER)]})
     return sections
 
 
 def concept_note_context(event: Event, *, registry: Registry, previous: Event | None = None,
-                         as_of: dt.date | None = None) -> Context:
-    """The concept note: title block and the seven sections in the conventional order;
-    with `previous` (the event this one follows up), "Progress since the last
-    conference" on its follow-up as of `as_of` (default: today).
+                         as_of: dt.date | None = None, empty: str = "placeholder") -> Context:
+    """The concept note: title block and the seven sections in the conventional order
+    (empty ones as `empty` says, see `concept_note_sections`); with `previous` (the event
+    this one follows up), "Progress since the last conference" on its follow-up as of
+    `as_of` (default: today).
 
     Examples
     --------
@@ -195,7 +281,7 @@ def concept_note_context(event: Event, *, registry: Registry, previous: Event | 
     objectives = [item for s in event.concept_note.sections
                   if _slot_of(s.key) == "objectives" for item in s.items]
     return frame("concept-note", event, registry) | {
-        "sections": concept_note_sections(event, registry),
+        "sections": concept_note_sections(event, registry, empty=empty),
         "objectives": objectives,
         "convenors": [entry["text"] for entry in organiser_lines(event, registry)],
         "invited": invitation_groups(event, registry),

@@ -7,22 +7,58 @@ import datetime as dt
 from typing import Any
 
 from planner.dates import format_date, format_date_range
-from planner.documents.wording import Context, frame, join_names, line, name_of
+from planner.documents.wording import (
+    Context,
+    fit_columns,
+    frame,
+    join_names,
+    keep_rows,
+    line,
+    name_of,
+)
 from planner.model import Event, FollowUpItem, FollowUpStatus, Registry
+from planner.outcomes import follow_up as assessed
 from planner.outcomes.follow_up import (
     CATEGORIES,
     FollowUpRow,
     assess_follow_up,
 )
-from planner.outcomes.progress import summarise_progress
+from planner.outcomes.progress import area_name, summarise_progress
 
 __all__ = ["PROGRESS_HEADING", "PROGRESS_NAMED", "follow_up_context", "progress_context"]
 
 PROGRESS_HEADING = "Progress since the last conference"
 
 
+#: What the report calls an owner not yet named (the assessment's marker is not for print).
+NO_OWNER = "owner to be named"
+#: The follow-up table: (heading, activity key); a column no activity fills is left out.
+TABLE = (("Activity", "text"), ("Owner", "owner"), ("Status", "status"), ("Dates", "dates"),
+         ("Progress", "progress"))
+#: The width of the portrait A4 page inside its margins, in twips.
+PAGE_WIDTH = 9_412
+
+
 def _owners(row: FollowUpRow, registry: Registry) -> str:
     return join_names(name_of(owner, registry) for owner in row.owners)
+
+
+def _heading(area: str, event: Event, registry: Registry) -> str:
+    # Headings the record prints in capitals read like the others (one rule, in outcomes).
+    known = [i.heading or "" for i in event.follow_up]
+    return area_name(area, known=[*known, event.title, event.city,
+                                  name_of(event.country, registry)])
+
+
+def _table(themes: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    rows = [a for activities in themes.values() for a in activities]
+    shown = [(h, k) for h, k in TABLE if k == "text" or any(a[k] for a in rows)]
+    widths = fit_columns([h for h, _ in shown], [[a[k] for a in rows] for _, k in shown],
+                         width=PAGE_WIDTH)
+    return {"grid": [{"heading": h, "width": w} for (h, _), w in zip(shown, widths, strict=True)],
+            "themes": [{"heading": heading, "rows": keep_rows(
+                [{"cells": [a[k] for _, k in shown]} | a for a in activities])}
+                for heading, activities in themes.items()]}
 
 
 def _dates(row: FollowUpRow, item: FollowUpItem) -> str:
@@ -43,24 +79,27 @@ def _counts(tally: dict[str, int]) -> str:
     return ", ".join(f"{count} {category}" for category, count in tally.items())
 
 
-def _summary(report: Any, registry: Registry) -> list[dict[str, str]]:
+def _summary(report: Any, event: Event, registry: Registry) -> list[dict[str, str]]:
     totals = report.totals
     lines = [line("text", f"{len(report.rows)} activities: {_counts(totals)}." if totals
                   else "No follow-up activities are recorded.")]
     if report.by_area:
         lines.append(line("heading3", "By theme"))
-        lines += [line("bullet", f"{area}: {_counts(tally)}")
+        lines += [line("bullet", f"{_heading(area, event, registry)}: {_counts(tally)}")
                   for area, tally in report.by_area.items()]
     if report.by_owner:
         lines.append(line("heading3", "By owner"))
-        lines += [line("bullet", f"{name_of(owner, registry)}: "
-                                 f"{_counts(tally)}")
+        lines += [line("bullet", f"{_owner_name(owner, registry)}: {_counts(tally)}")
                   for owner, tally in report.by_owner.items()]
     return lines
 
 
+def _owner_name(owner: str, registry: Registry) -> str:
+    return "Owner to be named" if owner == assessed.NO_OWNER else name_of(owner, registry)
+
+
 def _progress_item(item: dict[str, Any], registry: Registry) -> dict[str, str]:
-    owner = join_names(name_of(o, registry) for o in item["owners"]) or "no owner"
+    owner = join_names(name_of(o, registry) for o in item["owners"]) or NO_OWNER
     text = " ".join(str(item["text"]).split())
     deadline = item["deadline"]
     due = f", due {format_date(dt.date.fromisoformat(deadline))}" if deadline else ""
@@ -128,15 +167,16 @@ def follow_up_context(event: Event, *, registry: Registry, as_of: dt.date,
     report = assess_follow_up(event, as_of=as_of)
     themes: dict[str, list[dict[str, Any]]] = {}
     for row, item in zip(report.rows, event.follow_up, strict=True):
-        themes.setdefault(row.area, []).append(_activity(row, item, registry))
-    overdue = [f"{row.text} — {_owners(row, registry) or 'no owner'}, due "
+        themes.setdefault(_heading(row.area, event, registry), []).append(
+            _activity(row, item, registry))
+    overdue = [f"{row.text} — {_owners(row, registry) or NO_OWNER}, due "
                f"{format_date(row.deadline)}" for row in report.rows
                if row.category == "overdue" and row.deadline]
     attention = [flag.message for flag in report.findings if flag.kind != "overdue"]
     return frame("follow-up", event, registry) | {
         "as_of": format_date(as_of), "categories": list(CATEGORIES),
-        "summary": _summary(report, registry),
-        "themes": [{"heading": h, "activities": a} for h, a in themes.items()],
+        "summary": _summary(report, event, registry),
+        **_table(themes),
         "overdue": overdue, "attention": attention,
         "progress": progress_context(previous, registry=registry, as_of=as_of),
     }

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict
 
+from planner.documents.badges import badges_context
 from planner.documents.concept_note import concept_note_context
 from planner.documents.follow_up import follow_up_context
+from planner.documents.invitations import invitations_context
 from planner.documents.outcomes import action_plan_context, summary_report_context
 from planner.documents.participant_list import participant_list_context
 from planner.documents.programme import programme_context
@@ -23,7 +25,7 @@ from planner.documents.wording import Context
 from planner.documents.working_groups import working_groups_context
 from planner.model import Event, Registry
 
-__all__ = ["DOCUMENT_KINDS", "KINDS", "DocumentKind", "DocumentOptions"]
+__all__ = ["DOCUMENT_KINDS", "KINDS", "REPORTS", "DocumentKind", "DocumentOptions"]
 
 
 class DocumentOptions(TypedDict, total=False):
@@ -34,6 +36,10 @@ class DocumentOptions(TypedDict, total=False):
     as_of: dt.date | None
     columns: Sequence[str] | None
     previous: Event | None
+    #: What to do with a section the record leaves empty: "placeholder" or "leave-out".
+    empty: str
+    #: Invitations: the one invitee (organisation id) to write to.
+    invitee: str | None
 
 
 Builder = Callable[[Event, Registry, DocumentOptions], Context]
@@ -49,6 +55,8 @@ class DocumentKind:
     build: Builder
     #: The options of `DocumentOptions` this kind reads beyond `as_of` and `previous`.
     options: frozenset[str] = frozenset()
+    #: Letters and badge sheets: no title block nor footer, they are not read as a report.
+    sheet: bool = False
 
     @property
     def template(self) -> Path:
@@ -58,13 +66,20 @@ class DocumentKind:
 
 def _concept_note(event: Event, registry: Registry, options: DocumentOptions) -> Context:
     return concept_note_context(event, registry=registry, previous=options.get("previous"),
-                                as_of=options.get("as_of"))
+                                as_of=options.get("as_of"),
+                                empty=options.get("empty", "placeholder"))
 
 
 def _participant_list(event: Event, registry: Registry, options: DocumentOptions) -> Context:
     return participant_list_context(event, registry=registry,
                                     public=options.get("public", False),
                                     columns=options.get("columns"))
+
+
+def _invitations(event: Event, registry: Registry, options: DocumentOptions) -> Context:
+    return invitations_context(event, registry=registry, invitee=options.get("invitee"),
+                               as_of=options.get("as_of"),
+                               empty=options.get("empty", "placeholder"))
 
 
 def _follow_up(event: Event, registry: Registry, options: DocumentOptions) -> Context:
@@ -87,9 +102,17 @@ DOCUMENT_KINDS: dict[str, DocumentKind] = {k.kind: k for k in (
     DocumentKind("action-plan", "Action plan",
                  lambda event, registry, _: action_plan_context(event, registry=registry)),
     DocumentKind("summary-report", "Summary report",
-                 lambda event, registry, _: summary_report_context(event, registry=registry)),
+                 lambda event, registry, options: summary_report_context(
+                     event, registry=registry, empty=options.get("empty", "placeholder"))),
     DocumentKind("follow-up", "Follow-up report", _follow_up),
+    DocumentKind("invitations", "Invitation letters", _invitations,
+                 options=frozenset({"invitee"}), sheet=True),
+    DocumentKind("badges", "Name badges",
+                 lambda event, registry, _: badges_context(event, registry=registry),
+                 sheet=True),
 )}
 
 #: The kinds' names, as `planner render KIND` takes them.
 KINDS = tuple(DOCUMENT_KINDS)
+#: The kinds that open with the title block (title, document, place and dates).
+REPORTS = tuple(kind for kind, entry in DOCUMENT_KINDS.items() if not entry.sheet)

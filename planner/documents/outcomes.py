@@ -8,7 +8,16 @@ from typing import Any
 from planner.dates import format_date, format_date_range
 from planner.documents.concept_note import invitation_groups, organiser_lines
 from planner.documents.programme import session_title, sessions_by_day
-from planner.documents.wording import Context, frame, join_names, line, name_of, split_paragraphs
+from planner.documents.wording import (
+    PLACEHOLDER,
+    Context,
+    frame,
+    join_names,
+    keep_rows,
+    line,
+    name_of,
+    split_paragraphs,
+)
 from planner.model import Action, Area, Event, Recommendation, Registry
 from planner.outcomes.action_plan import draft_action_plan
 from planner.outcomes.references import recommendation_levels
@@ -71,14 +80,23 @@ def _action(action: Action, registry: Registry) -> dict[str, str]:
     return {"text": action.text, "references": ", ".join(action.references), "lead": lead}
 
 
+def _sub_themes(area: Area, registry: Registry) -> list[dict[str, Any]]:
+    # The table's rows are every sub-theme's actions in turn: the first and the one
+    # before the last keep with the next (`keep_rows`), and a title always does.
+    rows = keep_rows([_action(a, registry) for st in area.sub_themes for a in st.actions])
+    themes, taken = [], 0
+    for st in area.sub_themes:
+        themes.append({"title": st.title or "", "actions": rows[taken:taken + len(st.actions)]})
+        taken += len(st.actions)
+    return themes
+
+
 def _area(area: Area, registry: Registry) -> dict[str, Any]:
     return {
         "number": area.number, "heading": area.heading,
         "rationale": split_paragraphs(area.rationale),
         "targets": [" – ".join(filter(None, (t.deadline, t.text))) for t in area.targets],
-        "sub_themes": [{"title": st.title or "",
-                        "actions": [_action(a, registry) for a in st.actions]}
-                       for st in area.sub_themes],
+        "sub_themes": _sub_themes(area, registry),
         "side_lists": [{"title": s.title, "entries": list(s.items)} for s in area.side_lists],
     }
 
@@ -104,15 +122,16 @@ def action_plan_context(event: Event, *, registry: Registry) -> Context:
 
 
 def _background(event: Event, registry: Registry) -> list[dict[str, str]]:
-    counts = [f"{c.text} ({c.source.label.lower()})" for c in event.participant_counts]
+    # One count, as the first source states it: which source says what stays in the record.
+    counts = [c.text for c in event.participant_counts][:1]
     lines = [line("text", f"The {event.title} took place in {event.city}, "
                           f"{name_of(event.country, registry)}, on "
                           f"{format_date_range(event.start, event.end)}.")]
     lines += organiser_lines(event, registry, reported=True)
     if counts:
-        lines.append(line("text", f"Participants: {join_names(counts)}."))
-    lines += [line("bullet", f"{g['category']}: {join_names(g['names'])}")
-              for g in invitation_groups(event, registry, reported=True)]
+        lines.append(line("text", f"Participants: {counts[0]}."))
+    lines += [line("bullet", f"{g['category']}: {join_names(g['names'])}" if g["names"]
+                   else g["category"]) for g in invitation_groups(event, registry, reported=True)]
     return lines
 
 
@@ -150,9 +169,12 @@ def _next_steps(event: Event, registry: Registry) -> list[dict[str, str]]:
                  if item.lead else item.text) for item in event.follow_up]
 
 
-def summary_report_context(event: Event, *, registry: Registry) -> Context:
+def summary_report_context(event: Event, *, registry: Registry,
+                           empty: str = "placeholder") -> Context:
     """The summary report skeleton: an introduction in five parts, then one section per
     working-group theme ending in its recommendations, numbered as the event numbers them.
+    A part the record leaves empty prints `PLACEHOLDER`, or with `empty="leave-out"` is
+    left out, as is the placeholder for each theme's discussion.
 
     Examples
     --------
@@ -176,7 +198,8 @@ def summary_report_context(event: Event, *, registry: Registry) -> Context:
     themes = themes or [{"heading": g.title, "lines": [], "recommendations": []}
                         for g in event.working_groups]
     return frame("summary-report", event, registry) | {
-        "introduction": [{"heading": h, "lines": lines or [line("placeholder", "[To be drafted.]")]}
-                         for h, lines in parts],
+        "introduction": [{"heading": h, "lines": lines or [line("placeholder", PLACEHOLDER)]}
+                         for h, lines in parts if lines or empty == "placeholder"],
         "sections": themes,
+        "placeholders": empty == "placeholder",
     }

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from planner.documents.wording import TYPE_GROUPS, Context, frame, name_of
+from planner.documents.wording import TYPE_GROUPS, Context, fit_columns, frame, keep_rows, name_of
 from planner.errors import PlannerError
 from planner.model import (
     NOT_COMING,
@@ -56,6 +56,10 @@ def public_columns(columns: Sequence[str] | None, *, public: bool) -> list[str]:
     return [c for c in chosen if not (public and c in PRIVATE_COLUMNS)]
 
 
+#: The width of the landscape A4 page inside its margins, in twentieths of a point (twips).
+PAGE_WIDTH = 14_740
+
+
 def _sort_key(org_id: str | None, registry: Registry) -> tuple[int, str]:
     if org_id is None or org_id not in registry:
         return (len(TYPE_GROUPS), normalise_name(org_id or "~"))
@@ -103,13 +107,16 @@ def participant_list_context(event: Event, *, registry: Registry, public: bool =
     >>> ctx = participant_list_context(library.load("sanaa-2008"), registry=library.registry,
     ...                                public=True)
     >>> ctx["columns"], ctx["count"]
-    (['Name', 'Position', 'Organisation'], 0)
+    (['Name'], 0)
     """
-    keys = public_columns(columns, public=public)
+    chosen = public_columns(columns, public=public)
     by_delegation: dict[str | None, list[Participant]] = defaultdict(list)
     recorded = recorded_delegations(event)
     for person in _listed(event, public=public):
         by_delegation[delegation_of(person, event, registry, recorded=recorded)].append(person)
+    everyone = [p for people in by_delegation.values() for p in people]
+    # A column no one has a value in is left out (the name always stays).
+    keys = [k for k in chosen if k == "name" or any(_cell(p, k, registry) for p in everyone)]
     groups: dict[str, list[dict[str, Any]]] = {}
     for org_id in sorted(by_delegation, key=lambda o: _sort_key(o, registry)):
         group, _ = _sort_key(org_id, registry)
@@ -117,12 +124,16 @@ def participant_list_context(event: Event, *, registry: Registry, public: bool =
         people = sorted(by_delegation[org_id], key=lambda p: (
             not _is_head(p, event), normalise_name(p.last_name),
             normalise_name(p.first_name or "")))
-        rows = [[_cell(p, key, registry) for key in keys] for p in people]
+        rows = keep_rows([{"cells": [_cell(p, key, registry) for key in keys]} for p in people])
         name = name_of(org_id, registry) if org_id else OTHERS
         groups.setdefault(heading, []).append({"name": name, "rows": rows})
+    cells = [[_cell(p, key, registry) for p in everyone] for key in keys]
     return frame("participant-list", event, registry) | {
         "public": public,
         "columns": [COLUMNS[key] for key in keys],
+        "grid": [{"heading": COLUMNS[key], "width": width} for key, width in
+                 zip(keys, fit_columns([COLUMNS[k] for k in keys], cells, width=PAGE_WIDTH),
+                             strict=True)],
         "groups": [{"heading": h, "delegations": d} for h, d in groups.items()],
         "count": sum(len(people) for people in by_delegation.values()),
     }

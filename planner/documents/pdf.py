@@ -16,6 +16,9 @@ MISSING = ("PDF needs LibreOffice, which is not installed (no 'soffice' or 'libr
            "the PATH): install it (Debian: apt-get install libreoffice-writer-nogui) or leave "
            "out --pdf")
 TIMEOUT_S = 300
+#: Documents per LibreOffice run: one run converts many (starting it costs more than a
+#: document), but a run given a few hundred stops short without a word.
+BATCH = 40
 
 
 def find_soffice() -> str | None:
@@ -43,7 +46,8 @@ def convert_to_pdf(documents: Sequence[Path], *, outdir: Path | None = None) -> 
     for doc, pdf in zip(documents, pdfs, strict=True):
         by_folder.setdefault(pdf.parent, []).append(doc)
     for folder, docs in by_folder.items():
-        _run(program, docs, folder)
+        for start in range(0, len(docs), BATCH):
+            _run(program, docs[start:start + BATCH], folder)
     missing = [str(pdf) for pdf in pdfs if not pdf.exists()]
     if missing:
         raise PlannerError(f"LibreOffice wrote no PDF for {', '.join(missing)}")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from itertools import groupby
 from typing import Any
 
-from planner.documents.wording import Context, frame, join_names, name_of, word_speaker
+from planner.documents.wording import Context, frame, join_names, keep_rows, name_of, word_speaker
 from planner.model import Event, Registry, Session, SessionBlock, WorkingGroup
 from planner.programme.timetable import day_label
 
@@ -135,19 +135,43 @@ def _programme_lines(session: Any, event: Event, registry: Registry) -> list[str
     titles = {g.id: g for g in event.working_groups}
     lines = []
     if getattr(session, "chairs", None):
-        lines.append("Chair: " + "; ".join(word_speaker(s, registry) for s in session.chairs))
-    lines += [f"Speaker: {word_speaker(s, registry)}" for s in getattr(session, "speakers", [])]
+        lines.append("Chair: " + "; ".join(word_speaker(s, registry, under="chair")
+                                           for s in session.chairs))
+    lines += [f"Speaker: {word_speaker(s, registry, under='speaker')}"
+              for s in getattr(session, "speakers", [])]
     for group_id in getattr(session, "working_groups", []):
         group = titles.get(group_id)
-        chair = "; ".join(word_speaker(s, registry) for s in group.chair) if group else ""
+        chair = "; ".join(word_speaker(s, registry, under="chair")
+                          for s in group.chair) if group else ""
         title = group.title if group else group_id
         lines.append(f"Working group: {title}" + (f" (chair: {chair})" if chair else ""))
-    for item in getattr(session, "items", []):
-        lines.append(_item_line(item, registry, level=0))
-        lines += [_item_line(sub, registry, level=1) for sub in item.items]
+    for title, items in groupby(getattr(session, "items", []), key=lambda item: item.title):
+        run = list(items)
+        lines += _items_lines(title, run, registry)
+        lines += [_item_line(sub, registry, level=1) for item in run for sub in item.items]
     if getattr(session, "hosted_by", None):
         lines.append("Hosted by " + join_names(name_of(o, registry) for o in session.hosted_by))
     return lines
+
+
+def plural(title: str) -> str:
+    """A title for several items of the same kind: `Opening statements`.
+
+    Examples
+    --------
+    >>> plural("Opening statement"), plural("Remarks"), plural("Q&A")
+    ('Opening statements', 'Remarks', 'Q&As')
+    """
+    return title if title.endswith("s") or not title[-1:].isalpha() else f"{title}s"
+
+
+def _items_lines(title: str, items: list[Any], registry: Registry) -> list[str]:
+    # Items in a row under one title ("Opening statement" three times) stay apart when
+    # each names its speaker; otherwise they make one line, so no two lines read the same.
+    if len(items) == 1 or all(item.speakers for item in items):
+        return [_item_line(item, registry, level=0) for item in items]
+    speakers = "; ".join(word_speaker(s, registry) for item in items for s in item.speakers)
+    return [f"• {plural(title)}" + (f" — {speakers}" if speakers else f" ({len(items)})")]
 
 
 def _item_line(item: Any, registry: Registry, *, level: int) -> str:
@@ -168,9 +192,11 @@ def programme_context(event: Event, *, registry: Registry) -> Context:
     ('Day 1 – Monday 22 November 2010', '08:00')
     """
     days = [{"label": day_label(event, day),
-             "sessions": [{"time": session_time(s), "title": session_title(s),
-                           "room": s.room or "", "kind": s.kind,
-                           "lines": _programme_lines(s, event, registry)}
-                          for s in sessions]}
+             "sessions": keep_rows([{"time": session_time(s), "title": session_title(s),
+                                     "room": s.room or "", "kind": s.kind,
+                                     "lines": _programme_lines(s, event, registry)}
+                                    for s in sessions])}
             for day, sessions in sessions_by_day(event)]
-    return frame("programme", event, registry) | {"days": days}
+    # A Room column no session fills is left out.
+    rooms = any(s.room for s in event.sessions)
+    return frame("programme", event, registry) | {"days": days, "rooms": rooms}

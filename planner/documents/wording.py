@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from planner.dates import format_date, format_date_range
@@ -18,11 +18,15 @@ from planner.model import (
 
 __all__ = [
     "CATEGORY_HEADINGS",
+    "EMPTY",
+    "PLACEHOLDER",
     "TYPE_GROUPS",
     "Context",
     "describe_event",
+    "fit_columns",
     "frame",
     "join_names",
+    "keep_rows",
     "line",
     "name_of",
     "point_label",
@@ -61,6 +65,12 @@ TYPE_GROUPS: tuple[tuple[str, frozenset[OrganisationType]], ...] = (
                           OrganisationType.PRIVATE, OrganisationType.OTHER})),
 )
 
+#: What a document does with a section the record leaves empty: print the one placeholder,
+#: or leave the section out. The organiser chooses per document (`render --empty`).
+EMPTY = ("placeholder", "leave-out")
+#: The one placeholder every document prints for what is still to be written.
+PLACEHOLDER = "[To be drafted with the co-organisers.]"
+
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Za-z]\))\s+")
 
 
@@ -77,7 +87,21 @@ def name_of(org_id: str | None, registry: Registry) -> str:
     """
     if org_id is None:
         return ""
-    return registry[org_id].display_name if org_id in registry else org_id
+    if org_id not in registry:
+        return org_id
+    org = registry[org_id]
+    if org.parent is None or org.parent not in registry:
+        return org.display_name
+    parent, whole = registry[org.parent].display_name, registry[org.parent].name.lower()
+    # A unit of an organisation ("Bureau for Africa") says whose it is; a territory does not.
+    # A State's ministry reads as its letterhead does: "Ministry of Home Affairs, Kenya".
+    if not org.acronym and org.type != OrganisationType.TERRITORY \
+            and parent.lower() not in org.name.lower() \
+            and whole.removeprefix("the ") not in org.name.lower():
+        if registry[org.parent].type == OrganisationType.STATE:
+            return f"{org.display_name}, {parent}"
+        return f"{parent} {org.display_name}"
+    return org.display_name
 
 
 def join_names(names: Iterable[str]) -> str:
@@ -94,9 +118,17 @@ def join_names(names: Iterable[str]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def word_speaker(speaker: Speaker, registry: Registry, *, role: bool = True) -> str:
+def _same_word(role: str, label: str) -> bool:
+    def stem(word: str) -> str:
+        return word.strip().lower().removesuffix("s")
+    return stem(role) == stem(label)
+
+
+def word_speaker(speaker: Speaker, registry: Registry, *, role: bool = True,
+                 under: str | None = None) -> str:
     """A speaker as a programme prints them (with their role unless told not to),
-    `tbc` where not yet confirmed.
+    `tbc` where not yet confirmed. Listed `under` a label that names the role already
+    (`Chair:`), the role is not repeated after the name.
 
     Examples
     --------
@@ -108,10 +140,13 @@ def word_speaker(speaker: Speaker, registry: Registry, *, role: bool = True) -> 
     'Erika Feller (UNHCR), keynote'
     >>> word_speaker(Speaker(organisation="unhcr", tbc=True), reg)
     'UNHCR (tbc)'
+    >>> word_speaker(Speaker(name="Ms A", role="rapporteur"), reg, under="Rapporteurs")
+    'Ms A'
     """
     org = name_of(speaker.organisation, registry)
     who = f"{speaker.name} ({org})" if speaker.name and org else speaker.name or org
-    text = f"{who}, {speaker.role}" if speaker.role and role else who
+    said = bool(under) and _same_word(speaker.role or "", under or "")
+    text = f"{who}, {speaker.role}" if speaker.role and role and not said else who
     return f"{text} (tbc)" if speaker.tbc else text
 
 
@@ -153,6 +188,61 @@ def split_paragraphs(text: str | None) -> list[str]:
         return []
     blocks = re.split(r"\n\s*\n", text.strip())
     return [" ".join(block.split()) for block in blocks if block.strip()]
+
+
+def keep_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Table rows marked `keep` where Word and LibreOffice must keep a row with the next:
+    the first and the one before the last, so that no page holds a row alone.
+
+    Examples
+    --------
+    >>> [r["keep"] for r in keep_rows([{}, {}, {}, {}])]
+    [True, False, True, False]
+    """
+    last = len(rows) - 1
+    return [row | {"keep": index in (0, last - 1) and index < last}
+            for index, row in enumerate(rows)]
+
+
+#: Twips (1/20 point) a character of 11-point Arial takes, with room to spare, and what a
+#: cell's margins take.
+CHAR, CELL_MARGINS = 105, 230
+#: Most characters a column is made wide for before its text wraps.
+WIDEST = 40
+#: A value this short (a phone number, most names) is never broken across lines.
+SHORT = 20
+
+
+def fit_columns(headings: Sequence[str], cells: Sequence[Sequence[str]], *,
+                width: int) -> list[int]:
+    """Column widths (twips) that fill `width`: each column at least as wide as its longest
+    word (an e-mail address is one word, so it never breaks, nor does a heading) and as
+    its longest short value (a phone number), the room left shared by how much more each
+    column holds.
+
+    Examples
+    --------
+    >>> fit_columns(["Name", "E-mail"], [["Ann Lee", "Bo Yu"], ["ann.lee@example.org"]],
+    ...             width=6000)
+    [2370, 3630]
+    """
+    def size(text: str) -> int:
+        return len(text) * CHAR + CELL_MARGINS
+
+    def least(heading: str, column: Sequence[str]) -> int:
+        words = [w for text in [heading, *column] for w in text.split()] or [""]
+        short = [text for text in column if len(text) <= SHORT]
+        return max(size(w) for w in [*words, *short])
+
+    lows = [least(h, column) for h, column in zip(headings, cells, strict=True)]
+    want = [max(lo, min(max(size(t) for t in [h, *column]), size("x" * WIDEST)))
+            for lo, h, column in zip(lows, headings, cells, strict=True)]
+    more = [w - lo for w, lo in zip(want, lows, strict=True)]
+    room = max(width - sum(lows), 0)
+    widths = [lo + (room * m // sum(more) if sum(more) else room // len(lows))
+              for lo, m in zip(lows, more, strict=True)]
+    widths[-1] += width - sum(widths) if room else 0  # the table fills the page exactly
+    return widths
 
 
 def describe_event(event: Event, registry: Registry) -> dict[str, str]:

@@ -13,9 +13,17 @@ from planner.documents.programme import (
     slot_of,
     wording_of_slot,
 )
-from planner.documents.wording import Context, frame, join_names, name_of, point_label, word_speaker
+from planner.documents.wording import (
+    Context,
+    frame,
+    join_names,
+    keep_rows,
+    name_of,
+    point_label,
+    word_speaker,
+)
 from planner.errors import PlannerError
-from planner.model import NOT_COMING, Event, Registry, Session, WorkingGroup
+from planner.model import NOT_COMING, Event, Registry, Session, WorkingGroup, normalise_name
 
 __all__ = [
     "findings_on",
@@ -59,10 +67,10 @@ def findings_on(group: WorkingGroup, event: Event, registry: Registry) -> list[s
 
 def running_order(group: WorkingGroup, slot: Session | None,
                   report_back: str) -> tuple[list[dict[str, str]], bool]:
-    """The timed running order of a group's meeting, and whether the times are indicative.
+    """The running order of a group's meeting, and whether its times are indicative.
 
-    Times come from the slot; a slot known only by its block starts at the block's
-    usual hour and lasts three hours, which makes the times indicative.
+    Clock times come from the slot. A slot without clock times gets durations only
+    (three hours in all), never clock times the programme does not give.
 
     Examples
     --------
@@ -70,7 +78,7 @@ def running_order(group: WorkingGroup, slot: Session | None,
     ...                      guiding_questions=["Who is at the border?"])
     >>> steps, indicative = running_order(group, None, "Day 2, 09:00")
     >>> [s["time"] for s in steps], indicative
-    (['09:00–09:10', '09:10–09:30', '09:30–11:30', '11:30–12:00', 'Day 2, 09:00'], True)
+    (['10 min', '20 min', '120 min', '30 min', 'Day 2, 09:00'], True)
     """
     indicative = slot is None or slot.start is None
     start = minutes(slot.start if slot and slot.start else
@@ -84,16 +92,24 @@ def running_order(group: WorkingGroup, slot: Session | None,
     steps.append(("Drafting of recommendations", DRAFTING))
     order, clock = [], start
     for title, duration in steps:
-        order.append({"time": f"{_clock(clock)}–{_clock(clock + duration)}", "item": title})
+        order.append({"time": f"{duration} min" if indicative else
+                      f"{_clock(clock)}–{_clock(clock + duration)}", "item": title})
         clock += duration
     order.append({"time": report_back, "item": "Report-back in plenary by the rapporteurs"})
     return order, indicative
 
 
 def pick_groups(event: Event, group_id: str | None) -> list[WorkingGroup]:
-    """The event's groups, or the one asked for by id."""
+    """The groups that get an agenda, or the one asked for by id.
+
+    When the programme's working-group sessions name groups, only those meet: a group
+    only a report names (or one no round schedules) gets no agenda. A programme that
+    schedules no group leaves every group its agenda.
+    """
     if group_id is None:
-        return list(event.working_groups)
+        scheduled = {g for s in event.sessions if s.kind == "working-groups"
+                     for g in s.working_groups}
+        return [g for g in event.working_groups if g.id in scheduled or not scheduled]
     chosen = [g for g in event.working_groups if g.id == group_id]
     if not chosen:
         known = ", ".join(g.id for g in event.working_groups) or "none"
@@ -102,10 +118,12 @@ def pick_groups(event: Event, group_id: str | None) -> list[WorkingGroup]:
 
 
 def _members(group: WorkingGroup, event: Event, registry: Registry) -> list[str]:
+    members = sorted((p for p in event.participants
+                      if group.id in p.working_groups and p.status not in NOT_COMING),
+                     key=lambda p: (normalise_name(p.last_name),
+                                    normalise_name(p.first_name or "")))
     return [f"{p.name} ({name_of(p.organisation or p.country, registry)})"
-            if p.organisation or p.country else p.name
-            for p in event.participants
-            if group.id in p.working_groups and p.status not in NOT_COMING]
+            if p.organisation or p.country else p.name for p in members]
 
 
 def _describe(group: WorkingGroup, event: Event, registry: Registry) -> dict[str, Any]:
@@ -118,13 +136,14 @@ def _describe(group: WorkingGroup, event: Event, registry: Registry) -> dict[str
         "action_points": [point_label(n) for n in group.action_points],
         "slot": wording_of_slot(event, slot), "room": slot.room or "" if slot else "",
         "report_back": wording_of_slot(event, back),
-        "chair": join_names(word_speaker(s, registry) for s in group.chair)
+        "chair": join_names(word_speaker(s, registry, under="chair") for s in group.chair)
         or "to be designated (a State representative)",
-        "rapporteurs": join_names(word_speaker(s, registry) for s in group.rapporteurs)
+        "rapporteurs": join_names(word_speaker(s, registry, under="rapporteur")
+                                  for s in group.rapporteurs)
         or "to be designated (two, from the co-organising agencies)",
         "members": _members(group, event, registry),
         "questions": list(group.guiding_questions),
-        "running_order": order, "indicative": indicative,
+        "running_order": keep_rows(order), "indicative": indicative,
         "expected_output": f"Recommendations on “{group.title}”, drafted by the rapporteurs "
                            "for the report-back in plenary and the outcome document.",
         "findings": findings_on(group, event, registry),

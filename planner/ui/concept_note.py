@@ -56,7 +56,7 @@ def _name(event: Event) -> str:
 def _preview(revised: Event) -> None:
     registry = state.library().registry
     for section in concept_note_sections(revised, registry):
-        st.markdown(f"### {section['number']}. {section['heading']}")
+        st.markdown(f"### {section['title']}")
         widgets.show_lines(section["lines"])
     st.subheader(phrases.NOTE_GENERATED)
     for part in generated_parts(revised, registry):

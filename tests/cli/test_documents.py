@@ -61,7 +61,7 @@ def test_user_template_unknown_variable_exits_1(small_library: Library, tmp_path
     code, output = run(small_library, "render", "programme", "test-2010", "-o",
                        str(tmp_path / "p.docx"), "--template", str(template))
     assert (code, output) == (1, "Error: mine.docx: unknown variable 'hotel'; this document "
-                                 "provides days, document, event\n")
+                                 "provides days, document, event, rooms\n")
 
 
 def test_pdf_without_libreoffice_says_so(small_library: Library, tmp_path: Path,
@@ -76,11 +76,11 @@ def test_render_all_writes_every_document(small_library: Library, tmp_path: Path
     code, output = run(small_library, "render-all", "test-2010", "-o", str(tmp_path / "out"),
                        "--as-of", "2011-01-01")
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert (code, len(output.splitlines())) == (0, 9)
+    assert (code, len(output.splitlines())) == (0, 11)
     assert names == sorted(f"test-2010-{name}.docx" for name in (
         "concept-note", "programme", "participant-list", "participant-list-public",
         "working-groups", "working-group-entry", "action-plan", "summary-report",
-        "follow-up"))
+        "follow-up", "invitations", "badges"))
 
 
 # --- stock-taking: a clone reports progress on the follow-up of the event it follows ------
@@ -150,7 +150,8 @@ def test_concept_note_names_only_the_few_overdue_activities(cloned: Library,
         "By area", "Overdue (1)"]
     assert section[-1] == ("List Bullet", "Second Regional Conference convened towards the "
                            "end of 2012 to assess progress made on implementation of the Action "
-                           "Plan (Cooperation and coordination; no owner, due 31 December 2012)")
+                           "Plan (Cooperation and coordination; owner to be named, due 31 "
+                           "December 2012)")
 
 
 def test_follow_up_report_of_a_clone_shows_the_same_progress(cloned: Library,

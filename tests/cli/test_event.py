@@ -36,10 +36,10 @@ def test_concept_note_prints_sections_then_generated_parts(shipped_copy: Library
         "6–7 September 2010", "",
         "## Proposed agenda  (from the event's programme: 1 session(s) in `sessions`)",
         "Day 1 – Monday 6 September 2010", "Morning", "  - Opening",
-        "      - Opening statement — Irena Vojackova-Sollorano (Migration Management Services)",
+        "      - Opening statement — Irena Vojackova-Sollorano (IOM Migration Management Services)",
         "      - Opening statement — Erika Feller (UNHCR)",
         "      - Opening statement — The Honourable Lawrence K. Masha (Ministry of Home "
-        "Affairs)"]
+        "Affairs, United Republic of Tanzania)"]
 
 
 def test_concept_note_without_sections_says_so(shipped_copy: Library) -> None:

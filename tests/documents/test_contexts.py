@@ -65,10 +65,10 @@ def test_concept_note_sorts_prose_into_sections_and_generates_the_rest(
         {"key": "history", "heading": "1.1 History", "text": "Before."}]})
     sections = concept_note_context(event, registry=registry)["sections"]
     by_key = {s["key"]: s for s in sections}
-    assert [(s["number"], s["heading"]) for s in sections] == [
-        (1, "Background"), (2, "Objectives"), (3, "Methodology"),
-        (4, "Convenors and participants"), (5, "Proposed agenda"), (6, "Expected outcomes"),
-        (7, "Follow-up")]
+    # The record numbers its headings: the note keeps its numbers and numbers on after them.
+    assert [s["title"] for s in sections] == [
+        "1. Background", "2. Objectives", "3. Methodology", "4. Convenors and participants",
+        "5. Proposed agenda", "6. Expected outcomes", "7. Follow-up"]
     assert by_key["objectives"]["lines"] == [{"style": "number", "text": "Agree"},
                                              {"style": "number", "text": "Act"}]
     assert by_key["background"]["lines"][:2] == [{"style": "text", "text": "Why."},
@@ -86,7 +86,7 @@ def test_sections_without_a_known_key_follow_the_one_before(
         {"key": "history", "heading": "1.1 History", "text": "Before."}]})
     background = concept_note_context(event, registry=registry)["sections"][0]
     assert background["lines"] == [{"style": "text", "text": "Why."},
-                                   {"style": "heading2", "text": "History"},
+                                   {"style": "heading2", "text": "1.1 History"},
                                    {"style": "text", "text": "Before."}]
 
 

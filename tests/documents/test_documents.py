@@ -8,7 +8,8 @@ from functools import cache
 import pytest
 
 from planner.dates import format_date_range
-from planner.documents import KINDS, render_all, render_document
+from planner.documents import KINDS, REPORTS, render_all, render_document
+from planner.documents.working_groups import pick_groups
 from planner.errors import PlannerError
 from planner.library import Library
 from planner.model import Event, Registry
@@ -34,7 +35,7 @@ def bare_event() -> Event:
                  end=dt.date(2031, 1, 1))
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", REPORTS)
 @pytest.mark.parametrize("event_id", SHIPPED_IDS)
 def test_document_names_event_title_and_dates(event_id: str, kind: str) -> None:
     event = LIBRARY.load(event_id)
@@ -44,7 +45,7 @@ def test_document_names_event_title_and_dates(event_id: str, kind: str) -> None:
     assert reading.texts[2].endswith(f", {dates}")
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", REPORTS)
 def test_document_renders_for_event_without_optional_data(kind: str,
                                                           registry: Registry) -> None:
     reading = read_docx(render_document(kind, bare_event(), registry=registry, as_of=AS_OF))
@@ -52,11 +53,28 @@ def test_document_renders_for_event_without_optional_data(kind: str,
         ["Bare Workshop"], "Aden, Yemen, 31 December 2030 – 1 January 2031")
 
 
+@pytest.mark.parametrize(("kind", "placeholder"), [
+    ("invitations", "[No invitation on the list has an addressee yet.]"),
+    ("badges", "[No one is registered as coming yet.]")])
+def test_sheets_of_a_bare_event_say_what_is_missing(kind: str, placeholder: str,
+                                                    registry: Registry) -> None:
+    reading = read_docx(render_document(kind, bare_event(), registry=registry, as_of=AS_OF))
+    assert reading.styled("Placeholder") == [placeholder]
+
+
 @pytest.mark.parametrize("event_id", SHIPPED_IDS)
 def test_working_groups_document_heads_every_group(event_id: str) -> None:
     event = LIBRARY.load(event_id)
     headings = shipped(event_id, "working-groups").styled("Heading 1")
-    assert headings == [g.title for g in event.working_groups]
+    assert headings == [g.title for g in pick_groups(event, None)]
+
+
+def test_only_groups_a_round_schedules_get_an_agenda() -> None:
+    event = LIBRARY.load("almaty-2011")
+    scheduled = [g for s in event.sessions if s.kind == "working-groups"
+                 for g in s.working_groups]
+    assert [g.id for g in pick_groups(event, None)] == scheduled
+    assert "managing-borders-security" not in scheduled  # only the report names it
 
 
 @pytest.mark.parametrize("event_id", SHIPPED_IDS)
@@ -158,8 +176,9 @@ def test_render_all_writes_one_agenda_per_group() -> None:
     event = LIBRARY.load("dakar-2008")
     documents = render_all(event, registry=LIBRARY.registry, as_of=AS_OF)
     groups = [name for name in documents if "-working-group-" in name]
-    assert len(documents) == len(KINDS) + 1 + len(event.working_groups)
-    assert len(groups) == len(event.working_groups)
+    meeting = pick_groups(event, None)
+    assert len(documents) == len(KINDS) + 1 + len(meeting)
+    assert len(groups) == len(meeting) < len(event.working_groups)
     one = read_docx(documents[f"dakar-2008-working-group-{event.working_groups[0].id}.docx"])
     assert one.styled("Heading 1") == [event.working_groups[0].title]
 

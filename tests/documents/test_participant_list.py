@@ -47,7 +47,7 @@ def test_delegations_put_states_first_by_short_name(event: Event, registry: Regi
 def test_head_of_delegation_comes_first(event: Event, registry: Registry) -> None:
     context = participant_list_context(event, registry=registry)
     norway = context["groups"][0]["delegations"][0]
-    assert [row[0] for row in norway["rows"]] == ["Kari Berg", "Ola Nordmann"]
+    assert [row["cells"][0] for row in norway["rows"]] == ["Kari Berg", "Ola Nordmann"]
 
 
 def test_declined_people_are_never_listed(event: Event, registry: Registry) -> None:

@@ -11,7 +11,7 @@ from docx import Document
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from planner.documents import KINDS, TemplateProblem, build_context, render_document
+from planner.documents import REPORTS, TemplateProblem, build_context, render_document
 from planner.documents.render import check_template, render_template
 from planner.model import Event, Registry
 from tests.documents.reading import read_docx
@@ -45,7 +45,7 @@ def tricky_event(make_event: Callable[..., Event]) -> Event:
                                     "text": f"{TRICKY}\n\n{CYRILLIC}"}]})
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", REPORTS)
 def test_special_characters_and_scripts_survive(kind: str, tricky_event: Event,
                                                 registry: Registry) -> None:
     reading = read_docx(render_document(kind, tricky_event, registry=registry))
@@ -102,7 +102,8 @@ def test_user_template_with_unknown_variable_names_it(tmp_path: Path, tricky_eve
                                                       registry: Registry) -> None:
     path = user_template(tmp_path, "{{ event.title }}", "{{ venue_map }}")
     with pytest.raises(TemplateProblem, match=r"^mine.docx: unknown variable 'venue_map'; "
-                                              r"this document provides days, document, event$"):
+                                              r"this document provides days, document, event, "
+                                              r"rooms$"):
         render_document("programme", tricky_event, registry=registry, template=path)
 
 
