@@ -86,7 +86,11 @@ def _echo_summary(summary: dict[str, Any]) -> None:
     _echo_rows("By degree (partners, shared ties, initiatives and events):",
                summary["top_degree"], lambda r: f"{r['label']:<28} {r['degree']:>4} "
                f"{r['weighted_degree']:>5} {r['activities']:>4}")
-    _echo_rows("Holding it together (betweenness):", summary["top_betweenness"],
+    sample = summary["betweenness_sample"]
+    counted = (f"sampled from {sample['sources']} of {sample['actors']} actors, seed "
+               f"{sample['seed']}" if sample["sampled"] else f"from all {sample['actors']} actors")
+    _echo_rows(f"Connects otherwise separate groups (betweenness, {counted}):",
+               summary["top_betweenness"],
                lambda r: f"{r['label']:<28} {r['betweenness']:.3f}")
     _echo_rows("Cut points (who, if removed, cuts whom off):", summary["cut_points"],
                lambda r: f"{r['label']:<28} {', '.join(r['cuts_off_labels'])}")

@@ -274,17 +274,17 @@ def _project(graph: nx.MultiGraph) -> nx.Graph:
         projection.graph["fingerprint"] = f"{graph.graph['fingerprint']}/projection"
     projection.add_nodes_from((n, d) for n, d in graph.nodes(data=True)
                               if d["kind"] in ACTOR_KINDS)
+    # Pairs gathered in a plain dict and added at once: a large event alone makes tens of
+    # thousands of them, and networkx's add_edge per pair costs ten times as much.
+    via: dict[tuple[str, str], list[str]] = {}
     for activity, data in graph.nodes(data=True):
         if data["kind"] not in ACTIVITY_KINDS:
             continue
         actors = sorted(n for n in graph[activity] if n in projection)
-        for left, right in itertools.combinations(actors, 2):
-            if projection.has_edge(left, right):
-                tie = projection.edges[left, right]
-                tie["weight"] += 1
-                tie["via"].append(activity)
-            else:
-                projection.add_edge(left, right, weight=1, via=[activity])
+        for pair in itertools.combinations(actors, 2):
+            via.setdefault(pair, []).append(activity)
+    projection.add_edges_from((left, right, {"weight": len(shared), "via": shared})
+                              for (left, right), shared in via.items())
     return projection
 
 

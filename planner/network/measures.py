@@ -7,6 +7,7 @@ from typing import Any
 
 import networkx as nx
 
+from planner.network import fast
 from planner.network.build import (
     ACTIVITY_KINDS,
     ACTOR_KINDS,
@@ -16,6 +17,9 @@ from planner.network.build import (
 )
 
 __all__ = [
+    "SAMPLES",
+    "SAMPLE_ABOVE",
+    "betweenness_sample",
     "find_communities",
     "find_cut_points",
     "find_region_bridges",
@@ -23,6 +27,13 @@ __all__ = [
     "rank_actors",
     "summarise_network",
 ]
+
+#: Above this many actors, betweenness is counted from a seeded sample of `SAMPLES` of them.
+SAMPLE_ABOVE = 1000
+SAMPLES = 500
+#: Above this many partner pairs, communities are found on the graph of actors and the
+#: initiatives and events they share, which has far fewer ties than the projection.
+COMMUNITIES_ON_TIES_ABOVE = 20_000
 
 
 def _row(graph: nx.Graph, node: str) -> dict[str, Any]:
@@ -57,28 +68,36 @@ def rank_actors(graph: nx.MultiGraph, *, top: int | None = None) -> list[dict[st
     return rows[:top]
 
 
+def betweenness_sample(graph: nx.MultiGraph, *, seed: int = 0,
+                       sample_above: int = SAMPLE_ABOVE,
+                       samples: int = SAMPLES) -> dict[str, Any]:
+    """How betweenness is counted: from every actor, or from a seeded sample of them
+    (`sources` of `actors`), so that a reader knows what the ranking rests on.
+
+    Examples
+    --------
+    >>> betweenness_sample(nx.MultiGraph())
+    {'actors': 0, 'sources': 0, 'sampled': False, 'seed': 0}
+    """
+    actors = project_organisations(graph).number_of_nodes()
+    sampled = actors > sample_above
+    return {"actors": actors, "sources": min(samples, actors) if sampled else actors,
+            "sampled": sampled, "seed": seed}
+
+
 def _centrality(projection: nx.Graph, seed: int, sample_above: int,
                 samples: int) -> dict[str, dict[str, float]]:
-    # Exact betweenness grows as nodes × edges; past a few hundred actors a
-    # seeded sample of sources keeps it under the second and stays reproducible.
+    # Past `sample_above` actors a seeded sample of sources keeps betweenness fast and
+    # reproducible; the arithmetic is `fast`'s, with networkx's numbers.
     k = samples if len(projection) > sample_above else None
-    between = nx.betweenness_centrality(projection, k=k, seed=seed, normalized=True)
+    between = fast.betweenness(projection, fast.sample_sources(projection, k, seed))
     return {n: {"betweenness": round(between[n], 6), "eigenvector": round(rank, 6)}
-            for n, rank in _eigenvector(projection).items()}
+            for n, rank in fast.eigenvector(projection).items()}
 
 
-def _eigenvector(projection: nx.Graph) -> dict[str, float]:
-    # The pure-Python power iteration: PageRank's scipy import alone costs 0.3 s.
-    if projection.number_of_edges() == 0:
-        return dict.fromkeys(projection, 0.0)
-    try:
-        return nx.eigenvector_centrality(projection, weight="weight", max_iter=1000)
-    except nx.PowerIterationFailedConvergence:
-        return dict.fromkeys(projection, 0.0)
-
-
-def measure_centrality(graph: nx.MultiGraph, *, seed: int = 0, sample_above: int = 200,
-                       samples: int = 100) -> dict[str, dict[str, float]]:
+def measure_centrality(graph: nx.MultiGraph, *, seed: int = 0,
+                       sample_above: int = SAMPLE_ABOVE,
+                       samples: int = SAMPLES) -> dict[str, dict[str, float]]:
     """Betweenness (who stands between others) and weighted eigenvector centrality.
 
     Eigenvector centrality is high for actors tied, often, to actors that are
@@ -109,11 +128,26 @@ def measure_centrality(graph: nx.MultiGraph, *, seed: int = 0, sample_above: int
     return remember(graph, key, lambda: _centrality(projection, seed, sample_above, samples))
 
 
-def _communities(projection: nx.Graph, seed: int) -> list[list[str]]:
-    found = nx.community.louvain_communities(projection, weight="weight", seed=seed)
+def _ties(graph: nx.MultiGraph) -> nx.Graph:
+    simple: nx.Graph[str] = nx.Graph()
+    for actor, activity in graph.edges():
+        if simple.has_edge(actor, activity):
+            simple.edges[actor, activity]["weight"] += 1
+        else:
+            simple.add_edge(actor, activity, weight=1)
+    return simple
+
+
+def _communities(graph: nx.MultiGraph, projection: nx.Graph, seed: int) -> list[list[str]]:
+    # Louvain's cost follows the ties: a large event makes the projection dense (every
+    # pair of its organisations), while the actors' own ties stay few.
+    large = projection.number_of_edges() > COMMUNITIES_ON_TIES_ABOVE
+    found = nx.community.louvain_communities(_ties(graph) if large else projection,
+                                             weight="weight", seed=seed)
     strength = dict(projection.degree(weight="weight"))
-    groups = [sorted(c, key=lambda n: (-strength[n], n)) for c in found]
-    return sorted(groups, key=lambda g: (-len(g), g[0]))
+    groups = [sorted((n for n in c if n in projection), key=lambda n: (-strength[n], n))
+              for c in found]
+    return sorted((g for g in groups if g), key=lambda g: (-len(g), g[0]))
 
 
 def find_communities(graph: nx.MultiGraph, *, seed: int = 0) -> list[list[str]]:
@@ -133,7 +167,8 @@ def find_communities(graph: nx.MultiGraph, *, seed: int = 0) -> list[list[str]]:
     [['a', 'b'], ['c', 'd']]
     """
     projection = project_organisations(graph)
-    return remember(graph, ("communities", seed), lambda: _communities(projection, seed))
+    return remember(graph, ("communities", seed),
+                    lambda: _communities(graph, projection, seed))
 
 
 def _pieces(projection: nx.Graph, node: str) -> list[list[str]]:
@@ -218,7 +253,9 @@ def summarise_network(graph: nx.MultiGraph, *, top: int = 10, seed: int = 0) -> 
     `projection` is the organisation–organisation graph that degrees, centralities
     and communities are measured on (`export --projection`): its `nodes` (the
     organisations and States), `edges` (pairs of partners) and `components`.
-    `nodes` counts the graph's nodes by kind.
+    `nodes` counts the graph's nodes by kind. `betweenness_sample` says whether
+    betweenness was counted from every actor or from a seeded sample (`sources` of
+    `actors`). The summary is computed once per content of the graph.
 
     Examples
     --------
@@ -231,6 +268,10 @@ def summarise_network(graph: nx.MultiGraph, *, top: int = 10, seed: int = 0) -> 
     >>> summary["nodes"]["organisation"], summary["graph"], summary["projection"]["edges"]
     (3, {'nodes': 4, 'edges': 3, 'components': 1}, 3)
     """
+    return remember(graph, ("summary", top, seed), lambda: _summary(graph, top, seed))
+
+
+def _summary(graph: nx.MultiGraph, top: int, seed: int) -> dict[str, Any]:
     projection = project_organisations(graph)
     centrality = measure_centrality(graph, seed=seed)
     ranked = [{**row, **centrality[row["id"]]} for row in rank_actors(graph)]
@@ -240,6 +281,7 @@ def summarise_network(graph: nx.MultiGraph, *, top: int = 10, seed: int = 0) -> 
         "graph": _size(graph),
         "projection": _size(projection),
         "top_degree": ranked[:top],
+        "betweenness_sample": betweenness_sample(graph, seed=seed),
         "top_betweenness": sorted(ranked, key=lambda r: (-r["betweenness"], r["id"]))[:top],
         "top_eigenvector": sorted(ranked, key=lambda r: (-r["eigenvector"], r["id"]))[:top],
         "communities": [{"size": len(c), "members": c[:top],

@@ -39,7 +39,11 @@ def lay_out(graph: nx.Graph, *, seed: int = 0) -> dict[str, tuple[float, float]]
         # The main component fills the picture; small ones line up along the bottom
         # instead of pushing it into the middle.
         rest = pieces[1:]
-        place = _fit(nx.spring_layout(simple.subgraph(pieces[0]), seed=seed, iterations=60),
+        # Twice networkx's natural spacing: the hubs (UNHCR, IOM) pull everyone to the
+        # middle, and the names of the best-connected must fit between them.
+        main = simple.subgraph(pieces[0])
+        spacing = 2 / max(len(main), 1) ** 0.5
+        place = _fit(_spread(nx.spring_layout(main, seed=seed, iterations=60, k=spacing)),
                      (0.0, 0.0, 1.0, 0.85 if rest else 1.0))
         for index, piece in enumerate(rest):
             left = index / len(rest)
@@ -47,6 +51,22 @@ def lay_out(graph: nx.Graph, *, seed: int = 0) -> dict[str, tuple[float, float]]
             place.update(_fit(nx.spring_layout(simple.subgraph(piece), seed=seed), box))
         return place
     return remember(graph, ("layout", seed), compute)
+
+
+def _spread(raw: dict) -> dict[str, tuple[float, float]]:
+    """Pull the crowded middle apart: each point's distance from the centre to the power
+    0.6, so that the hubs' names fit while the outer clusters keep their shape."""
+    if len(raw) < 3:
+        return {n: (float(p[0]), float(p[1])) for n, p in raw.items()}
+    cx = sum(float(p[0]) for p in raw.values()) / len(raw)
+    cy = sum(float(p[1]) for p in raw.values()) / len(raw)
+    spread = {}
+    for node, p in raw.items():
+        dx, dy = float(p[0]) - cx, float(p[1]) - cy
+        radius = (dx * dx + dy * dy) ** 0.5
+        scale = radius ** -0.4 if radius > 0 else 0.0
+        spread[node] = (dx * scale, dy * scale)
+    return spread
 
 
 def _fit(raw: dict, box: tuple[float, float, float, float]) -> dict[str, tuple[float, float]]:

@@ -19,6 +19,7 @@ from planner.network.build import (
     remember,
 )
 from planner.network.filters import NetworkFilter, filter_network
+from planner.network.involvement import involvement
 
 __all__ = ["EditionComparison", "Suggestion", "compare_editions", "suggest_partners"]
 
@@ -63,12 +64,6 @@ def _keywords(text: str) -> frozenset[str]:
 def _texts(graph: nx.MultiGraph) -> dict[str, frozenset[str]]:
     return {n: _keywords(d.get("text", "")) for n, d in graph.nodes(data=True)
             if d["kind"] in ACTIVITY_KINDS}
-
-
-def _involved(event: Event) -> set[str]:
-    ids = {event.country, *(r.organisation for r in event.organisers)}
-    ids |= {i.organisation for i in (*event.invited, *event.attended) if i.organisation}
-    return ids | {p.organisation for p in event.participants if p.organisation}
 
 
 @dataclass(frozen=True)
@@ -129,7 +124,9 @@ def suggest_partners(event: Event, graph: nx.MultiGraph, registry: Registry, *,
     Its partners (not its beneficiaries, targets, venues or mentions) earn that
     weight times their role's weight (`ROLE_WEIGHTS`: leads and conveners 1.5,
     invitees 0.5, others 1).
-    Organisers, invitees, attendees, participants and the host are left out.
+    Organisers, invitees, attendees and the host are left out, and so is everyone a
+    registered participant brings in: their organisation, their delegation and the
+    country they count for (`involvement.involvement`).
 
     Examples
     --------
@@ -149,7 +146,7 @@ def suggest_partners(event: Event, graph: nx.MultiGraph, registry: Registry, *,
     ('drc', ["lead: 'Kenya task force' (2016 edition) — works in Kenya; in Eastern Africa"])
     """
     profile = _profile(event, registry)
-    involved = _involved(event)
+    involved = involvement(event, registry)
     words = remember(graph, ("theme-words",), lambda: _texts(graph))
     scores: dict[str, float] = defaultdict(float)
     reasons: dict[str, list[tuple[float, str]]] = defaultdict(list)

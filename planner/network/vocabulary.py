@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from planner.model import ActorRole, OrganiserRoleKind
 from planner.model.initiatives import EDITIONS
 
-__all__ = ["EDITIONS", "EXPORT_FORMATS", "TIE_ROLES", "ExportFormat"]
+__all__ = ["EDITIONS", "EXPORT_FORMATS", "MEASURES", "TIE_ROLES", "ExportFormat", "Measure"]
 
 #: Every role a tie can carry: an initiative actor's, an organiser's, and what
 #: `build.build_network` records for invitations, attendance and the participant list.
@@ -42,3 +42,27 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("svg", "SVG", ".svg", "picture"),
     ExportFormat("png", "PNG", ".png", "picture", text=False),
 )}
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A measure of the partner graph in the words organisers use, with one line of help."""
+
+    words: str
+    help: str
+
+
+#: The measures of `measures.rank_actors` and `measures.measure_centrality`, by their field.
+MEASURES: dict[str, Measure] = {
+    "degree": Measure("partners", "How many other organisations and States it shares at "
+                      "least one initiative or event with."),
+    "weighted_degree": Measure("shared initiatives and events", "Its partners counted once "
+                               "for every initiative or event it shares with them."),
+    "activities": Measure("initiatives and events", "How many initiatives and events it "
+                          "takes part in."),
+    "betweenness": Measure("connects otherwise separate groups", "How often it lies on the "
+                           "shortest chain of partners between two others (betweenness)."),
+    "eigenvector": Measure("close to the best-connected", "High when its partners are "
+                           "themselves well connected, and it works with them often "
+                           "(eigenvector centrality)."),
+}

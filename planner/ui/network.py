@@ -1,5 +1,6 @@
-"""Network page: the partner map with the filters, who is central, one organisation's own
-network, who is mapped but not invited to the current event, and the graph for other tools."""
+"""Network page: who the current event could still invite, the filters, the partner map with
+its search and one actor's neighbourhood beside it, who matters, the two editions compared,
+and the filtered graph for other tools. One filter narrows all of them."""
 
 from __future__ import annotations
 
@@ -9,21 +10,39 @@ from typing import Any, TypedDict
 import streamlit as st
 
 from planner.errors import PlannerError
-from planner.model import InitiativeLevel, OrganisationType
+from planner.model import Event, InitiativeLevel, OrganisationType
 from planner.network import (
     NetworkFilter,
+    compare_editions,
     describe_ego,
-    ego_network,
     library_network,
+    measure_centrality,
+    rank_actors,
     suggest_partners,
     summarise_network,
 )
 from planner.network.filters import make_filter
-from planner.network.formats import KIND_COLOURS, graph_tables, write_graph
-from planner.network.picture import draw_network, find_browser, lay_out
-from planner.network.vocabulary import EDITIONS, EXPORT_FORMATS, TIE_ROLES
-from planner.ui import charts, phrases, state, widgets
+from planner.network.formats import graph_tables, write_graph
+from planner.network.picture import draw_network, find_browser
+from planner.network.view import COLOUR_BY, find_actor, labelled, map_points
+from planner.network.vocabulary import EDITIONS, EXPORT_FORMATS, MEASURES, TIE_ROLES
+from planner.ui import phrases, state, widgets
+from planner.ui.map import partner_map, window_around
+from planner.ui.network_panels import editions_compared, neighbourhood, region_choices
 from planner.ui.state import KEYS
+
+#: This page's own widgets (the shared `KEYS` hold the filters).
+SEARCH, COLOUR, ZOOM, MARK, FOCUS, CLICKED = (
+    "network-search", "network-colour", "network-zoom", "network-mark-event",
+    "network-focus", "network-clicked")
+ZOOMS = (1, 2, 3, 4, 6, 8)
+#: The table's columns of measures, with the measure each shows.
+_MEASURED = {"partners": "degree", "shared": "weighted_degree", "activities": "activities",
+             "betweenness": "betweenness", "eigenvector": "eigenvector"}
+#: Names printed at every zoom: this many of the best-connected organisations and States.
+ALWAYS_NAMED = 15
+#: How close the map comes to an actor found or clicked, at the least.
+FOCUS_ZOOM = 3
 
 
 class _Choice(TypedDict):
@@ -41,21 +60,21 @@ class _Choice(TypedDict):
 
 
 def _filter() -> NetworkFilter | None:
+    region, edition, level, role, kind = st.columns(5)
     with st.expander(phrases.NETWORK_FILTERS):
         one, two, three = st.columns(3)
         chosen: _Choice = {
-            "editions": one.multiselect("Edition", list(EDITIONS), key=KEYS["net_editions"]),
+            "regions": region.multiselect("Region", region_choices(library_network(
+                state.library())), key=KEYS["net_regions"], accept_new_options=True),
+            "editions": edition.multiselect("Edition", list(EDITIONS), key=KEYS["net_editions"]),
+            "levels": level.multiselect("Level", list(InitiativeLevel), key=KEYS["net_levels"]),
+            "roles": role.multiselect("Role", TIE_ROLES, key=KEYS["net_roles"]),
+            "types": kind.multiselect("Stakeholder type", list(OrganisationType),
+                                      key=KEYS["net_types"]),
             "years": one.text_input(phrases.NETWORK_YEARS, key=KEYS["net_years"]) or None,
-            "levels": one.multiselect("Level", list(InitiativeLevel), key=KEYS["net_levels"]),
-            "regions": [r.strip() for r in two.text_input("Region", key=KEYS["net_regions"])
-                        .split(",") if r.strip()],
-            "types": two.multiselect("Stakeholder type", list(OrganisationType),
-                                     key=KEYS["net_types"]),
-            "roles": two.multiselect("Role", TIE_ROLES, key=KEYS["net_roles"]),
-            "layers": three.multiselect("Layers", ["initiative", "event"],
-                                        key=KEYS["net_layers"]),
+            "layers": two.multiselect("Layers", ["initiative", "event"], key=KEYS["net_layers"]),
             "without": [three.text_input(phrases.NETWORK_WITHOUT, key=KEYS["net_without"])],
-            "partners_only": three.toggle("Partners only", key=KEYS["net_partners"]),
+            "partners_only": one.toggle("Partners only", key=KEYS["net_partners"]),
         }
     try:
         return make_filter(state.library().registry, **chosen)
@@ -64,43 +83,105 @@ def _filter() -> NetworkFilter | None:
         return None
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _figure(fingerprint: str, centre: str | None, _graph: Any) -> Any:
-    # Keyed by the graph's fingerprint (`_graph` is left out of the key): the map is drawn
-    # once per filtered network and centre, not on every rerun.
-    shown = _graph if centre is None else ego_network(_graph, centre)
-    return charts.network_map(shown, lay_out(_graph), colours=KIND_COLOURS,
-                              height=620 if centre is None else 420)
+def _suggestions(event: Event, graph: Any) -> list[Any]:
+    st.subheader(phrases.NETWORK_SUGGEST.format(event=event.title),
+                 help="Organisations and States the initiatives and events tie to the "
+                      "event's country, region or themes, that are neither organisers, "
+                      "invitees nor registered participants.")
+    found = suggest_partners(event, graph, state.library().registry, top=15)
+    if found:
+        st.dataframe([{"suggested partner": s.label, "kind": s.kind, "score": round(s.score, 1),
+                       "why": s.reasons} for s in found], hide_index=True,
+                     key="network-suggestions",
+                     column_config={"why": st.column_config.ListColumn(width="large")})
+    else:
+        st.info(phrases.NETWORK_NO_SUGGESTIONS)
+    return found
 
 
-def _map(graph: Any, summary: dict[str, Any]) -> str | None:
-    nodes = summary["nodes"]
-    st.caption(phrases.NETWORK_SIZE.format(
-        organisations=nodes["organisation"], states=nodes["state"],
-        initiatives=nodes["initiative"], events=nodes["event"],
-        ties=summary["projection"]["edges"], components=summary["projection"]["components"]))
-    picked = st.plotly_chart(_figure(graph.graph["fingerprint"], None, graph), on_select="rerun",
-                             selection_mode="points", key=KEYS["net_map"])
-    st.caption(phrases.NETWORK_MAP_HELP)
-    points = picked.selection.points if picked else []
-    return points[0].get("customdata") if points else None
+def _search(graph: Any) -> None:
+    """Put the searched actor in focus; a bad name is said under the box."""
+    try:
+        st.session_state[FOCUS] = find_actor(graph, state.library().registry,
+                                             st.session_state.get(SEARCH, ""))
+    except PlannerError as err:
+        st.session_state[FOCUS] = None
+        st.session_state["network-search-error"] = str(err)
 
 
-def _ego(graph: Any, ranked: list[dict[str, Any]], clicked: str | None) -> None:
-    st.subheader(phrases.NETWORK_EGO)
-    ids = [row["id"] for row in ranked]
-    if clicked in ids:
-        st.session_state[KEYS["net_ego"]] = clicked
-    labels = {row["id"]: row["label"] for row in ranked}
-    centre = st.selectbox(phrases.NETWORK_EGO_CHOICE, ids, format_func=lambda i: labels[i],
-                          key=KEYS["net_ego"])
-    # Positions from the whole map, so that the organisation's network is seen in place.
+def _controls(graph: Any) -> tuple[str, int, bool]:
+    find, colour, zoom, mark = st.columns([3, 2, 2, 2])
+    find.text_input("Find an organisation or State", key=SEARCH,
+                    placeholder="name, acronym or other spelling: IOM, Kenya…",
+                    on_change=_search, args=(graph,),
+                    help="Centres the map on it, names its strongest partners and lists "
+                         "its initiatives, events and partners beside the map.")
+    if message := st.session_state.pop("network-search-error", None):
+        find.error(message)
+    chosen: str = colour.selectbox("Colour by", tuple(COLOUR_BY),
+                                   format_func=lambda c: COLOUR_BY[c], key=COLOUR) or "kind"
+    near = zoom.select_slider("Zoom", ZOOMS, key=ZOOM, format_func=lambda z: f"{z}×",
+                              help="Pan and zoom in the map with the mouse too; from 2× "
+                                   "on, every organisation and State in view is named.")
+    marked = mark.toggle("Mark the event's people", value=True, key=MARK,
+                         help="Rings the host, organisers, invitees and registered "
+                              "participants of the current event, and the suggested partners.")
+    return chosen, near, marked
+
+
+def _map(graph: Any, event: Event | None, suggested: list[Any]) -> None:
+    colour_by, zoom, marked = _controls(graph)
+    points = map_points(graph, event=event if marked else None,
+                        registry=state.library().registry,
+                        suggestions=suggested if marked else (),
+                        whole=library_network(state.library()))
+    focus = st.session_state.get(FOCUS)
+    focus = focus if focus in graph else None
+    near: set[str] = set()
+    ego = describe_ego(graph, focus) if focus else None
+    if ego is not None:
+        near = {a["id"] for a in ego["activities"]} | {p["id"] for p in ego["partners"]}
+    where = {p.id: p for p in points}
+    zoom = max(zoom, FOCUS_ZOOM) if focus else zoom
+    window = window_around(points, where.get(focus) if focus else None, zoom)
+    names = labelled(points, top=ALWAYS_NAMED, window=window if zoom > 1 else None)
+    if ego is not None:  # the focus and its strongest partners, wherever the view is
+        names += [ego["id"], *(p["id"] for p in ego["partners"][:10])]
     left, right = st.columns([3, 2])
-    left.plotly_chart(_figure(graph.graph["fingerprint"], centre, graph), key=KEYS["net_ego_map"])
-    partners = describe_ego(graph, centre)["partners"]
-    right.dataframe([{"partner": p["label"], "shared": p["weight"],
-                      "through": "; ".join(v["label"] for v in p["via"][:3])} for p in partners],
-                    hide_index=True, height=420)
+    with left:
+        actors = sum(p.kind in ("organisation", "state") for p in points)
+        st.caption(f"{actors} organisations and States on the map; size: partners.")
+        picked = st.plotly_chart(
+            partner_map(points, list(graph.edges()), colour_by=colour_by,
+                        labels=list(dict.fromkeys(names)), focus=focus, near=near,
+                        window=window),
+            on_select="rerun", selection_mode="points", key=KEYS["net_map"],
+            config={"scrollZoom": True, "displaylogo": False})
+        st.caption(phrases.NETWORK_MAP_HELP)
+    with right:
+        neighbourhood(ego)
+    # Only an organisation or State has partners to show; a click elsewhere is ignored.
+    clicked = [c for p in (picked.selection.points if picked else [])
+               if (c := p.get("customdata")) in graph
+               and graph.nodes[c]["kind"] in ("organisation", "state")]
+    if clicked and clicked[0] != st.session_state.get(CLICKED):
+        st.session_state[CLICKED] = st.session_state[FOCUS] = clicked[0]
+        st.rerun()
+
+
+def _who_matters(graph: Any) -> None:
+    st.subheader("Who matters", help="Every organisation and State on the map, most "
+                 "partners first. Hover a column's name for what it counts.")
+    centrality = measure_centrality(graph)
+    rows = [{"organisation or State": r["label"], "kind": r["kind"], "type": r["type"],
+             "partners": r["degree"], "shared": r["weighted_degree"], "activities": r["activities"],
+             "betweenness": centrality[r["id"]]["betweenness"],
+             "eigenvector": centrality[r["id"]]["eigenvector"]} for r in rank_actors(graph)]
+    config = {column: st.column_config.NumberColumn(
+        MEASURES[measure].words, help=MEASURES[measure].help,
+        format="%.3f" if column in ("betweenness", "eigenvector") else "%d")
+        for column, measure in _MEASURED.items()}
+    st.dataframe(rows, hide_index=True, column_config=config, key="network-who-matters")
 
 
 def _table(graph: Any, index: int) -> bytes:
@@ -128,32 +209,29 @@ def _downloads(graph: Any) -> None:
 
 
 def render() -> None:
-    """Filter the partner network; see it, its central actors, one actor's network, and
-    who could be invited; download it."""
+    """Who the event could still invite; the filtered map, searchable, with one actor's
+    neighbourhood; who matters; the editions compared; the downloads."""
     st.title(phrases.NETWORK_TITLE)
     st.caption(phrases.NETWORK_INTRO)
+    event = state.current_event()
+    top = st.container()  # the event's suggestions first, though they follow the filters
     spec = _filter()
     if spec is None:
         return
-    library = state.library()
     with st.spinner(phrases.NETWORK_LAYING_OUT):
-        graph = library_network(library, spec)
+        graph = library_network(state.library(), spec)
         if graph.number_of_nodes() == 0:
             st.info(phrases.NETWORK_EMPTY)
             return
         summary = summarise_network(graph, top=25)
-        clicked = _map(graph, summary)
-    st.subheader(phrases.NETWORK_METRICS)
-    st.dataframe(summary["top_degree"], hide_index=True)
-    _ego(graph, summary["top_degree"], clicked)
-    event = state.current_event()
-    if event is not None:
-        st.subheader(phrases.NETWORK_SUGGEST.format(event=event.title))
-        suggestions = [s.to_dict() for s in suggest_partners(event, graph, library.registry,
-                                                                top=15)]
-        if suggestions:
-            st.dataframe(suggestions, hide_index=True,
-                         column_config={"reasons": st.column_config.ListColumn(width="large")})
-        else:
-            st.info(phrases.NETWORK_NO_SUGGESTIONS)
+    nodes = summary["nodes"]
+    st.caption(phrases.NETWORK_SIZE.format(
+        organisations=nodes["organisation"], states=nodes["state"],
+        initiatives=nodes["initiative"], events=nodes["event"],
+        ties=summary["projection"]["edges"], components=summary["projection"]["components"]))
+    with top:
+        suggested = _suggestions(event, graph) if event is not None else []
+    _map(graph, event, suggested)
+    _who_matters(graph)
+    editions_compared(compare_editions(graph), colour_key=COLOUR)
     _downloads(graph)

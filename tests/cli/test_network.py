@@ -34,7 +34,7 @@ def test_stats_without_unhcr_and_iom(shipped_copy: Library) -> None:
     code, output = run(shipped_copy, "stats", "--without", "UNHCR,IOM")
 
     assert code == 0
-    assert "Holding it together (betweenness):" in output
+    assert "Connects otherwise separate groups (betweenness, from all " in output
     assert " UNHCR " not in output and " IOM " not in output
 
 
