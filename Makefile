@@ -1,8 +1,12 @@
-# One task runner. `make run` starts the app on the shipped library; `make test` runs everything CI runs.
+# One task runner. `make run` starts the app on the organisers' working library (made on
+# first start); `make test` runs everything CI runs.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The working library `make run` opens: made from the shipped one on first start, a git
+# repository of its own (the project's git ignores it). LIBRARY=DIR opens another.
+LIBRARY ?= library
 
 # Debian packages the tests use: LibreOffice (PDF conversion), poppler (pdftotext),
 # Chromium (browser tests). Installed when missing and we are root; else the tests
@@ -17,8 +21,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
-	$(BIN)/streamlit run streamlit_app.py --server.headless true --browser.gatherUsageStats false
+run: $(STAMP) | $(LIBRARY)
+	PLANNER_LIBRARY=$(abspath $(LIBRARY)) $(BIN)/streamlit run streamlit_app.py \
+		--server.headless true --browser.gatherUsageStats false
+
+$(LIBRARY):
+	$(BIN)/planner init $@
 
 system-deps:
 	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

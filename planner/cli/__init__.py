@@ -59,6 +59,7 @@ from planner.cli import (  # noqa: E402, F401 -- registers commands
     event,
     event_record,
     groups,
+    history,
     library,
     network,
     organisations,

@@ -13,6 +13,7 @@ from planner.documents.concept_note import generated_parts
 from planner.event.concept_note import concept_note_form
 from planner.event.new import PARTS, clone_event, describe_new_event
 from planner.library import Library
+from planner.library.working import load_template
 
 __all__: list[str] = []
 
@@ -72,7 +73,7 @@ def new(library: Library, *, new_id: str, source_id: str, title: str | None,
         country: str | None, timezone: str | None, parts: tuple[str, ...],
         dry_run: bool) -> None:
     """Start NEW_ID from a past event: keep its structure, change the rest."""
-    source = library.load(source_id)
+    source = load_template(library, source_id)  # the library's events, then the shipped ones
     event = clone_event(source, new_id=new_id, title=title, city=city, country=country,
                         timezone=timezone,
                         start=start.date() if start else None,

@@ -10,10 +10,12 @@ from pathlib import Path
 
 from planner.errors import (
     InvalidIdentifier,
+    PlannerError,
     Problem,
     UnknownEvent,
     ValidationFailed,
 )
+from planner.library.shipped import SHIPPED_LIBRARY
 from planner.library.states import with_every_state
 from planner.library.store import (
     append_organisations,
@@ -37,7 +39,7 @@ __all__ = [
 ]
 
 #: The library shipped with the toolkit.
-DEFAULT_LIBRARY = Path(__file__).resolve().parents[2] / "events"
+DEFAULT_LIBRARY = SHIPPED_LIBRARY
 REGISTRY_FILE = "organisations.yaml"
 #: The cooperation initiatives of *The 10-Point Plan in Action*, beside the events.
 INITIATIVES_FILE = "initiatives.yaml"
@@ -90,8 +92,8 @@ class Library:
         """The organisation registry every event refers to: the entries of its file, and
         every ISO 3166 State and territory the file lacks (see `with_every_state`)."""
         # The first read of a library is also where a crashed save's leftovers go.
-        clean_leftovers(self.path)
-        return with_every_state(load_registry(self.path / REGISTRY_FILE))
+        clean_leftovers(self._folder())
+        return with_every_state(load_registry(self._inside(self.path / REGISTRY_FILE)))
 
     def add_organisations(self, organisations: list[Organisation]) -> Registry:
         """Append new entries to the registry file (never rewriting the entries it has)
@@ -110,16 +112,34 @@ class Library:
     @cached_property
     def initiatives(self) -> list[Initiative]:
         """The cooperation initiatives, validated against the registry; none without the file."""
-        return load_initiatives(self.path / INITIATIVES_FILE, self.registry)
+        return load_initiatives(self._inside(self.path / INITIATIVES_FILE), self.registry)
 
     def event_path(self, event_id: str) -> Path:
-        """The file of an event; the id is checked before it becomes a path."""
-        return self.path / f"{check_id(event_id)}.yaml"
+        """The file of an event; the id is checked before it becomes a path, and a
+        link to a file outside the library is refused."""
+        return self._inside(self.path / f"{check_id(event_id)}.yaml")
 
     def event_ids(self) -> list[str]:
         """Ids of the events in the library, sorted."""
-        return sorted(p.stem for p in self.path.glob("*.yaml")
+        return sorted(p.stem for p in self._folder().glob("*.yaml")
                       if p.name not in RESERVED_FILES and is_slug(p.stem))
+
+    def _folder(self) -> Path:
+        # A mistyped --library or $PLANNER_LIBRARY must not read as an empty library.
+        if not self.path.is_dir():
+            raise PlannerError(f"{self.path}: no library folder here (a library is a folder "
+                               f"with {REGISTRY_FILE} and one YAML file per event)")
+        return self.path
+
+    def _inside(self, path: Path) -> Path:
+        # A link in a shared folder must not let a save write, or a page show, a file
+        # elsewhere on the server.
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(self.path.resolve()):
+                raise PlannerError(f"{path} links to {target}, outside the library; "
+                                   "put the file itself in the library folder")
+        return path
 
     def load(self, event_id: str) -> Event:
         """Load one event, validated against the registry."""

@@ -14,7 +14,9 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from planner.errors import ConflictError, Problem, ValidationFailed
+from planner.library.history import record as record_history
 from planner.library.integrity import check_event
+from planner.library.shipped import refuse_shipped
 from planner.library.yamlfile import YamlSyntaxError, dump_yaml, load_yaml, locate
 from planner.model import Event, Initiative, Organisation, Registry, SessionKind
 
@@ -45,13 +47,22 @@ _INITIATIVES = TypeAdapter(list[Initiative])
 
 def _read(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as err:
-        raise ValidationFailed([Problem(str(path), None, None, None,
-                                        f"not UTF-8 text ({err.reason})")]) from None
+        data = path.read_bytes()
     except OSError as err:
         raise ValidationFailed([Problem(str(path), None, None, None,
                                         err.strerror or str(err))]) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        # Name the place of the first bad byte: a file saved as Latin-1 by
+        # another editor usually has one accented name to fix.
+        line = data.count(b"\n", 0, err.start) + 1
+        column = len(data[data.rfind(b"\n", 0, err.start) + 1:err.start].decode(
+            "utf-8", errors="replace")) + 1
+        raise ValidationFailed([Problem(
+            str(path), line, column, None,
+            f"not UTF-8 text: byte 0x{data[err.start]:02x} cannot be read; save the file "
+            "as UTF-8")]) from None
 
 
 def _parse(text: str, path: Path) -> Any:
@@ -223,12 +234,14 @@ def append_organisations(path: Path, organisations: list[Organisation]) -> None:
     """
     if not organisations:
         return
+    refuse_shipped(path)
     with _locked(path.parent):
         text = _read(path)
         added = dump_yaml([_plain(org) for org in organisations])
         new_text = text + ("" if not text or text.endswith("\n") else "\n") + added
         _registry_from(new_text, path)
         write_atomically(path, new_text)
+        record_history(path)
 
 
 def dump_event(event: Event) -> str:
@@ -338,6 +351,7 @@ def save_event(event: Event, path: Path, registry: Registry | None = None, *,
     ValidationFailed
         When the text would not load; nothing is written.
     """
+    refuse_shipped(path)
     with _locked(path.parent):
         if new and path.exists():
             raise ConflictError(f"{path} already exists; choose another id")
@@ -354,6 +368,7 @@ def save_event(event: Event, path: Path, registry: Registry | None = None, *,
         if registry is not None:
             parse_event(text, path, registry)
         write_atomically(path, text)
+        record_history(path, saved.revision)  # one commit per save, in a working library
         return saved
 
 

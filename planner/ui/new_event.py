@@ -9,6 +9,9 @@ import streamlit as st
 
 from planner.errors import PlannerError
 from planner.event.new import PARTS, clone_event, describe_new_event
+from planner.library import Library
+from planner.library.shipped import SHIPPED_LIBRARY
+from planner.library.working import templates
 from planner.model import Event, OrganisationType, Registry
 from planner.ui import phrases, state
 from planner.ui.state import KEYS
@@ -20,9 +23,22 @@ def _template_values(source: Event, start: dt.date) -> dict[str, object]:
             KEYS["new_end"]: start + (source.end - source.start)}
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _shipped(signature: tuple[object, ...]) -> list[Event]:
+    return list(Library(SHIPPED_LIBRARY).events())
+
+
+def _templates() -> list[Event]:
+    # The library's own events, then the shipped past events it does not hold; the
+    # shipped ones are loaded once.
+    signature = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in SHIPPED_LIBRARY.iterdir()))
+    return templates(state.library(), own=state.events() or [], shipped=_shipped(signature))
+
+
 def _template() -> Event:
-    source = state.find_event(st.session_state[KEYS["new_template"]])
-    assert source is not None  # the choice is offered from the library's events
+    chosen = st.session_state[KEYS["new_template"]]
+    source = next((event for event in _templates() if event.id == chosen), None)
+    assert source is not None  # the choice is offered from the templates
     return source
 
 
@@ -79,7 +95,9 @@ def render() -> None:
     """Choose a template, say what changes, check the preview, create."""
     st.title(phrases.NEW_EVENT_TITLE)
     st.caption(phrases.NEW_EVENT_INTRO)
-    events = state.events()
+    if state.events() is None:
+        return  # the library's problems are shown
+    events = _templates()
     if not events:
         st.info(phrases.NO_EVENTS)
         return
