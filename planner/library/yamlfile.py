@@ -54,6 +54,25 @@ def _construct_date(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> dt.date |
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
 
 
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    # PyYAML keeps the last of two equal keys: a pasted block would silently
+    # replace the field above it. Both lines are named instead.
+    first: dict[Any, int] = {}
+    for key_node, _value in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            continue
+        line = key_node.start_mark.line + 1
+        if key_node.value in first:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key '{key_node.value}' is here twice (lines "
+                f"{first[key_node.value]} and {line}); keep one", key_node.start_mark)
+        first[key_node.value] = line
+    return loader.construct_mapping(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
 class YamlSyntaxError(Exception):
     """The text is not YAML; carries the position of the first error."""
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Mapping
+import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
 from planner.dates import format_date_range
-from planner.errors import ValidationFailed
+from planner.errors import PlannerError, ValidationFailed
 from planner.library import DEFAULT_LIBRARY, INITIATIVES_FILE, REGISTRY_FILE, Library
 from planner.model import Event
 from planner.ui import phrases
@@ -20,6 +22,7 @@ __all__ = [
     "KEYS",
     "RUN",
     "UNSAVED",
+    "configured_libraries",
     "current_event",
     "describe_place",
     "events",
@@ -209,9 +212,33 @@ def _stamp(folder: Path) -> tuple[object, ...]:
     return (*_signature(folder, REGISTRY_FILE), *_signature(folder, INITIATIVES_FILE))
 
 
+def configured_libraries(argv: Sequence[str] | None = None,
+                         environ: Mapping[str, str] | None = None) -> list[str]:
+    """The library folders this app may open, as whoever started it configured them:
+    `streamlit run streamlit_app.py -- --library DIR` (repeatable), else
+    `$PLANNER_LIBRARY` (several separated by the path separator), else the shipped one.
+
+    On a shared server nobody can type another folder of the machine into the page.
+
+    Examples
+    --------
+    >>> configured_libraries(["--library", "/srv/a", "--library=/srv/b"], {})
+    ['/srv/a', '/srv/b']
+    >>> configured_libraries([], {"PLANNER_LIBRARY": "/srv/a:/srv/c"})
+    ['/srv/a', '/srv/c']
+    """
+    argv = sys.argv[1:] if argv is None else argv
+    environ = os.environ if environ is None else environ
+    given = [value for flag, value in itertools.pairwise(argv) if flag == "--library"]
+    given += [arg.split("=", 1)[1] for arg in argv if arg.startswith("--library=")]
+    if given:
+        return given
+    listed = [part for part in environ.get("PLANNER_LIBRARY", "").split(os.pathsep) if part]
+    return listed or [str(DEFAULT_LIBRARY)]
+
+
 def _default_folder() -> str:
-    # As the command line: $PLANNER_LIBRARY, else the shipped library.
-    return os.environ.get("PLANNER_LIBRARY", str(DEFAULT_LIBRARY))
+    return configured_libraries()[0]
 
 
 def library() -> Library:
@@ -228,6 +255,9 @@ def events() -> list[Event] | None:
     except ValidationFailed as failure:
         st.error(phrases.LIBRARY_PROBLEMS)
         st.code("\n".join(str(p) for p in failure.problems), language=None)
+        return None
+    except PlannerError as err:  # no such folder, a link out of the library
+        st.error(str(err))
         return None
 
 
@@ -294,8 +324,11 @@ def sidebar() -> None:
     st.session_state[RUN] = st.session_state.get(RUN, 0) + 1
     if FLASH in st.session_state:
         st.success(st.session_state.pop(FLASH))
-    st.sidebar.text_input(phrases.LIBRARY_FOLDER, value=_default_folder(),
-                          key=KEYS["library_path"])
+    folders = configured_libraries()
+    if len(folders) > 1:
+        st.sidebar.selectbox(phrases.LIBRARY_FOLDER, folders, key=KEYS["library_path"])
+    else:
+        st.sidebar.caption(f"{phrases.LIBRARY_FOLDER}: `{library().path}`")
     ids = [e.id for e in events() or []]
     if not ids:
         return

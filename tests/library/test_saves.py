@@ -181,3 +181,62 @@ def test_check_id_refuses_registry_names() -> None:
     with pytest.raises(InvalidIdentifier, match=r"organisations\.yaml is the library's "
                                                 "organisation registry"):
         check_id("organisations")
+
+
+def test_a_key_written_twice_names_both_lines(planned: Library) -> None:
+    path = planned.event_path("nairobi-2027")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "title: Nairobi 2027 (pasted again)\n", encoding="utf-8")
+    title_line = text.splitlines().index(next(line for line in text.splitlines()
+                                              if line.startswith("title:"))) + 1
+    last = len(text.splitlines()) + 1
+    result = run(planned, "show", "nairobi-2027")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"Error: {path}:{last}:1: YAML syntax error: the key 'title' is here twice "
+        f"(lines {title_line} and {last}); keep one")
+
+
+def test_a_bad_byte_is_named_with_its_line_and_column(planned: Library) -> None:
+    path = planned.event_path("nairobi-2027")
+    lines = path.read_bytes().split(b"\n")
+    city = next(i for i, line in enumerate(lines) if line.startswith(b"city:"))
+    lines[city] = b"city: Nair\xf6bi"  # saved as Latin-1 by another editor
+    path.write_bytes(b"\n".join(lines))
+    result = run(planned, "show", "nairobi-2027")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"Error: {path}:{city + 1}:11: not UTF-8 text: byte 0xf6 cannot be read; "
+        "save the file as UTF-8")
+
+
+def test_a_missing_library_folder_is_an_error_not_an_empty_library(tmp_path: Path) -> None:
+    missing = tmp_path / "libary"  # mistyped
+    result = subprocess.run([*PLANNER, "--library", str(missing), "list"], capture_output=True,
+                            text=True, timeout=120, check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"Error: {missing}: no library folder here (a library is a folder with "
+        "organisations.yaml and one YAML file per event)")
+
+
+def test_a_link_out_of_the_library_is_refused(planned: Library, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text(planned.event_path("nairobi-2027").read_text(encoding="utf-8")
+                       .replace("id: nairobi-2027", "id: kampala-2028"), encoding="utf-8")
+    (planned.path / "kampala-2028.yaml").symlink_to(outside)
+    before = outside.read_bytes()
+    result = run(planned, "organisers", "add", "kampala-2028", "iom", "--role", "co-organiser")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"Error: {planned.path / 'kampala-2028.yaml'} links to {outside.resolve()}, outside "
+        "the library; put the file itself in the library folder")
+    assert outside.read_bytes() == before
+
+
+def test_a_link_inside_the_library_still_works(planned: Library) -> None:
+    (planned.path / "sub").mkdir()
+    moved = planned.path / "sub" / "nairobi-2027.yaml"
+    planned.event_path("nairobi-2027").rename(moved)
+    (planned.path / "nairobi-2027.yaml").symlink_to(moved)
+    assert Library(planned.path).load("nairobi-2027").title == "Nairobi 2027"
