@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import PlannerError
+from planner.library.yamlfile import CONTROL_CHARACTERS
 
 __all__ = [
     "MAX_CELLS",
@@ -107,6 +108,12 @@ def restore(text: str) -> str:
     if text[:1] == _QUOTE and (text[1:2] in FORMULA_STARTS or text[1:2] == _QUOTE):
         return text[1:]
     return text
+
+
+def _text(cell: str) -> str:
+    # A control character pasted into a registration form (a vertical tab from Excel,
+    # a stray \x01) breaks every export later; as text it is a space.
+    return restore(CONTROL_CHARACTERS.sub(" ", cell).strip())
 
 
 def read_upload(path: Path, *, max_bytes: int = MAX_UPLOAD_BYTES) -> bytes:
@@ -204,7 +211,7 @@ def _csv_records(data: bytes, name: str) -> tuple[list[TableRow], str]:
                     f"{name}: {_where(len(records) + 1, start)}: a quote opens a cell and "
                     f"closes only on line {line}, taking lines {start + 1}–{line} into one "
                     "cell; close the quote where the cell ends, or double a quote inside it")
-            records.append(_row(len(records) + 1, [restore(c.strip()) for c in cells]))
+            records.append(_row(len(records) + 1, [_text(c) for c in cells]))
     except csv.Error as err:
         raise UnreadableFile(_quote_problem(str(err), name, len(records) + 1, line + 1)
                              ) from None
@@ -254,7 +261,7 @@ def _cell_text(value: object) -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return restore(str(value).strip())
+    return _text(str(value))
 
 
 def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:

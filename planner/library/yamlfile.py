@@ -73,6 +73,25 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
+#: Characters no record holds: C0 controls but tab and line feed, and DEL. They break
+#: every export (XML refuses them, spreadsheets and calendars garble them).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _construct_str(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    # Raw control characters are refused by the reader; only a double-quoted escape
+    # ("\x01", written by a dump of imported text) can carry one into a record.
+    value = loader.construct_scalar(node)
+    if node.style == '"' and (found := CONTROL_CHARACTERS.search(value)):
+        raise yaml.constructor.ConstructorError(
+            None, None, f"a control character (U+{ord(found.group()):04X}) is in this text; "
+            "remove it", node.start_mark)
+    return str(value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
+
+
 class YamlSyntaxError(Exception):
     """The text is not YAML; carries the position of the first error."""
 
@@ -148,6 +167,9 @@ _UNICODE_BREAKS = frozenset("\x85\u2028\u2029")
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # A control character typed or pasted into the app is written as a space: the file
+    # must read back, and the loader refuses them.
+    value = CONTROL_CHARACTERS.sub(" ", value)
     if _UNICODE_BREAKS.intersection(value):
         # PyYAML writes these raw inside single quotes and reads them back as
         # line folds; escaped double quotes keep them.

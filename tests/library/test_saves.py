@@ -240,3 +240,40 @@ def test_a_link_inside_the_library_still_works(planned: Library) -> None:
     planned.event_path("nairobi-2027").rename(moved)
     (planned.path / "nairobi-2027.yaml").symlink_to(moved)
     assert Library(planned.path).load("nairobi-2027").title == "Nairobi 2027"
+
+
+# --- control characters (a stray \x01 from a CSV used to crash every export) -----------
+
+def test_control_characters_in_a_registration_list_become_spaces(planned: Library,
+                                                                  tmp_path: Path) -> None:
+    upload = tmp_path / "list.csv"
+    upload.write_text("First name,Last name,Organisation,Country,Position\n"
+                      "Am\x01ina,Hassan,UNHCR,Kenya,Protection\x0bOfficer\n", encoding="utf-8")
+    assert run(planned, "participants", "import", "nairobi-2027", str(upload)).returncode == 0
+    person = next(p for p in planned.load("nairobi-2027").participants
+                  if p.last_name == "Hassan")
+    assert (person.first_name, person.position) == ("Am ina", "Protection Officer")
+    for args in (("participants", "export", "nairobi-2027", "--format", "xlsx"),
+                 ("programme", "export", "nairobi-2027", "--format", "frab-xml"),
+                 ("programme", "export", "nairobi-2027", "--format", "ics")):
+        result = run(planned, *args, "-o", str(tmp_path / f"out-{args[0]}-{args[-1]}"))
+        assert result.returncode == 0, result.stderr
+
+
+def test_a_control_character_written_into_the_file_is_named_with_its_line(
+        planned: Library) -> None:
+    path = planned.event_path("nairobi-2027")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    city = next(i for i, line in enumerate(lines) if line.startswith("city:"))
+    lines[city] = 'city: "Nai\\x01robi"'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run(planned, "validate", str(path))
+    assert result.returncode == 1
+    assert f"{path}:{city + 1}:7: YAML syntax error: a control character (U+0001) is in " \
+           "this text; remove it" in result.stdout + result.stderr
+
+
+def test_a_control_character_typed_in_the_app_is_saved_as_a_space(planned: Library) -> None:
+    event = planned.load("nairobi-2027")
+    planned.save(event.model_copy(update={"city": "Nai\x07robi"}))
+    assert planned.load("nairobi-2027").city == "Nai robi"

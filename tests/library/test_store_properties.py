@@ -11,13 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.library.store import dump_event, parse_event
+from planner.library.yamlfile import CONTROL_CHARACTERS
 from planner.model import Event, SessionBlock, SourceKind
 
 pytestmark = pytest.mark.unit
 
 TEXT = st.one_of(
     st.sampled_from(["NO", "yes", "10:30", "V (x)", "- a", "a: b", " x", "y ", "2008"]),
-    st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=200),
+    # Control characters no record holds (a save writes them as spaces: test_yamlfile).
+    st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=200).map(
+        lambda text: CONTROL_CHARACTERS.sub(" ", text)),
 )
 SLUG = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
 ORG = st.sampled_from(["unhcr", "iom", "yemen"])
