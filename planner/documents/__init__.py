@@ -23,6 +23,7 @@ from planner.documents.pdf import convert_to_pdf, find_soffice
 from planner.documents.render import (
     TemplateProblem,
     check_template,
+    render_own_template,
     render_template,
 )
 from planner.documents.wording import EMPTY, Context
@@ -128,8 +129,7 @@ def render_document(kind: str, event: Event, *, registry: Registry,
     if template is None:
         return render_template(DOCUMENT_KINDS[kind].template, context, name=f"the {kind} template")
     name = template.name if isinstance(template, Path) else "the template"
-    check_template(template, context, name=name)
-    return render_template(template, context, name=name)
+    return render_own_template(template, context, name=name)
 
 
 def render_all(event: Event, *, registry: Registry, as_of: dt.date | None = None,

@@ -25,6 +25,7 @@ from jinja2 import (
 )
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from planner.documents.sandbox import LimitedSandbox, TemplateProblem, check_package, run_limited
 from planner.errors import PlannerError
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "TemplateProblem",
     "check_template",
     "environment",
+    "render_own_template",
     "render_template",
 ]
 
@@ -44,11 +46,7 @@ _TAGS = re.compile(r"<[^>]+>")
 COMPILED_KEPT = 256
 
 
-class TemplateProblem(PlannerError):
-    """A template that cannot be used: not a .docx, bad syntax, unknown or unsafe names."""
-
-
-class _Sandbox(SandboxedEnvironment):
+class _Sandbox(LimitedSandbox):
     """The sandbox, remembering what it compiled: docxtpl hands it the same XML of the
     same template on every render, and compiling costs more than rendering."""
 
@@ -82,8 +80,7 @@ def _open(template: Path | bytes, name: str) -> Any:
     from docxtpl import DocxTemplate  # noqa: PLC0415 -- slow import
 
     data = template if isinstance(template, bytes) else template.read_bytes()
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise TemplateProblem(f"{name} is not a Word .docx file")
+    check_package(data, name)  # its size first: a large file is refused unread
     document = DocxTemplate(io.BytesIO(data))
     try:
         document.init_docx()
@@ -170,3 +167,31 @@ def render_template(template: Path | bytes, context: dict[str, Any], *,
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _render_bytes(data: bytes, context: dict[str, Any], name: str) -> bytes:
+    # In the render's own process: whatever the template does wrong becomes one line.
+    try:
+        return render_template(data, context, name=name)
+    except PlannerError:
+        raise
+    except MemoryError:
+        raise TemplateProblem(f"{name}: the template needed more memory than a render may "
+                              "take and was stopped") from None
+    except RecursionError:
+        raise TemplateProblem(f"{name}: the template calls itself without end (a macro "
+                              "that calls itself)") from None
+    except Exception as err:
+        detail = str(err).splitlines()[0][:200] if str(err) else type(err).__name__
+        raise TemplateProblem(f"{name}: the template cannot be rendered: {detail}") from None
+
+
+def render_own_template(template: Path | bytes, context: dict[str, Any], *,
+                        name: str = "the template") -> bytes:
+    """Render an organiser's own template within every limit of `sandbox`: checked
+    first (`check_template`), then rendered in a separate process with a time and a
+    memory limit; each failure is a `TemplateProblem` of one line."""
+    data = template if isinstance(template, bytes) else template.read_bytes()
+    check_template(data, context, name=name)
+    result: bytes = run_limited(_render_bytes, data, context, name, name=name)
+    return result
