@@ -15,7 +15,8 @@ def main() -> None:
                                        url_path=page.url_path)
         sections.setdefault(page.section, []).append(links[page.url_path])
     state.remember_pages(links)
-    page = st.navigation(sections)
+    # Every page stays in sight: folded behind "View more", organisers missed History.
+    page = st.navigation(sections, expanded=True)
     state.sidebar()
     page.run()
 

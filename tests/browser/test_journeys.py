@@ -17,6 +17,8 @@ pytestmark = pytest.mark.e2e
 
 REGISTRATIONS = Path(__file__).resolve().parents[1] / "ui" / "registrations.csv"
 NEW_TITLE = "Second Regional Conference on Mixed Movements"
+# The section text box on show (Streamlit keeps stale, hidden copies during a rerun).
+NOTE_TEXT = "textarea[aria-label='Text (blank lines separate paragraphs)']:visible"
 
 
 def shoot(page: Page, name: str) -> None:
@@ -130,7 +132,7 @@ def test_main_journey_from_template_to_concept_note(page: Page, browser_library:
 
 
 def _type_introduction(page: Page, text: str) -> None:
-    area = page.get_by_label("Text (blank lines separate paragraphs)").first
+    area = page.locator(NOTE_TEXT).first
     area.fill(text)
     area.press("Control+Enter")
     expect(page.get_by_text(text).last).to_be_visible()  # the preview shows it
@@ -148,7 +150,7 @@ def test_conflicting_edits_from_two_pages_lose_nothing(
     mine.get_by_role("button", name="Save the concept note").click()
     expect(mine.get_by_text("was saved by someone else since you opened it")).to_be_visible()
     shoot(mine, "conflict")
-    area = mine.get_by_label("Text (blank lines separate paragraphs)").first
+    area = mine.locator(NOTE_TEXT).first
     expect(area).to_have_value("My introduction, typed first.")
     on_disk = Library(browser_library).load("sanaa-2008").concept_note.sections[0].text
     assert on_disk == "Their introduction, saved first."

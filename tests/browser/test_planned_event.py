@@ -15,6 +15,8 @@ pytestmark = pytest.mark.e2e
 
 TITLE = "Regional Conference on Mixed Movements, Nairobi 2027"
 PARAGRAPH = "Since Dar es Salaam, the routes south have changed; this conference takes stock."
+# The section text box on show (Streamlit keeps stale, hidden copies during a rerun).
+NOTE_TEXT = "textarea[aria-label='Text (blank lines separate paragraphs)']:visible"
 
 
 def _make_nairobi(page: Page) -> None:
@@ -68,7 +70,7 @@ def test_typed_concept_note_survives_a_visit_to_another_page(page: Page) -> None
     page.goto(page.url.split("?")[0].rstrip("/") + "/concept-note?event=nairobi-2027")
     expect(page.get_by_role("heading", name=TITLE)).to_be_visible()
     finished(page)
-    text = page.get_by_label("Text (blank lines separate paragraphs)").first
+    text = page.locator(NOTE_TEXT).first
     text.fill(PARAGRAPH)
     go(page, "Participants", "Participants")  # the click that leaves also commits the text
     sidebar = page.get_by_test_id("stSidebar")
@@ -76,7 +78,7 @@ def test_typed_concept_note_survives_a_visit_to_another_page(page: Page) -> None
 
     go(page, "Concept note", "Concept note")
 
-    expect(page.get_by_label("Text (blank lines separate paragraphs)").first).to_have_value(
+    expect(page.locator(NOTE_TEXT).first).to_have_value(
         PARAGRAPH)
     expect(page.get_by_text("Unsaved: your edits here are kept")).to_be_visible()
     shoot(page, "planned-concept-note-unsaved")
