@@ -15,21 +15,9 @@ from typing import Any
 from planner.errors import PlannerError
 from planner.library.yamlfile import CONTROL_CHARACTERS
 
-__all__ = [
-    "MAX_CELLS",
-    "MAX_CELL_CHARS",
-    "MAX_UNPACKED_BYTES",
-    "MAX_UPLOAD_BYTES",
-    "Table",
-    "TableRow",
-    "UnreadableFile",
-    "neutralise",
-    "read_table",
-    "read_upload",
-    "restore",
-    "write_table",
-    "write_workbook",
-]
+__all__ = ["MAX_CELLS", "MAX_CELL_CHARS", "MAX_UNPACKED_BYTES", "MAX_UPLOAD_BYTES", "Table",
+           "TableRow", "UnreadableFile", "neutralise", "read_table", "read_upload", "restore",
+           "write_table", "write_workbook"]
 
 #: Largest file accepted for import: a registration list of thousands of rows is far smaller.
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -110,10 +98,8 @@ def restore(text: str) -> str:
     return text
 
 
-def _text(cell: str) -> str:
-    # A control character pasted into a registration form (a vertical tab from Excel,
-    # a stray \x01) breaks every export later; as text it is a space.
-    return restore(CONTROL_CHARACTERS.sub(" ", cell).strip())
+def _cell(text: str) -> str:  # a control character (\x01) breaks exports: a space
+    return restore(CONTROL_CHARACTERS.sub(" ", text).strip())
 
 
 def read_upload(path: Path, *, max_bytes: int = MAX_UPLOAD_BYTES) -> bytes:
@@ -211,7 +197,7 @@ def _csv_records(data: bytes, name: str) -> tuple[list[TableRow], str]:
                     f"{name}: {_where(len(records) + 1, start)}: a quote opens a cell and "
                     f"closes only on line {line}, taking lines {start + 1}–{line} into one "
                     "cell; close the quote where the cell ends, or double a quote inside it")
-            records.append(_row(len(records) + 1, [_text(c) for c in cells]))
+            records.append(_row(len(records) + 1, [_cell(c) for c in cells]))
     except csv.Error as err:
         raise UnreadableFile(_quote_problem(str(err), name, len(records) + 1, line + 1)
                              ) from None
@@ -261,7 +247,7 @@ def _cell_text(value: object) -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return _text(str(value))
+    return _cell(str(value))
 
 
 def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
