@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from planner.library import Library
+from planner.model.vocabulary import NOT_COMING
 from planner.programme.conflicts import check_programme
 from tests.browser.test_journeys import finished, go, shoot
 from tests.documents.reading import read_docx
@@ -102,6 +104,21 @@ def _saved(page: Page, revision: int) -> None:
     finished(page)
 
 
+def _choose(page: Page, panel: Locator, label: str, option: str) -> None:
+    # On a busy machine a late rerun can redraw the select box and close its list under
+    # the pointer: open it again rather than wait on an option that is gone.
+    for attempt in range(3):
+        finished(page)
+        panel.get_by_label(label).click()
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=5_000)
+            break
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
+    finished(page)
+
+
 def _type_time(page: Page, panel: Locator, label: str, clock: str) -> None:
     # A time field is spin buttons (hour, minute): typing fills one and moves on.
     panel.get_by_role("spinbutton", name=f"hour, {label}").click()
@@ -153,9 +170,7 @@ def _programme(page: Page, groups: list[str]) -> None:
                                               (7, "Plenary", SESSIONS[2], "13:30", "16:00")):
         page.get_by_role("tab", name="Add a session").click()
         panel = page.get_by_role("tabpanel")
-        panel.get_by_label("Kind").click()
-        page.get_by_role("option", name=kind, exact=True).click()
-        finished(page)
+        _choose(page, panel, "Kind", kind)
         _title(page, panel, "Title", title)
         _when(page, panel, 2, start, end)
         panel.get_by_role("button", name="Add the session").click()
@@ -256,7 +271,7 @@ def test_a_conference_built_in_the_browser(page: Page, browser_library: Path,
 
     event = Library(browser_library).load(EVENT)  # the registry as the import left it
     kinds = ("concept-note", "programme", "participant-list", "working-groups", "action-plan",
-             "summary-report", "follow-up")
+             "summary-report", "follow-up", "invitations", "badges")
     assert sorted(files) == sorted(f"{EVENT}-{kind}.{ext}" for kind in kinds
                                    for ext in ("docx", "pdf"))
     for name, data in files.items():
@@ -279,3 +294,7 @@ def test_a_conference_built_in_the_browser(page: Page, browser_library: Path,
         assert title in texts["programme"]
         assert title in texts["concept-note"]
     assert len(event.follow_up) == len(event.recommendations)
+    badges = texts["badges"].casefold()
+    assert all(p.last_name.casefold() in badges for p in event.participants
+               if p.status not in NOT_COMING), badges[:300]
+    assert TITLE in texts["invitations"]

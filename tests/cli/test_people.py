@@ -138,8 +138,12 @@ def test_cli_export_writes_a_file_that_imports_back(tmp_path: Path, fmt: str) ->
                                       "test-2010", "--format", fmt, "-o", str(output)])
     back, _ = import_participants(people_event(), output.read_bytes(), name=output.name,
                                   registry=REGISTRY)
+    expected = hostile_event().participants
+    # A carriage return is a control character: the library keeps it as a space (#20), so
+    # the tag "\r=1" comes back as the text "=1", still never run as a formula.
+    expected[0] = expected[0].model_copy(update={"tags": ["=1"]})
     assert (result.exit_code, result.output) == (0, f"wrote 3 participants to {output}\n")
-    assert back.participants == hostile_event().participants
+    assert back.participants == expected
 
 
 def test_cli_public_export_leaves_out_the_private(tmp_path: Path) -> None:
