@@ -59,9 +59,10 @@ def _report(library: Library, result: Assignment, *, dry_run: bool, as_json: boo
 
 @groups.command("assign")
 @click.argument("event_id")
-@click.option("--seed", type=int, default=0, show_default=True,
+@click.option("--seed", type=click.IntRange(0, 2**31 - 1), default=0, show_default=True,
               help="Same seed, same composition.")
-@click.option("--time-limit", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+@click.option("--time-limit", type=click.FloatRange(min=0.1, max=3600), default=10.0,
+              show_default=True,
               help="Seconds the solver may take.")
 @click.option("--explain", is_flag=True,
               help="Print why each group's leaders were picked, and where each person sits "

@@ -20,6 +20,7 @@ from planner.errors import PlannerError
 from planner.event.organisers import check_organisation, parse_source
 from planner.event.regions import states_of_region
 from planner.model import (
+    MOST_PEOPLE,
     Event,
     Invitee,
     InviteeCategory,
@@ -196,9 +197,9 @@ def _placed(invited: Sequence[Invitee], new: Iterable[Invitee]) -> list[Invitee]
 def check_quota(quota: int | None, category: InviteeCategory, name: str) -> int | None:
     if quota is None:
         return None
-    if isinstance(quota, bool) or not isinstance(quota, int) or quota < 1:
+    if isinstance(quota, bool) or not isinstance(quota, int) or not 1 <= quota <= MOST_PEOPLE:
         raise PlannerError(f"the delegate quota of {name} is a whole number of delegates, "
-                           f"1 or more, not {quota!r}")
+                           f"from 1 to {MOST_PEOPLE:,}, not {quota!r}")
     if category != InviteeCategory.GOVERNMENTS:
         raise PlannerError(f"a delegate quota is for governments; {name} is invited as "
                            f"{category.value}")

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from planner.errors import PlannerError
-from planner.model import Event, Participant, Speaker
+from planner.model import MOST_PEOPLE, Event, Participant, Speaker
 
 __all__ = [
     "group_rows",
@@ -53,6 +53,15 @@ def _whole(value: float | None) -> int | None:
     return None if value is None or value != value else int(value)  # noqa: PLR0124 -- NaN
 
 
+def _headcount(group_id: str, what: str, value: int | None) -> int | None:
+    # The model's bound (Headcount), said where the number is typed: model_copy does not
+    # validate, and a saved 10**22 would only fail later, inside the solver.
+    if value is not None and not 1 <= value <= MOST_PEOPLE:
+        raise PlannerError(f"working group '{group_id}': a {what} is between 1 and "
+                           f"{MOST_PEOPLE:,} people, not {value:,}")
+    return value
+
+
 def set_capacities(event: Event, capacities: Mapping[str, float | None]) -> Event:
     """A copy of `event` whose groups hold at most `capacities[group id]` members (none or
     NaN: no limit); groups not named keep theirs. Nothing is saved.
@@ -60,7 +69,7 @@ def set_capacities(event: Event, capacities: Mapping[str, float | None]) -> Even
     Raises
     ------
     PlannerError
-        For a capacity below 1 or a group the event does not have.
+        For a capacity below 1 or above MOST_PEOPLE, or a group the event does not have.
 
     Examples
     --------
@@ -71,12 +80,10 @@ def set_capacities(event: Event, capacities: Mapping[str, float | None]) -> Even
     [None, 30, None]
     """
     known = {g.id for g in event.working_groups}
-    capacities = {g: _whole(n) for g, n in capacities.items()}
     if unknown := sorted(set(capacities) - known):
         raise PlannerError(f"no working group '{unknown[0]}' in '{event.id}'")
-    if bad := sorted(g for g, n in capacities.items() if n is not None and n < 1):
-        raise PlannerError(f"working group '{bad[0]}': a capacity is at least 1 person")
-    groups = [g.model_copy(update={"capacity": capacities[g.id]}) if g.id in capacities else g
+    limits = {g: _headcount(g, "capacity", _whole(n)) for g, n in sorted(capacities.items())}
+    groups = [g.model_copy(update={"capacity": limits[g.id]}) if g.id in limits else g
               for g in event.working_groups]
     return event.model_copy(update={"working_groups": groups})
 
@@ -89,8 +96,8 @@ def set_minimums(event: Event, minimums: Mapping[str, float | None]) -> Event:
     Raises
     ------
     PlannerError
-        For a minimum below 1 or above the group's capacity, or a group the event does
-        not have.
+        For a minimum below 1, above MOST_PEOPLE or above the group's capacity, or a
+        group the event does not have.
 
     Examples
     --------
@@ -104,8 +111,7 @@ def set_minimums(event: Event, minimums: Mapping[str, float | None]) -> Event:
     if unknown := sorted(set(wanted) - set(known)):
         raise PlannerError(f"no working group '{unknown[0]}' in '{event.id}'")
     for group_id, least in sorted(wanted.items()):
-        if least is not None and least < 1:
-            raise PlannerError(f"working group '{group_id}': a minimum is at least 1 person")
+        _headcount(group_id, "minimum", least)
         room = known[group_id].capacity
         if least is not None and room is not None and least > room:
             raise PlannerError(f"working group '{group_id}': a minimum of {least} does not "

@@ -15,7 +15,16 @@ from planner.model.agenda import (
     Speaker,
     WorkingGroupSlot,
 )
-from planner.model.base import SLUG_PATTERN, FrozenModel, Model, OrgId, Slug, is_slug
+from planner.model.base import (
+    MOST_PEOPLE,
+    SLUG_PATTERN,
+    FrozenModel,
+    Headcount,
+    Model,
+    OrgId,
+    Slug,
+    is_slug,
+)
 from planner.model.event import (
     BackgroundPaper,
     ConceptNote,
@@ -76,6 +85,7 @@ from planner.model.vocabulary import (
 __all__ = [
     "ACTION_POINTS",
     "ATTENDING",
+    "MOST_PEOPLE",
     "NOT_COMING",
     "SLUG_PATTERN",
     "Action",
@@ -100,6 +110,7 @@ __all__ = [
     "FollowUpStatus",
     "FrozenModel",
     "Gender",
+    "Headcount",
     "Hours",
     "Initiative",
     "InitiativeLevel",

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from planner.model.base import FrozenModel, Model, OrgId, Slug, TimeOfDay, lax
+from planner.model.base import FrozenModel, Headcount, Model, OrgId, Slug, TimeOfDay, lax
 from planner.model.vocabulary import SessionBlock
 
 __all__ = [
@@ -137,7 +137,7 @@ class Room(Model):
     """How sessions name the room (`room-b`)."""
     name: str = Field(min_length=1)
     """As printed on the programme and signs (`Room B`)."""
-    capacity: int | None = Field(default=None, ge=1)
+    capacity: Headcount | None = None
     """Seats; working groups larger than this are reported by `planner agenda check`."""
     note: str | None = None
 

@@ -9,9 +9,11 @@ from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationInfo
 from pydantic.functional_validators import AfterValidator
 
 __all__ = [
+    "MOST_PEOPLE",
     "SLUG_PATTERN",
     "ActionPointNumber",
     "FrozenModel",
+    "Headcount",
     "Model",
     "OrgId",
     "Slug",
@@ -86,6 +88,14 @@ OrgId = Annotated[
 
 ActionPointNumber = Annotated[int, Field(ge=1, le=10)]
 """The number of one of the ten action points."""
+
+#: More people than any conference of the field gathers. Every headcount stops here, so a
+#: slip of the keyboard (an extra zero, or twenty) is refused with a message where it is
+#: typed instead of overflowing the solver's 64-bit arithmetic later.
+MOST_PEOPLE = 100_000
+
+Headcount = Annotated[int, Field(ge=1, le=MOST_PEOPLE)]
+"""A number of people or seats: a room's capacity, a group's size, a delegation's quota."""
 
 TimeOfDay = Annotated[
     str,

@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from planner.model.agenda import Programme, Room, Session
-from planner.model.base import Model, OrgId, Slug, lax
+from planner.model.base import Headcount, Model, OrgId, Slug, lax
 from planner.model.groups import Composition, LeadershipRules, WorkingGroup
 from planner.model.outcomes import ActionPlan, FollowUpItem, Recommendation, Statement
 from planner.model.papers import PaperSection, Scenario, SupportFunction
@@ -77,7 +77,7 @@ class Invitee(Model):
     was invited."""
     since: dt.date | None = None
     """The day the invitation took its `status`, YYYY-MM-DD."""
-    quota: int | None = Field(default=None, ge=1)
+    quota: Headcount | None = None
     """For a government: how many delegates it is invited to send; the event's
     `delegate_quota` (2 to 3 when absent) applies otherwise."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from planner.model.agenda import Speaker
-from planner.model.base import ActionPointNumber, Model, OrgId, Slug, lax
+from planner.model.base import ActionPointNumber, Headcount, Model, OrgId, Slug, lax
 from planner.model.vocabulary import Labelled, SourceKind
 
 __all__ = ["Composition", "LeadershipRules", "StaffLevel", "WorkingGroup"]
@@ -49,7 +49,7 @@ class LeadershipRules(Model):
 class Composition(Model):
     """The composition the solver proposed and the organisers saved, with its reasons."""
 
-    seed: int = 0
+    seed: int = Field(default=0, ge=0, le=2**31 - 1)
     """The seed it was composed with."""
     objective: int = Field(default=0, ge=0)
     """Weighted cost of the soft goals (lower is better)."""
@@ -73,9 +73,9 @@ class WorkingGroup(Model):
     """What the group is asked to discuss."""
     round: int = Field(default=1, ge=1)
     """Which round of parallel groups it belongs to."""
-    capacity: int | None = Field(default=None, ge=1)
+    capacity: Headcount | None = None
     """Most members the group's room holds; the solver never places more."""
-    min_size: int | None = Field(default=None, ge=1)
+    min_size: Headcount | None = None
     """Fewest members the group needs; half an even share of its round, and at least 3,
     when absent. The solver places at least this many where the people allow."""
     action_points: list[ActionPointNumber] = Field(default_factory=list)

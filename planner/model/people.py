@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import EmailStr, Field, model_validator
 
-from planner.model.base import FrozenModel, Model, OrgId, Slug, lax
+from planner.model.base import MOST_PEOPLE, FrozenModel, Headcount, Model, OrgId, Slug, lax
 from planner.model.vocabulary import Gender, InvitationStatus, ParticipantRole, Seniority
 
 __all__ = ["Delegation", "Participant", "Quota", "StatusChange"]
@@ -15,9 +15,9 @@ __all__ = ["Delegation", "Participant", "Quota", "StatusChange"]
 class Quota(FrozenModel):
     """How many government delegates a delegation should bring: `{least: 2, most: 3}`."""
 
-    least: int = Field(default=2, ge=0)
+    least: int = Field(default=2, ge=0, le=MOST_PEOPLE)
     """Fewest delegates (heads of delegation included) a State should send."""
-    most: int = Field(default=3, ge=1)
+    most: Headcount = 3
     """Most delegates a State should send."""
 
     @model_validator(mode="after")

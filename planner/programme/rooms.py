@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from planner.errors import PlannerError
-from planner.model import Event, Room
+from planner.model import MOST_PEOPLE, Event, Room
 from planner.model.base import SLUG_PATTERN
 
 __all__ = ["add_room", "find_room", "remove_room", "room_rows", "set_rooms"]
@@ -64,8 +64,9 @@ def _room(room_id: str, name: str, capacity: float | None) -> Room:
         raise PlannerError(f"room '{room_id}' needs a name, as the programme prints it")
     # A table hands back an emptied number cell as None or NaN, and numbers as floats.
     seats = None if capacity is None or capacity != capacity else int(capacity)  # noqa: PLR0124
-    if seats is not None and seats < 1:
-        raise PlannerError(f"room '{room_id}': a capacity is at least 1 seat")
+    if seats is not None and not 1 <= seats <= MOST_PEOPLE:
+        raise PlannerError(f"room '{room_id}': a capacity is between 1 and {MOST_PEOPLE:,} "
+                           f"seats, not {seats:,}")
     return Room(id=room_id, name=name, capacity=seats)
 
 

@@ -26,6 +26,7 @@ from planner.event.invitations import (
 from planner.event.organisers import ROLES, organiser_rows, revise_organisers
 from planner.event.regions import m49_regions
 from planner.model import (
+    MOST_PEOPLE,
     Event,
     InviteeCategory,
     InviteeStatus,
@@ -180,7 +181,8 @@ def _invitation_table(event: Event, registry: Registry) -> None:
         "status": st.column_config.SelectboxColumn(
             "Status", options=STATUSES, format_func=lambda s: InviteeStatus(str(s)).label),
         "since": st.column_config.DateColumn("Since", format="YYYY-MM-DD"),
-        "quota": st.column_config.NumberColumn("Delegates", min_value=1, step=1),
+        "quota": st.column_config.NumberColumn("Delegates", min_value=1,
+                                                 max_value=MOST_PEOPLE, step=1),
         "observer": st.column_config.CheckboxColumn("Observer"),
         "source": _source_column(event),
         "note": st.column_config.TextColumn("Note"),

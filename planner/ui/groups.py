@@ -18,7 +18,7 @@ from planner.groups.membership import (
     set_minimums,
     set_preferences,
 )
-from planner.model import Event, Registry, StaffLevel
+from planner.model import MOST_PEOPLE, Event, Registry, StaffLevel
 from planner.people.balance import balance_rows, measure_balance
 from planner.ui import charts, forms, phrases, state, widgets
 from planner.ui.state import key
@@ -55,8 +55,10 @@ def _sizes(event: Event) -> None:
         event, form=f"groups-{event.id}", editor=key("groups_editor", event.id),
         rows=group_rows(event), editable={"capacity", "min_size"},
         save=(phrases.GROUPS_SAVE_CAPACITIES, key("groups_save_capacities", event.id)),
-        apply=_sized, columns={**_COLUMNS, "capacity": number("Capacity", min_value=1, step=1),
-                               "min_size": number("Minimum", min_value=1, step=1)})
+        apply=_sized, columns={**_COLUMNS, "capacity": number("Capacity", min_value=1,
+                                                  max_value=MOST_PEOPLE, step=1),
+                               "min_size": number("Minimum", min_value=1,
+                                                  max_value=MOST_PEOPLE, step=1)})
 
 
 def _leadership(event: Event, registry: Registry) -> None:
@@ -138,7 +140,7 @@ def _saved(event: Event) -> None:
 def _solve(event: Event, registry: Registry) -> Assignment | None:
     st.subheader(phrases.GROUPS_SOLVE)
     st.caption(phrases.GROUPS_SOLVE_HELP)
-    seed = st.number_input(phrases.GROUPS_SEED, 0, 1_000_000, 0, key=key("groups_seed", event.id))
+    seed = st.number_input(phrases.GROUPS_SEED, 0, 2**31 - 1, 0, key=key("groups_seed", event.id))
     asked = key("groups_solve", event.id)
     if st.button(phrases.GROUPS_SOLVE, type="primary", key=f"{asked}-button"):
         st.session_state[asked] = True

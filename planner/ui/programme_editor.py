@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 
 from planner.errors import PlannerError
-from planner.model import Event, SessionBlock, SessionKind
+from planner.model import MOST_PEOPLE, Event, SessionBlock, SessionKind
 from planner.programme.builder import (
     add_session,
     copy_session,
@@ -220,13 +220,14 @@ def _rooms(event: Event) -> None:
         apply=lambda event, rows: set_rooms(event, {row["id"]: row for row in rows}),
         name=f"{phrases.PROGRAMME_TAB_ROOMS} ({event.id})", columns={
             "capacity": st.column_config.NumberColumn(phrases.PROGRAMME_ROOM_CAPACITY,
-                                                      min_value=1, step=1)})
+                                                      min_value=1, max_value=MOST_PEOPLE,
+                                                      step=1)})
     prefix = key("programme_room", event.id)
     _reset(prefix, {"id": "", "name": "", "capacity": None})
     room_id, name, seats = st.columns(3)
     typed = (room_id.text_input(phrases.PROGRAMME_ROOM_ID, key=f"{prefix}-id"),
              name.text_input(phrases.PROGRAMME_ROOM_NAME, key=f"{prefix}-name"),
-             seats.number_input(phrases.PROGRAMME_ROOM_CAPACITY, 1, 10_000, None,
+             seats.number_input(phrases.PROGRAMME_ROOM_CAPACITY, 1, MOST_PEOPLE, None,
                                 key=f"{prefix}-capacity"))
     if st.button(phrases.PROGRAMME_ROOM_ADD, key=f"{prefix}-add"):
         _save(lambda: add_room(event, room_id=typed[0].strip(), name=typed[1],

@@ -63,7 +63,11 @@ def test_groups_capacity_is_saved_then_lifted(shipped_copy: Library) -> None:
 
 @pytest.mark.parametrize(("group", "capacity", "message"), [
     ("wg-nowhere", "5", "no working group 'wg-nowhere' in 'dar-es-salaam-2010'"),
-    ("wg-data", "0", "working group 'wg-data': a capacity is at least 1 person"),
+    ("wg-data", "0", "working group 'wg-data': a capacity is between 1 and 100,000 people, "
+                     "not 0"),
+    ("wg-data", "99999999999999999999999", "working group 'wg-data': a capacity is between 1 "
+                                           "and 100,000 people, not "
+                                           "99,999,999,999,999,999,999,999"),
     ("wg-data", "lots", "capacity 'lots': write a whole number of people, or 'none' for no "
                         "limit"),
 ])

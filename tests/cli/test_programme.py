@@ -353,7 +353,10 @@ def test_programme_rooms_of_an_event_without_rooms(shipped_copy: Library) -> Non
     (["--add", "Annex", "--name", "Annex"],
      "Error: room id 'Annex': use lower-case letters, digits and hyphens (room-b)\n"),
     (["--add", "annex", "--name", "Annex", "--capacity", "0"],
-     "Error: room 'annex': a capacity is at least 1 seat\n"),
+     "Error: room 'annex': a capacity is between 1 and 100,000 seats, not 0\n"),
+    (["--add", "annex", "--name", "Annex", "--capacity", "10000000000000000000000"],
+     "Error: room 'annex': a capacity is between 1 and 100,000 seats, not "
+     "10,000,000,000,000,000,000,000\n"),
 ])
 def test_programme_rooms_refuses_in_one_line(programme_library: Library, options: list[str],
                                              message: str) -> None:

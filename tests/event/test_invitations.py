@@ -91,7 +91,10 @@ def test_a_government_is_invited_with_its_delegate_quota(nairobi: Event) -> None
     (["nrc"], {"quota": 2}, "a delegate quota is for governments; NRC is invited as "
                             "civil-society"),
     (["djibouti"], {"quota": 0}, "the delegate quota of Djibouti is a whole number of "
-                                 "delegates, 1 or more, not 0"),
+                                 "delegates, from 1 to 100,000, not 0"),
+    (["djibouti"], {"quota": 10**20}, "the delegate quota of Djibouti is a whole number of "
+                                      "delegates, from 1 to 100,000, not "
+                                      "100000000000000000000"),
     (["nrc"], {"category": "ngos"}, "unknown category 'ngos'; choose from governments, "
      "regional-organisations, donors, international-organisations, civil-society, academia, "
      "other"),

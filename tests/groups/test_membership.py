@@ -38,7 +38,9 @@ def test_capacities_accept_table_numbers_and_blanks() -> None:
 
 @pytest.mark.parametrize(("capacities", "message"), [
     ({"nowhere": 3}, "no working group 'nowhere' in 'test-2010'"),
-    ({"entry": 0}, "working group 'entry': a capacity is at least 1 person"),
+    ({"entry": 0}, "working group 'entry': a capacity is between 1 and 100,000 people, not 0"),
+    ({"entry": 10**22}, "working group 'entry': a capacity is between 1 and 100,000 people, "
+                        "not 10,000,000,000,000,000,000,000"),
 ])
 def test_capacities_refuse_what_cannot_be(capacities: dict, message: str) -> None:
     with pytest.raises(PlannerError) as caught:

@@ -80,7 +80,8 @@ def test_a_group_of_one_is_never_composed_unreported(make_event: Callable[..., E
 
 
 @pytest.mark.parametrize(("change", "message"), [
-    ({"wg-return": 0}, "a minimum is at least 1 person"),
+    ({"wg-return": 0}, "a minimum is between 1 and 100,000 people, not 0"),
+    ({"wg-return": 100_001}, "a minimum is between 1 and 100,000 people, not 100,001"),
     ({"wg-nowhere": 3}, "no working group 'wg-nowhere'"),
 ])
 def test_set_minimums_refuses_what_cannot_be(planned: Library, change: dict[str, int],

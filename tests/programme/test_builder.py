@@ -441,7 +441,7 @@ def test_add_room_and_list_what_uses_each(geneva: Event) -> None:
                                               "digits and hyphens (room-b)"),
     ({"room_id": "annex", "name": " "}, "room 'annex' needs a name, as the programme prints it"),
     ({"room_id": "annex", "name": "Annex", "capacity": 0},
-     "room 'annex': a capacity is at least 1 seat"),
+     "room 'annex': a capacity is between 1 and 100,000 seats, not 0"),
 ])
 def test_add_room_refuses_in_one_line(geneva: Event, kwargs: dict[str, object],
                                       message: str) -> None:
