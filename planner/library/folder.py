@@ -19,12 +19,12 @@ from planner.library.shipped import SHIPPED_LIBRARY
 from planner.library.states import with_every_state
 from planner.library.store import (
     append_organisations,
-    clean_leftovers,
     load_event,
     load_initiatives,
     load_registry,
     save_event,
 )
+from planner.library.writing import clean_leftovers
 from planner.model import ACTION_POINTS, Event, Initiative, Organisation, Registry, is_slug
 
 __all__ = [

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 
 from planner.errors import PlannerError
 from planner.library.folder import REGISTRY_FILE, Library
-from planner.library.store import dump_registry, load_registry, write_atomically
+from planner.library.store import dump_registry, load_registry
+from planner.library.writing import write_atomically
 from planner.model import Event, Organisation, OrganisationType, Registry
 
 __all__ = ["add_organisation", "merge_organisations", "new_organisation"]

@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
-import os
-import stat
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +11,12 @@ from planner.errors import ConflictError, Problem, ValidationFailed
 from planner.library.history import record as record_history
 from planner.library.integrity import check_event
 from planner.library.shipped import refuse_shipped
+from planner.library.writing import locked, write_atomically
 from planner.library.yamlfile import YamlSyntaxError, dump_yaml, load_yaml, locate
 from planner.model import Event, Initiative, Organisation, Registry, SessionKind
 
 __all__ = [
-    "TEMPORARY_SUFFIX",
     "append_organisations",
-    "clean_leftovers",
     "dump_event",
     "dump_registry",
     "load_event",
@@ -32,7 +25,6 @@ __all__ = [
     "parse_event",
     "reformat",
     "save_event",
-    "write_atomically",
 ]
 
 _HINTS = {
@@ -235,7 +227,7 @@ def append_organisations(path: Path, organisations: list[Organisation]) -> None:
     if not organisations:
         return
     refuse_shipped(path)
-    with _locked(path.parent):
+    with locked(path.parent):
         text = _read(path)
         added = dump_yaml([_plain(org) for org in organisations])
         new_text = text + ("" if not text or text.endswith("\n") else "\n") + added
@@ -252,80 +244,15 @@ def dump_event(event: Event) -> str:
     return dump_yaml(ordered)
 
 
-#: How the temporary file of a save ends; a crash can leave one, the next load removes it.
-TEMPORARY_SUFFIX = ".planner-tmp"
-
-
-@contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    # One lock per library folder serialises the read-compare-write of saves.
-    with open(folder / ".planner.lock", "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that a crash leaves the old file or the new, never half.
-
-    The new file keeps the old one's permissions and owner (colleagues sharing
-    the library folder keep their access); a new file gets the usual ones.
-    """
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                               suffix=TEMPORARY_SUFFIX)
-    try:
-        _give_mode(fd, path)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
-
-
-def _give_mode(fd: int, path: Path) -> None:
-    # mkstemp makes files private (0600); a save must not change who may read the file.
-    try:
-        old = path.stat()
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)
-        return
-    os.fchmod(fd, stat.S_IMODE(old.st_mode))
-    with contextlib.suppress(PermissionError):  # only root may give a file away
-        os.fchown(fd, old.st_uid, old.st_gid)
-
-
-def clean_leftovers(folder: Path) -> list[Path]:
-    """Remove the temporary files that a save killed mid-way left in `folder`.
-
-    Taken under the folder's lock, so a save in progress keeps its file.
-    """
-    if not folder.is_dir():
-        return []
-    with _locked(folder):
-        leftovers = sorted(folder.glob(f".*{TEMPORARY_SUFFIX}"))
-        for leftover in leftovers:
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
-    return leftovers
-
-
 def _revision_on_disk(path: Path) -> int | None:
     if not path.exists():
         return None
-    data = load_yaml(path.read_text(encoding="utf-8"))
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except (YamlSyntaxError, UnicodeDecodeError) as err:
+        # Hand-edited while a page had it open: writing over it would lose that edit.
+        raise ConflictError(f"{path}: this event was changed on disk and no longer reads "
+                            f"({err}); fix the file, or reload it, then save") from None
     revision = data.get("revision", 1) if isinstance(data, dict) else None
     return revision if isinstance(revision, int) else None
 
@@ -352,7 +279,7 @@ def save_event(event: Event, path: Path, registry: Registry | None = None, *,
         When the text would not load; nothing is written.
     """
     refuse_shipped(path)
-    with _locked(path.parent):
+    with locked(path.parent):
         if new and path.exists():
             raise ConflictError(f"{path} already exists; choose another id")
         on_disk = _revision_on_disk(path)
@@ -384,7 +311,7 @@ def reformat(path: Path, registry: Registry | None = None) -> bool:
     ValidationFailed
         When the file does not load; nothing is written.
     """
-    with _locked(path.parent):
+    with locked(path.parent):
         text = _read(path)
         if registry is None:
             canonical = dump_registry(_registry_from(text, path))

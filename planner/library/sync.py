@@ -20,7 +20,8 @@ from planner.library import history
 from planner.library.changes import MISSING
 from planner.library.folder import RESERVED_FILES, Library
 from planner.library.merge import Part, apply, merge3
-from planner.library.store import dump_event, parse_event, write_atomically
+from planner.library.store import dump_event, parse_event
+from planner.library.writing import write_atomically
 from planner.library.yamlfile import dump_yaml, load_yaml
 from planner.model import Event, is_slug
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from planner.errors import Finding, PlannerError, Problem, ValidationFailed
-from planner.library.store import write_atomically
+from planner.library.writing import write_atomically
 from planner.library.yamlfile import YamlSyntaxError, dump_yaml, load_yaml, locate
 from planner.model import (
     Action,

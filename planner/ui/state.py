@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import streamlit as st
 
@@ -247,18 +247,51 @@ def library() -> Library:
     return _library(str(folder), _stamp(folder))
 
 
-def events() -> list[Event] | None:
-    """Every event of the chosen library, or None after showing its problems."""
-    folder = library().path
+_LAST_GOOD = "library-last-good"
+
+
+class _Reading(NamedTuple):
+    events: list[Event] | None
+    refusal: str | None = None
+    """Why the library cannot be opened at all: no such folder, a link out of it."""
+    problems: str | None = None
+    """What is wrong with its files, one per line."""
+    stale: bool = False
+    """The events are the last good reading: a file was hand-edited into a broken state
+    while a page was open, and the page (with what the organiser typed) stays on screen."""
+
+
+def _loaded() -> _Reading:
+    # Said once per page, by `events`; the sidebar and lookups read silently.
+    folder = str(library().path)
     try:
-        return _events(str(folder), _signature(folder))
+        found = _events(folder, _signature(Path(folder)))
     except ValidationFailed as failure:
-        st.error(phrases.LIBRARY_PROBLEMS)
-        st.code("\n".join(str(p) for p in failure.problems), language=None)
-        return None
-    except PlannerError as err:  # no such folder, a link out of the library
-        st.error(str(err))
-        return None
+        problems = "\n".join(str(p) for p in failure.problems)
+        kept = st.session_state.get(_LAST_GOOD)
+        if kept is not None and kept[0] == folder:
+            return _Reading(kept[1], problems=problems, stale=True)
+        return _Reading(None, problems=problems)
+    except PlannerError as err:
+        return _Reading(None, refusal=str(err))
+    st.session_state[_LAST_GOOD] = (folder, found)
+    return _Reading(found)
+
+
+def events() -> list[Event] | None:
+    """Every event of the chosen library, or None after showing its problems. When a file
+    broke on disk after the page opened: the last good reading, with a warning; a save
+    then refuses to write over the broken file, and the page keeps the edits."""
+    reading = _loaded()
+    if reading.refusal is not None:
+        st.error(reading.refusal)
+    elif reading.problems is not None:
+        if reading.stale:
+            st.warning(phrases.CHANGED_ON_DISK)
+        else:
+            st.error(phrases.LIBRARY_PROBLEMS)
+        st.code(reading.problems, language=None)
+    return reading.events
 
 
 def current_event() -> Event | None:
@@ -287,7 +320,7 @@ def describe_place(event: Event) -> str:
 
 def find_event(event_id: str | None) -> Event | None:
     """An event of the chosen library by id, from the cache; None when there is none."""
-    return next((e for e in events() or [] if e.id == event_id), None)
+    return next((e for e in _loaded().events or [] if e.id == event_id), None)
 
 
 def select_event(event_id: str, message: str) -> None:
@@ -329,7 +362,7 @@ def sidebar() -> None:
         st.sidebar.selectbox(phrases.LIBRARY_FOLDER, folders, key=KEYS["library_path"])
     else:
         st.sidebar.caption(f"{phrases.LIBRARY_FOLDER}: `{library().path}`")
-    ids = [e.id for e in events() or []]
+    ids = [e.id for e in _loaded().events or []]
     if not ids:
         return
     asked = st.query_params.get("event")

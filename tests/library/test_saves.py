@@ -16,7 +16,8 @@ import pytest
 
 from planner.errors import ConflictError, InvalidIdentifier, ValidationFailed
 from planner.library import Library
-from planner.library.store import TEMPORARY_SUFFIX, _locked, dump_event, load_event
+from planner.library.store import dump_event, load_event
+from planner.library.writing import TEMPORARY_SUFFIX, locked
 
 PLANNER = [sys.executable, "-m", "planner"]
 
@@ -96,7 +97,7 @@ def test_format_waits_for_a_save_in_progress_and_keeps_it(planned: Library) -> N
     event = planned.load("nairobi-2027")
     path.write_text("# a comment format drops\n" + path.read_text(encoding="utf-8"),
                     encoding="utf-8")
-    with _locked(planned.path):  # a save that has the lock
+    with locked(planned.path):  # a save that has the lock
         formatter = subprocess.Popen([*PLANNER, "--library", str(planned.path), "format"],
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         time.sleep(1.0)
@@ -277,3 +278,23 @@ def test_a_control_character_typed_in_the_app_is_saved_as_a_space(planned: Libra
     event = planned.load("nairobi-2027")
     planned.save(event.model_copy(update={"city": "Nai\x07robi"}))
     assert planned.load("nairobi-2027").city == "Nai robi"
+
+
+def test_a_huge_number_in_the_file_is_named_with_its_line(planned: Library) -> None:
+    # A slip that once reached OR-Tools' 64-bit arithmetic; now the model's bound refuses it.
+    event = planned.load("nairobi-2027")
+    first = event.working_groups[0].model_copy(update={"capacity": 7})
+    text = dump_event(event.model_copy(update={"working_groups": [
+        first, *event.working_groups[1:]]}))
+    path = planned.event_path("nairobi-2027")
+    path.write_text(text.replace("capacity: 7\n", "capacity: 99999999999999999999999\n"),
+                    encoding="utf-8")
+    lines = text.splitlines()
+    line = next(n for n, s in enumerate(lines, 1) if s.strip() == "capacity: 7")
+    column = lines[line - 1].index(":") + 3
+    message = (f"{path}:{line}:{column}: working_groups.0.capacity: Input should be less than "
+               "or equal to 100000, got 99999999999999999999999")
+    validated = run(planned, "validate", str(path))
+    assert (validated.returncode, validated.stdout) == (1, message + "\n")
+    assigned = run(planned, "groups", "assign", "nairobi-2027")
+    assert (assigned.returncode, assigned.stderr) == (1, f"Error: {message}\n")

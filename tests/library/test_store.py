@@ -18,8 +18,8 @@ from planner.library.store import (
     load_registry,
     parse_event,
     save_event,
-    write_atomically,
 )
+from planner.library.writing import write_atomically
 from tests.conftest import SHIPPED, SHIPPED_IDS
 
 pytestmark = pytest.mark.integration

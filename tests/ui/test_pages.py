@@ -13,7 +13,7 @@ from planner.library import Library
 from planner.library.synthetic import make_synthetic_event
 from planner.model import ConceptNote, FollowUpStatus
 from planner.people.importing import import_participants
-from planner.ui import PAGES
+from planner.ui import PAGES, phrases
 from planner.ui.state import KEYS, key
 
 pytestmark = pytest.mark.e2e
@@ -155,6 +155,29 @@ def test_concept_note_refuses_a_stale_save_and_keeps_the_edit(shipped_copy: Libr
     assert (app.text_area(key=key("note_text", DAR, 0)).value, on_disk.title,
             on_disk.concept_note.sections[0].text == "My introduction.") == (
         "My introduction.", "Saved in another tab", False)
+
+
+def test_a_file_broken_on_disk_keeps_the_page_and_the_edit(shipped_copy: Library) -> None:
+    app = event_app("concept-note", shipped_copy)
+    app.text_area(key=key("note_text", DAR, 0)).input("My introduction.").run()
+    path = shipped_copy.event_path(DAR)
+    before = path.read_text(encoding="utf-8")
+    hand_edited = before.replace("title:", "title: [unclosed", 1)
+    path.write_text(hand_edited, encoding="utf-8")
+
+    app.button(key=key("note_save", DAR)).click().run()
+    broken = (list(app.exception), app.warning[0].value, app.error[0].value,
+              path.read_text(encoding="utf-8"))
+    path.write_text(before, encoding="utf-8")  # the colleague undoes the hand edit
+    app.run()
+    app.button(key=key("note_save", DAR)).click().run()
+
+    assert broken[:2] == ([], phrases.CHANGED_ON_DISK)
+    assert broken[2].startswith(f"{path}: this event was changed on disk and no longer reads "
+                                "(while parsing a flow sequence"), broken[2]
+    assert broken[2].endswith(f"fix the file, or reload it, then save. {phrases.CONFLICT_KEPT}")
+    assert broken[3] == hand_edited  # nothing written over the colleague's edit
+    assert shipped_copy.load(DAR).concept_note.sections[0].text == "My introduction."
 
 
 def test_concept_note_untouched_form_follows_another_save(shipped_copy: Library) -> None:
