@@ -25,7 +25,13 @@ from jinja2 import (
 )
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-from planner.documents.sandbox import LimitedSandbox, TemplateProblem, check_package, run_limited
+from planner.documents.sandbox import (
+    LimitedSandbox,
+    TemplateProblem,
+    check_package,
+    memory_limit,
+    run_limited,
+)
 from planner.errors import PlannerError
 
 __all__ = [
@@ -176,8 +182,7 @@ def _render_bytes(data: bytes, context: dict[str, Any], name: str) -> bytes:
     except PlannerError:
         raise
     except MemoryError:
-        raise TemplateProblem(f"{name}: the template needed more memory than a render may "
-                              "take and was stopped") from None
+        raise memory_limit(name) from None
     except RecursionError:
         raise TemplateProblem(f"{name}: the template calls itself without end (a macro "
                               "that calls itself)") from None
