@@ -20,7 +20,7 @@ __all__ = ["MAX_CELLS", "MAX_CELL_CHARS", "MAX_UNPACKED_BYTES", "MAX_UPLOAD_BYTE
            "write_table", "write_workbook"]
 
 #: Largest file accepted for import: a registration list of thousands of rows is far smaller.
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_UPLOAD_BYTES = 5_000_000  # "5 MB", as the docs and the upload box say
 #: Most data rows accepted, so that a small compressed XLSX cannot unfold into millions.
 MAX_ROWS = 20_000
 #: Most bytes the parts of an XLSX file may unpack to, checked before any is parsed.
@@ -107,8 +107,9 @@ def read_upload(path: Path, *, max_bytes: int = MAX_UPLOAD_BYTES) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
+            limit = f"{max_bytes / 1e6:.1f}".removesuffix(".0")
             raise UnreadableFile(f"{path}: the file is {size / 1e6:.1f} MB; files to import "
-                                 f"are limited to {max_bytes / 1e6:.1f} MB")
+                                 f"are limited to {limit} MB")
         return path.read_bytes()
     except OSError as err:
         raise UnreadableFile(f"{path}: {err.strerror or err}") from None

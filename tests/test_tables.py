@@ -80,10 +80,11 @@ def test_read_table_reads_utf16_excel_unicode_text() -> None:
 
 def test_read_upload_refuses_a_file_over_the_limit_before_reading(tmp_path: Path) -> None:
     file = tmp_path / "big.csv"
-    file.write_bytes(b"Last name\n" + b"Hassan\n" * 200)
-    with pytest.raises(UnreadableFile, match=r"the file is 0\.0 MB; files to import are "
-                       r"limited to 0\.0 MB"):
-        read_upload(file, max_bytes=1000)
+    file.write_bytes(b"Last name\n" + b"Hassan\n" * 750_000)  # 5.25 MB
+    with pytest.raises(UnreadableFile) as err:
+        read_upload(file)
+    assert str(err.value) == (f"{file}: the file is 5.3 MB; files to import are limited to "
+                              "5 MB")
 
 
 def test_read_table_refuses_more_rows_than_the_limit() -> None:
