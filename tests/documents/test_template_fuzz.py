@@ -69,4 +69,4 @@ def test_any_expression_renders_or_is_refused_in_one_line(text: str) -> None:
         assert "\n" not in message and message.startswith("mine.docx: "), message
     else:
         Document(io.BytesIO(data))  # a document Word opens
-    assert time.perf_counter() - start < sandbox.RENDER_SECONDS + 2, text
+    assert time.perf_counter() - start < sandbox.RENDER_SECONDS + 15, text

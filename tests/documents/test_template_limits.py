@@ -56,7 +56,7 @@ def test_a_template_that_runs_too_long_is_stopped() -> None:
                                "{% endfor %}{% endfor %}"))
     assert message == ("mine.docx: the template still ran after 10 s and was stopped; look "
                        "for loops inside loops")
-    assert time.perf_counter() - start < 12
+    assert time.perf_counter() - start < 25  # 10 s, and a fresh process on a busy machine
 
 
 def test_a_template_that_takes_too_much_memory_is_stopped() -> None:
@@ -66,7 +66,7 @@ def test_a_template_that_takes_too_much_memory_is_stopped() -> None:
     start = time.perf_counter()
     assert refusal(template(text)) == "mine.docx: the template needed more than 500 MB and " \
                                       "was stopped"
-    assert time.perf_counter() - start < 10
+    assert time.perf_counter() - start < 25
 
 
 def test_a_large_template_is_refused_unread() -> None:
