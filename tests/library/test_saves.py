@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from planner.errors import ConflictError, InvalidIdentifier, ValidationFailed
-from planner.library import Library
+from planner.library import Library, store
 from planner.library.store import dump_event, load_event
 from planner.library.writing import TEMPORARY_SUFFIX, locked
+from planner.library.yamlfile import dump_yaml, load_yaml
 
 PLANNER = [sys.executable, "-m", "planner"]
 
@@ -298,3 +299,28 @@ def test_a_huge_number_in_the_file_is_named_with_its_line(planned: Library) -> N
     assert (validated.returncode, validated.stdout) == (1, message + "\n")
     assigned = run(planned, "groups", "assign", "nairobi-2027")
     assert (assigned.returncode, assigned.stderr) == (1, f"Error: {message}\n")
+
+
+def test_a_save_writes_the_text_once_and_reads_no_yaml(planned: Library,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # #21: the revision on disk is known from the load (the file's digest still matches),
+    # the text is written by one dump and checked on the data it was written from.
+    event = planned.load("nairobi-2027")
+    calls: list[str] = []
+    monkeypatch.setattr(store, "load_yaml", lambda *a, **k: calls.append("load") or
+                        load_yaml(*a, **k))
+    monkeypatch.setattr(store, "dump_yaml", lambda *a, **k: calls.append("dump") or
+                        dump_yaml(*a, **k))
+    saved = planned.save(event.model_copy(update={"city": "Mombasa"}))
+    again = planned.save(saved)  # unchanged: nothing written
+    assert (calls, saved.revision, again.revision) == (["dump", "dump"], 2, 2)
+    assert planned.load("nairobi-2027").city == "Mombasa"
+
+
+def test_a_file_edited_by_hand_since_the_load_is_read_again(planned: Library) -> None:
+    event = planned.load("nairobi-2027")
+    path = planned.event_path("nairobi-2027")
+    path.write_text(path.read_text(encoding="utf-8").replace("revision: 1", "revision: 5"),
+                    encoding="utf-8")
+    with pytest.raises(ConflictError, match=r"revision 5, yours is 1"):
+        planned.save(event.model_copy(update={"city": "Mombasa"}))

@@ -93,8 +93,8 @@ def test_problem_shape_is_path_line_column_field_message(small_library: Library)
     with pytest.raises(ValidationFailed) as failure:
         load_event(path, small_library.registry)
     [problem] = failure.value.problems
-    line = text.splitlines().index("    day: two") + 1
-    assert str(problem) == (f"{path}:{line}:10: sessions.1.day: Input should be a valid "
+    line = text.splitlines().index("  day: two") + 1
+    assert str(problem) == (f"{path}:{line}:8: sessions.1.day: Input should be a valid "
                             "integer, got 'two'")
 
 

@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.library import Library
+from planner.library.store import dump_event
+from planner.library.synthetic import make_synthetic_event
 from planner.library.yamlfile import (
     CONTROL_CHARACTERS,
+    DUMPER,
+    PYTHON_DUMPER,
     YamlSyntaxError,
     dump_yaml,
     load_yaml,
     locate,
 )
+from tests.conftest import SHIPPED
 
 pytestmark = pytest.mark.unit
 
@@ -86,3 +93,36 @@ def test_locate_points_at_nested_value() -> None:
 
 def test_locate_falls_back_to_nearest_parent() -> None:
     assert locate("a:\n  b: 1\n", ("a", "missing")) == (2, 3)
+
+
+# --- the C writer and the pure-Python one -----------------------------------------------
+
+def _files() -> list[Path]:
+    return sorted(SHIPPED.glob("*.yaml"))
+
+
+def test_the_c_writer_is_used_where_pyyaml_has_it() -> None:
+    assert DUMPER.__mro__[2] is getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda path: path.name)
+def test_both_writers_write_every_library_file_byte_for_byte(path: Path) -> None:
+    data = load_yaml(path.read_text(encoding="utf-8"))
+    assert dump_yaml(data, dumper=DUMPER) == dump_yaml(data, dumper=PYTHON_DUMPER) \
+        == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("size", [12, 300, 1000])
+def test_both_writers_write_a_synthetic_event_byte_for_byte(size: int) -> None:
+    library = Library(SHIPPED)
+    event = make_synthetic_event(participants=size, groups=12, registry=library.registry)
+    data = load_yaml(dump_event(event))
+    assert dump_yaml(data, dumper=DUMPER) == dump_yaml(data, dumper=PYTHON_DUMPER)
+
+
+@settings(max_examples=300)
+@given(data=st.dictionaries(KEY, st.one_of(SCALAR, st.lists(SCALAR, max_size=4),
+                                          st.dictionaries(KEY, SCALAR, max_size=3)),
+                            max_size=6))
+def test_both_writers_agree_on_any_data(data: dict[str, object]) -> None:
+    assert dump_yaml(data, dumper=DUMPER) == dump_yaml(data, dumper=PYTHON_DUMPER)
