@@ -12,10 +12,11 @@ from typing import Any, NamedTuple
 import streamlit as st
 
 from planner.dates import format_date_range
-from planner.errors import PlannerError, ValidationFailed
+from planner.errors import PlannerError, Problem, ValidationFailed
 from planner.library import DEFAULT_LIBRARY, INITIATIVES_FILE, REGISTRY_FILE, Library
 from planner.model import Event
 from planner.ui import phrases
+from planner.ui.keys import KEYS, key  # here too: pages take them with the state
 
 __all__ = [
     "FLASH",
@@ -46,148 +47,6 @@ _PICKER = "event-picker-version"
 _ASKED = "event-asked-in-link"
 _PAGES = "app-pages"
 
-#: Widget keys, declared once so tests can find the widgets.
-KEYS = {
-    "library_path": "library-path",
-    "event": "current-event",  # the current event's id (session state, not a widget)
-    "filter_kind": "filter-kind",
-    "filter_region": "filter-region",
-    "filter_year": "filter-year",
-    "filter_point": "filter-point",
-    "compare_left": "compare-left",
-    "org_id": "organisation-id",
-    "org_name": "organisation-name",
-    "org_type": "organisation-type",
-    "org_country": "organisation-country",
-    "org_acronym": "organisation-acronym",
-    "org_add": "organisation-add",
-    "org_keep": "organisation-keep",
-    "org_drop": "organisation-drop",
-    "org_merge": "organisation-merge",
-    "compare_right": "compare-right",
-    "new_template": "new-template",
-    "new_id": "new-id",
-    "new_title": "new-title",
-    "new_start": "new-start",
-    "new_end": "new-end",
-    "new_city": "new-city",
-    "new_country": "new-country",
-    "new_timezone": "new-timezone",
-    "new_parts": "new-parts",
-    "new_create": "new-create",
-    # Keys below are prefixes: `key(name, event_id, …)` makes one per event or item.
-    "event_organisers": "event-organisers",
-    "event_organisers_save": "event-organisers-save",
-    "event_invited": "event-invitations",
-    "event_invited_save": "event-invitations-save",
-    "event_invite": "event-invite",
-    "event_invite_category": "event-invite-category",
-    "event_invite_quota": "event-invite-quota",
-    "event_invite_add": "event-invite-add",
-    "event_region": "event-region",
-    "event_region_add": "event-region-add",
-    "note_heading": "note-heading",
-    "note_text": "note-text",
-    "note_items": "note-items",
-    "note_reusable": "note-reusable",
-    "note_section": "note-section",
-    "note_new": "note-new",
-    "note_up": "note-up",
-    "note_down": "note-down",
-    "note_remove": "note-remove",
-    "note_add": "note-add",
-    "note_save": "note-save",
-    "note_reload": "note-reload",
-    "upload": "participants-upload",
-    "upload_mapping": "participants-mapping",
-    "upload_save": "participants-save",
-    "upload_proposals": "participants-proposals",
-    "upload_accept_all": "participants-accept-all",
-    "upload_apply": "participants-apply",
-    "upload_reset": "participants-reset",
-    "upload_template": "participants-template",
-    "roster": "participants-roster",
-    "roster_save": "participants-roster-save",
-    "roster_reload": "participants-roster-reload",
-    "balance_scope": "balance-scope",
-    "groups_editor": "groups-editor",
-    "groups_save_capacities": "groups-save-capacities",
-    "groups_preferences": "groups-preferences",
-    "groups_save_preferences": "groups-save-preferences",
-    "groups_seed": "groups-seed",
-    "groups_solve": "groups-solve",
-    "groups_save": "groups-save",
-    "groups_shown": "groups-shown",
-    "groups_dimension": "groups-dimension",
-    "groups_person": "groups-person",
-    "groups_target": "groups-target",
-    "groups_move": "groups-move",
-    "list_public": "participants-list-public",
-    "programme_note": "programme-note",
-    "programme_publish": "programme-publish",
-    "programme_confirm": "programme-confirm",
-    "programme_tabs": "programme-tabs",
-    "programme_sessions": "programme-sessions",
-    "programme_session": "programme-session",
-    "programme_add": "programme-add",
-    "programme_round": "programme-round",
-    "programme_people": "programme-people",
-    "programme_rooms": "programme-rooms",
-    "programme_room": "programme-room",
-    "document_public": "documents-public",
-    "document_group": "documents-group",
-    "document_as_of": "documents-as-of",
-    "rec_section": "recommendation-section",
-    "rec_label": "recommendation-label",
-    "rec_group": "recommendation-group",
-    "rec_points": "recommendation-points",
-    "rec_text": "recommendation-text",
-    "rec_add": "recommendation-add",
-    "rec_block": "recommendation-block",
-    "rec_block_section": "recommendation-block-section",
-    "rec_add_all": "recommendation-add-all",
-    "rec_chosen": "recommendation-chosen",
-    "rec_position": "recommendation-position",
-    "rec_move": "recommendation-move",
-    "rec_remove": "recommendation-remove",
-    "plan_editor": "plan-editor",
-    "plan_save": "plan-save",
-    "plan_scheme": "plan-scheme",
-    "plan_deadline": "plan-deadline",
-    "plan_draft": "plan-draft",
-    "plan_save_draft": "plan-save-draft",
-    "plan_adopt": "plan-adopt",
-    "plan_track": "plan-track",
-    "net_editions": "network-editions",
-    "net_years": "network-years",
-    "net_levels": "network-levels",
-    "net_regions": "network-regions",
-    "net_types": "network-types",
-    "net_roles": "network-roles",
-    "net_layers": "network-layers",
-    "net_without": "network-without",
-    "net_partners": "network-partners-only",
-    "net_map": "network-map",
-    "net_ego": "network-ego",
-    "net_ego_map": "network-ego-map",
-    "follow_up_as_of": "follow-up-as-of",
-    "follow_up_item": "follow-up-item",
-    "follow_up_status": "follow-up-status",
-    "follow_up_progress": "follow-up-progress",
-    "follow_up_note": "follow-up-note",
-    "follow_up_evidence": "follow-up-evidence",
-    "follow_up_record": "follow-up-record",
-}
-
-
-def key(name: str, *parts: object) -> str:
-    """The widget key `name` made particular to an event or an item: `note-text-dakar-2008-2`.
-
-    Widgets keyed by event keep each event's edits apart.
-    """
-    return "-".join([KEYS[name], *map(str, parts)])
-
-
 def _signature(folder: Path, pattern: str = "*.yaml") -> tuple[tuple[str, int, int], ...]:
     # A file edited or added since the last run invalidates the cache.
     return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
@@ -200,12 +59,31 @@ def _library(folder: str, signature: tuple[object, ...]) -> Library:
     return Library(Path(folder))
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _events(folder: str, signature: tuple[object, ...]) -> list[Event]:
-    # `signature` is part of the cache key: a changed file reloads the library. The events
+@st.cache_resource(show_spinner=False, max_entries=1024)
+def _event_file(folder: str, event_id: str, state: tuple[int, int],
+                stamp: tuple[object, ...]) -> Event:
+    # One entry per state of one file (and of the registry it is checked against): after
+    # a save, the next rerun reads that one file again, not the whole library. The events
     # are shared, not copied on every rerun: pages never change an event in place (every
     # domain function they call returns a changed copy).
-    return list(_library(folder, _stamp(Path(folder))).events())
+    return _library(folder, stamp).load(event_id)
+
+
+def _events(folder: str) -> list[Event]:
+    stamp = _stamp(Path(folder))
+    library = _library(folder, stamp)
+    found: list[Event] = []
+    problems: list[Problem] = []
+    for event_id in library.event_ids():
+        file = library.event_path(event_id).stat()
+        try:
+            found.append(_event_file(folder, event_id, (file.st_mtime_ns, file.st_size),
+                                     stamp))
+        except ValidationFailed as failure:  # every file's problems, as a load says them
+            problems.extend(failure.problems)
+    if problems:
+        raise ValidationFailed(problems)
+    return found
 
 
 def _stamp(folder: Path) -> tuple[object, ...]:
@@ -265,7 +143,7 @@ def _loaded() -> _Reading:
     # Said once per page, by `events`; the sidebar and lookups read silently.
     folder = str(library().path)
     try:
-        found = _events(folder, _signature(Path(folder)))
+        found = _events(folder)
     except ValidationFailed as failure:
         problems = "\n".join(str(p) for p in failure.problems)
         kept = st.session_state.get(_LAST_GOOD)
