@@ -126,10 +126,13 @@ def render_document(kind: str, event: Event, *, registry: Registry,
     context = build_context(kind, event, registry=registry, public=public, group=group,
                             as_of=as_of, columns=columns, previous=previous, empty=empty,
                             invitee=invitee)
+    entry = DOCUMENT_KINDS[kind]
     if template is None:
-        return render_template(DOCUMENT_KINDS[kind].template, context, name=f"the {kind} template")
-    name = template.name if isinstance(template, Path) else "the template"
-    return render_own_template(template, context, name=name)
+        data = render_template(entry.template, context, name=f"the {kind} template")
+    else:
+        name = template.name if isinstance(template, Path) else "the template"
+        data = render_own_template(template, context, name=name)
+    return entry.finish(data, context) if entry.finish else data
 
 
 def render_all(event: Event, *, registry: Registry, as_of: dt.date | None = None,

@@ -190,20 +190,35 @@ def _is_continuation(heading: str, of: str) -> bool:
 class _Slot:
     heading: str
     number: str | None = None
-    #: (subsection heading or None for the slot's own text, its lines), in record order
-    blocks: list[tuple[str | None, list[dict[str, str]]]] = field(default_factory=list)
+    #: (subsection heading or None for the slot's own text, its lines, the record
+    #: section's position from 1), in record order
+    blocks: list[tuple[str | None, list[dict[str, str]], int]] = field(default_factory=list)
 
 
-def _filled(slot: _Slot, generated: list[dict[str, str]], empty: str) -> list[dict[str, str]]:
+def _filled(name: str, slot: _Slot, generated: list[dict[str, str]],
+            empty: str) -> tuple[list[dict[str, str]], list[dict[str, Any]]]:
+    # Each record section's lines and the record's part are marked (see documents.marks):
+    # `first` -1 is the slot's heading, which belongs to the record section whose own
+    # text opens the slot, else to the slot itself.
     lines: list[dict[str, str]] = []
-    for index, (heading, body) in enumerate(slot.blocks or [(None, [])]):
+    marks: list[dict[str, Any]] = []
+    blocks = slot.blocks or [(None, [], 0)]
+    if blocks[0][0] is not None or not blocks[0][2]:
+        marks.append({"name": f"slot_{name.replace('-', '_')}", "first": -1, "last": 0})
+    for index, (heading, body, position) in enumerate(blocks):
+        start = len(lines)
         if heading is None:
             lines += body
         elif body or empty == "placeholder":
             lines += [line("heading2", heading), *(body or [line("placeholder", PLACEHOLDER)])]
-        if index == 0:
-            lines += generated  # the record's part follows the slot's own text
-    return lines
+        if position and (len(lines) > start or (index == 0 and heading is None)):
+            first = -1 if index == 0 and heading is None else start
+            marks.append({"name": f"section_{position}", "first": first, "last": len(lines)})
+        if index == 0 and generated:  # the record's part follows the slot's own text
+            marks.append({"name": f"part_{name}", "first": len(lines),
+                          "last": len(lines) + len(generated)})
+            lines += generated
+    return lines, marks
 
 
 def concept_note_sections(event: Event, registry: Registry, *,
@@ -222,22 +237,22 @@ def concept_note_sections(event: Event, registry: Registry, *,
     numbered = any(_record_number(s.heading) for s in event.concept_note.sections)
     slots = {name: _Slot(heading) for name, heading, _ in SLOTS}
     current = SLOTS[0][0]
-    for section in event.concept_note.sections:
+    for position, section in enumerate(event.concept_note.sections, 1):
         slot_name = _slot_of(section.key)
         body = _section_lines(section, slot_name, bool(generated.get(slot_name or "")))
         target = slots[slot_name or current]
         if slot_name and not target.blocks:
             target.heading = strip_numbering(section.heading)
             target.number = _record_number(section.heading)
-            target.blocks.append((None, body))
+            target.blocks.append((None, body, position))
         elif _is_continuation(section.heading, target.heading):
-            target.blocks.append((None, body))
+            target.blocks.append((None, body, position))
         else:
             heading = (_RECORD_NUMBER_DOT.sub(r"\1 ", " ".join(section.heading.split()))
                        if numbered else strip_numbering(section.heading))
-            target.blocks.append((heading, body))
+            target.blocks.append((heading, body, position))
         current = slot_name or current
-    kept = [(name, slots[name], _filled(slots[name], generated.get(name, []), empty))
+    kept = [(name, slots[name], *_filled(name, slots[name], generated.get(name, []), empty))
             for name, _, _ in SLOTS]
     dropped = [entry[1] for entry in kept if not entry[2] and empty == "leave-out"]
     # The record's numbers hold only while none of its numbered sections is left out.
@@ -245,7 +260,7 @@ def concept_note_sections(event: Event, registry: Registry, *,
     kept = [entry for entry in kept if entry[1] not in dropped]
     last_numbered = max((i for i, entry in enumerate(kept) if entry[1].number), default=-1)
     sections, last = [], 0
-    for index, (name, slot, lines) in enumerate(kept):
+    for index, (name, slot, lines, marks) in enumerate(kept):
         if not numbered:
             number: str | None = str(index + 1)
         elif slot.blocks:
@@ -256,8 +271,17 @@ def concept_note_sections(event: Event, registry: Registry, *,
             last = max(last, int(number.split(".")[0]))
         sections.append({"key": name, "number": number or "", "heading": slot.heading,
                          "title": _numbered(number, slot.heading) if number else slot.heading,
-                         "lines": lines or [line("placeholder", PLACEHOLDER)]})
+                         "lines": lines or [line("placeholder", PLACEHOLDER)],
+                         "marks": _placeholder_marked(marks, lines)})
     return sections
+
+
+def _placeholder_marked(marks: list[dict[str, Any]],
+                        lines: list[dict[str, str]]) -> list[dict[str, Any]]:
+    # A slot printed as the one placeholder: the placeholder goes with the slot's heading.
+    if lines:
+        return marks
+    return [mark | {"last": 1} if mark["first"] == -1 else mark for mark in marks]
 
 
 def concept_note_context(event: Event, *, registry: Registry, previous: Event | None = None,

@@ -17,6 +17,7 @@ from planner.documents.badges import badges_context
 from planner.documents.concept_note import concept_note_context
 from planner.documents.follow_up import follow_up_context
 from planner.documents.invitations import invitations_context
+from planner.documents.marks import mark_sections
 from planner.documents.outcomes import action_plan_context, summary_report_context
 from planner.documents.participant_list import participant_list_context
 from planner.documents.programme import programme_context
@@ -57,6 +58,9 @@ class DocumentKind:
     options: frozenset[str] = frozenset()
     #: Letters and badge sheets: no title block nor footer, they are not read as a report.
     sheet: bool = False
+    #: What is done to the rendered file, with the context it was rendered from (the
+    #: concept note marks its sections, so that it can be read back after editing).
+    finish: Callable[[bytes, Context], bytes] | None = None
 
     @property
     def template(self) -> Path:
@@ -90,7 +94,7 @@ def _follow_up(event: Event, registry: Registry, options: DocumentOptions) -> Co
 
 #: Every kind, in the order an organiser produces them.
 DOCUMENT_KINDS: dict[str, DocumentKind] = {k.kind: k for k in (
-    DocumentKind("concept-note", "Concept note", _concept_note),
+    DocumentKind("concept-note", "Concept note", _concept_note, finish=mark_sections),
     DocumentKind("programme", "Programme",
                  lambda event, registry, _: programme_context(event, registry=registry)),
     DocumentKind("participant-list", "List of participants", _participant_list,

@@ -11,7 +11,7 @@ from planner.documents.concept_note import concept_note_sections, generated_part
 from planner.errors import PlannerError
 from planner.event.concept_note import concept_note_form, restructure, revise_concept_note
 from planner.model import Event
-from planner.ui import forms, phrases, state, widgets
+from planner.ui import forms, phrases, readback, state, widgets
 from planner.ui.state import key
 
 FORM = "concept-note"
@@ -132,3 +132,6 @@ def render() -> None:
         widgets.download_document("concept-note", revised, state.library().registry,
                                   key=f"note-download-{event.id}",
                                   previous=state.find_event(event.previous_event))
+    # Compared with the saved record; a save from it starts the form again from the record.
+    readback.render_readback(event, base, then=lambda: forms.discard_form(
+        f"{FORM}-{event.id}", *values))

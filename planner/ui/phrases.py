@@ -101,6 +101,22 @@ NOTE_REMOVE = "Remove"
 NOTE_ADD = "Add the section"
 NOTE_SAVE = "Save the concept note"
 NOTE_DOWNLOAD = "Download the concept note"
+NOTE_READ = "Read back the note edited in Word"
+NOTE_READ_UPLOAD = ("The concept note as the co-organiser sent it back (.docx written by "
+                    "this toolkit, edited in Word or LibreOffice)")
+NOTE_READ_SAME = "Nothing changed: the document reads as the record."
+NOTE_READ_BY = "Edited by {author}; matched by {matched}."
+NOTE_READ_RECORD = "Record"
+NOTE_READ_DOCUMENT = "Document (tracked changes accepted)"
+NOTE_READ_ACCEPT = "Accept"
+NOTE_READ_KEEP = "Keep mine"
+NOTE_READ_CHOSEN = {"accept": "Accepted: the document's text will be taken.",
+                    "keep": "Kept: the record stays as it is."}
+NOTE_READ_PARTS = "Written by the record, not taken (edit the record instead)"
+NOTE_READ_SUGGESTIONS = "Suggestions (tracked changes, taken with their section)"
+NOTE_READ_COMMENTS = "Comments"
+NOTE_READ_TAKE = "Take the accepted sections into the record"
+NOTE_READ_SAVED = "Took {sections} from {file}: saved {path} (revision {revision})."
 
 PEOPLE_TITLE = "Participants"
 PEOPLE_IMPORT = "Import a registration list"
