@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from planner.cli import cli, friendly, pass_library
+from planner.cli.lazy import Item, LazyOption, lazy_choice
 from planner.cli.output import (
     check_targets,
     force_option,
@@ -18,26 +20,19 @@ from planner.cli.output import (
     refuse_stdout,
     write_files,
 )
-from planner.documents import (
-    EMPTY,
-    KINDS,
-    DocumentOptions,
-    build_context,
-    check_template,
-    convert_to_pdf,
-    render_all,
-    render_document,
-    render_invitations,
-)
 from planner.errors import PlannerError
-from planner.library import Library
-from planner.outcomes.progress import load_previous
+
+if TYPE_CHECKING:
+    from planner.documents import DocumentOptions
+    from planner.library import Library
 
 __all__: list[str] = []
 
 
 def _write(library: Library, documents: dict[Path, bytes], *, pdf: bool,
            force: bool) -> list[Path]:
+    from planner.documents import convert_to_pdf  # noqa: PLC0415 -- slow import
+
     # The PDFs are targets too: all are checked before the first file is written.
     if pdf:
         check_targets([path.with_suffix(".pdf") for path in documents], library=library,
@@ -49,7 +44,8 @@ def _write(library: Library, documents: dict[Path, bytes], *, pdf: bool,
 _AS_OF = click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
                       help="Follow-up: assess progress on this date; invitations: date the "
                            "letters (default: today).")
-_EMPTY = click.option("--empty", type=click.Choice(EMPTY), default=EMPTY[0], show_default=True,
+_EMPTY = click.option("--empty", cls=LazyOption, type=lazy_choice("planner.documents:EMPTY"),
+                      default=Item("planner.documents:EMPTY", 0), show_default=True,
                       help="A section the record leaves empty: print the placeholder, or "
                            "leave it out.")
 
@@ -61,7 +57,7 @@ def _folder(output: Path) -> None:
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(KINDS))
+@click.argument("kind", type=lazy_choice("planner.documents:KINDS"))
 @click.argument("event_id")
 @output_option("The .docx file to write (invitations: the folder).")
 @force_option
@@ -79,6 +75,14 @@ def render(library: Library, *, kind: str, event_id: str, output: Path, force: b
            as_of: dt.datetime | None, empty: str) -> None:
     """Write one document of EVENT as Word (KIND: concept-note, programme, …; invitations
     writes a folder of letters and one document of them all to print)."""
+    from planner.documents import (  # noqa: PLC0415 -- slow import
+        build_context,
+        check_template,
+        render_document,
+        render_invitations,
+    )
+    from planner.outcomes.progress import load_previous  # noqa: PLC0415 -- slow import
+
     event, day = library.load(event_id), as_of.date() if as_of else None
     if kind == "invitations":
         _folder(output)
@@ -116,6 +120,9 @@ def render(library: Library, *, kind: str, event_id: str, output: Path, force: b
 def render_everything(library: Library, *, event_id: str, output: Path, force: bool, pdf: bool,
                       as_of: dt.datetime | None, empty: str) -> None:
     """Write every document of EVENT, one working-group agenda per group included."""
+    from planner.documents import render_all  # noqa: PLC0415 -- slow import
+    from planner.outcomes.progress import load_previous  # noqa: PLC0415 -- slow import
+
     _folder(output)
     event = library.load(event_id)
     documents = render_all(event, registry=library.registry,

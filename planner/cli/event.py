@@ -4,16 +4,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
-from planner.documents.concept_note import generated_parts
-from planner.event.concept_note import concept_note_form
-from planner.event.new import PARTS, clone_event, describe_new_event
-from planner.library import Library
-from planner.library.working import load_template
+from planner.cli.lazy import lazy_choice
+
+if TYPE_CHECKING:
+    from planner.library import Library
 
 __all__: list[str] = []
 
@@ -43,6 +42,9 @@ def concept_note(library: Library, event_id: str, as_json: bool) -> None:
     The sections are edited in the event file's `concept_note` (or on the app's Concept
     note page); the generated parts change with the record they come from.
     """
+    from planner.documents.concept_note import generated_parts  # noqa: PLC0415 -- slow import
+    from planner.event.concept_note import concept_note_form  # noqa: PLC0415 -- slow import
+
     event = library.load(event_id)
     sections, parts = concept_note_form(event), generated_parts(event, library.registry)
     if as_json:
@@ -63,7 +65,7 @@ def concept_note(library: Library, event_id: str, as_json: bool) -> None:
 @click.option("--city")
 @click.option("--country", help="Registry id of the host State.")
 @click.option("--timezone", help="IANA time zone of the venue, when the country has several.")
-@click.option("--parts", multiple=True, type=click.Choice(PARTS),
+@click.option("--parts", multiple=True, type=lazy_choice("planner.event.new:PARTS"),
               help="Parts to copy (repeatable; default: all structural parts).")
 @click.option("--dry-run", is_flag=True, help="Show what would be created; write nothing.")
 @pass_library
@@ -73,6 +75,13 @@ def new(library: Library, *, new_id: str, source_id: str, title: str | None,
         country: str | None, timezone: str | None, parts: tuple[str, ...],
         dry_run: bool) -> None:
     """Start NEW_ID from a past event: keep its structure, change the rest."""
+    from planner.event.new import (  # noqa: PLC0415 -- slow import
+        PARTS,
+        clone_event,
+        describe_new_event,
+    )
+    from planner.library.working import load_template  # noqa: PLC0415 -- slow import
+
     source = load_template(library, source_id)  # the library's events, then the shipped ones
     event = clone_event(source, new_id=new_id, title=title, city=city, country=country,
                         timezone=timezone,

@@ -4,31 +4,17 @@ and `invitations` (who is invited, by category, and where each invitation stands
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
+from planner.cli.lazy import LazyOption
 from planner.errors import PlannerError
-from planner.event.invitation_table import invitation_rows
-from planner.event.invitations import (
-    CATEGORIES,
-    STATUSES,
-    add_invitations,
-    invitation_summary,
-    remove_invitations,
-    set_invitation_status,
-)
-from planner.event.organisers import (
-    ROLES,
-    add_organiser,
-    organiser_rows,
-    parse_source,
-    remove_organiser,
-)
-from planner.event.regions import is_region
-from planner.library import Library
-from planner.model import Event, Invitee, Registry
+
+if TYPE_CHECKING:
+    from planner.library import Library
+    from planner.model import Event, Invitee, Registry
 
 __all__: list[str] = []
 
@@ -71,6 +57,8 @@ def _organiser_lines(rows: list[dict[str, Any]]) -> list[str]:
 @friendly
 def organisers_list(library: Library, event_id: str, as_json: bool) -> None:
     """EVENT's organiser roles, by the source document that states them."""
+    from planner.event.organisers import organiser_rows  # noqa: PLC0415 -- slow import
+
     rows = organiser_rows(library.load(event_id), library.registry)
     if as_json:
         echo_json(rows)
@@ -81,7 +69,8 @@ def organisers_list(library: Library, event_id: str, as_json: bool) -> None:
 @organisers.command("add")
 @click.argument("event_id")
 @click.argument("organisation", metavar="ORG")
-@click.option("--role", required=True, metavar="ROLE", help=f"One of: {', '.join(ROLES)}.")
+@click.option("--role", required=True, metavar="ROLE", cls=LazyOption, help="One of: {}.",
+              help_values=["planner.event.organisers:ROLES"])
 @click.option("--source", default="editor", show_default=True, metavar="SOURCE",
               help=_SOURCE_HELP)
 @click.option("--note", help="Where the role comes from, in a few words.")
@@ -90,6 +79,8 @@ def organisers_list(library: Library, event_id: str, as_json: bool) -> None:
 def organisers_add(library: Library, *, event_id: str, organisation: str, role: str,
                    source: str, note: str | None) -> None:
     """Give ORG (a registry id) the role ROLE in EVENT; save."""
+    from planner.event.organisers import add_organiser  # noqa: PLC0415 -- slow import
+
     event = add_organiser(library.load(event_id), organisation, role, source=source,
                           note=note, registry=library.registry)
     added = event.organisers[-1]
@@ -110,6 +101,8 @@ def organisers_remove(library: Library, *, event_id: str, organisation: str,
                       role: str | None, source: str) -> None:
     """Take ORG's role ROLE in EVENT away (without --role: every role the source gives it);
     save."""
+    from planner.event.organisers import remove_organiser  # noqa: PLC0415 -- slow import
+
     event = library.load(event_id)
     changed = remove_organiser(event, organisation, role=role, source=source,
                                registry=library.registry)
@@ -143,6 +136,8 @@ def _invitee_line(row: dict[str, Any]) -> str:
 
 
 def _summary_line(part: dict[str, Any]) -> str:
+    from planner.event.invitations import STATUSES  # noqa: PLC0415 -- slow import
+
     counts = ", ".join(f"{s} {part[s]}" for s in (*STATUSES, "untracked") if part[s])
     quota = (f"; delegate quota {part['default_quota']} unless one is given"
              if "default_quota" in part else "")
@@ -157,6 +152,9 @@ def _summary_line(part: dict[str, Any]) -> str:
 @friendly
 def invitations_list(library: Library, event_id: str, as_json: bool) -> None:
     """EVENT's invitation list by category: each invitee's status, its date, its quota."""
+    from planner.event.invitation_table import invitation_rows  # noqa: PLC0415 -- slow import
+    from planner.event.invitations import invitation_summary  # noqa: PLC0415 -- slow import
+
     event = library.load(event_id)
     rows, summary = invitation_rows(event, library.registry), invitation_summary(event)
     if as_json:
@@ -176,7 +174,8 @@ def invitations_list(library: Library, event_id: str, as_json: bool) -> None:
               help="Also invite every State of this UN M49 region, sub-region or "
                    "intermediate region, e.g. \"Eastern Africa\" (repeatable).")
 @click.option("--category", metavar="C",
-              help=f"One of: {', '.join(CATEGORIES)} (default: from the registry's type).")
+              cls=LazyOption, help="One of: {} (default: from the registry's type).",
+              help_values=["planner.event.invitations:CATEGORIES"])
 @click.option("--quota", type=int, metavar="N",
               help="Delegates each government is invited to send (default: the event's "
                    "delegate quota, 2–3).")
@@ -193,6 +192,9 @@ def invitations_add(library: Library, *, event_id: str, organisations: tuple[str
 
     ORG... are registry ids; each starts at status to-invite, dated. States of a region
     that are on the list already are left as they are."""
+    from planner.event.invitations import add_invitations  # noqa: PLC0415 -- slow import
+    from planner.event.regions import is_region  # noqa: PLC0415 -- slow import
+
     for org in organisations:
         if org not in library.registry and is_region(org):
             raise PlannerError(f"'{org}' is a region, not an organisation: to invite its "
@@ -214,7 +216,8 @@ def invitations_add(library: Library, *, event_id: str, organisations: tuple[str
 @invitations.command("set")
 @click.argument("event_id")
 @click.argument("organisation", metavar="ORG")
-@click.option("--status", required=True, metavar="S", help=f"One of: {', '.join(STATUSES)}.")
+@click.option("--status", required=True, metavar="S", cls=LazyOption, help="One of: {}.",
+              help_values=["planner.event.invitations:STATUSES"])
 @click.option("--date", "on", type=_DATE, metavar="YYYY-MM-DD",
               help="Date of the status (default: today).")
 @click.option("--source", default="editor", show_default=True, metavar="SOURCE",
@@ -224,6 +227,9 @@ def invitations_add(library: Library, *, event_id: str, organisations: tuple[str
 def invitations_set(library: Library, *, event_id: str, organisation: str, status: str,
                     on: dt.datetime | None, source: str) -> None:
     """Record where the invitation of ORG to EVENT stands, dated; save."""
+    from planner.event.invitations import set_invitation_status  # noqa: PLC0415 -- slow import
+    from planner.event.organisers import parse_source  # noqa: PLC0415 -- slow import
+
     changed = set_invitation_status(library.load(event_id), organisation, status,
                                     on=on.date() if on else None, source=source,
                                     registry=library.registry)
@@ -244,6 +250,8 @@ def invitations_set(library: Library, *, event_id: str, organisation: str, statu
 def invitations_remove(library: Library, *, event_id: str, organisations: tuple[str, ...],
                        source: str) -> None:
     """Take organisations and States off EVENT's invitation list; save."""
+    from planner.event.invitations import remove_invitations  # noqa: PLC0415 -- slow import
+
     changed = remove_invitations(library.load(event_id), list(organisations), source=source,
                                  registry=library.registry)
     click.echo(f"removed from the invitation list of {event_id}: "

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
+from planner.cli.lazy import LazyOption
 from planner.errors import PlannerError
-from planner.groups.assign import Assignment, assign_groups, move_and_assign
-from planner.groups.leaders import leadership_summary, set_leadership_rules
-from planner.groups.membership import (
-    group_rows,
-    lead_person,
-    move_person,
-    set_capacities,
-    set_minimums,
-    set_preferences,
-)
-from planner.library import Library
-from planner.model import StaffLevel
+
+if TYPE_CHECKING:
+    from planner.groups.assign import Assignment
+    from planner.library import Library
 
 __all__: list[str] = []
 
@@ -78,6 +73,8 @@ def assign_command(library: Library, *, event_id: str, seed: int, time_limit: fl
                    explain: bool, fresh: bool, dry_run: bool, as_json: bool) -> None:
     """Place EVENT's participants in its working groups, every round together, and save the
     composition with its explanations."""
+    from planner.groups.assign import assign_groups  # noqa: PLC0415 -- slow import
+
     result = assign_groups(library.load(event_id), library.registry, seed=seed,
                            time_limit=time_limit, keep=not fresh)
     _report(library, result, dry_run=dry_run, as_json=as_json, explain=explain)
@@ -91,6 +88,8 @@ def assign_command(library: Library, *, event_id: str, seed: int, time_limit: fl
 def list_command(library: Library, event_id: str, as_json: bool) -> None:
     """Each working group of EVENT: round, members placed (of whom pinned) of its capacity,
     chair and rapporteurs."""
+    from planner.groups.membership import group_rows  # noqa: PLC0415 -- slow import
+
     rows = group_rows(library.load(event_id))
     if as_json:
         echo_json(rows)
@@ -123,6 +122,8 @@ def _capacity(text: str) -> int | None:
 @friendly
 def capacity_command(library: Library, event_id: str, group_id: str, capacity: str) -> None:
     """Let working group GROUP of EVENT hold at most CAPACITY people ('none': no limit)."""
+    from planner.groups.membership import set_capacities  # noqa: PLC0415 -- slow import
+
     limit = _capacity(capacity)
     saved = library.save(set_capacities(library.load(event_id), {group_id: limit}))
     said = f"at most {limit} people" if limit is not None else "no limit"
@@ -140,6 +141,11 @@ def capacity_command(library: Library, event_id: str, group_id: str, capacity: s
 def size_command(library: Library, event_id: str, group_id: str, least: str | None,
                  most: str | None) -> None:
     """Let working group GROUP of EVENT hold at least --min and at most --max people."""
+    from planner.groups.membership import (  # noqa: PLC0415 -- slow import
+        set_capacities,
+        set_minimums,
+    )
+
     event = library.load(event_id)
     if most is not None:
         event = set_capacities(event, {group_id: _capacity(most)})
@@ -166,6 +172,9 @@ def size_command(library: Library, event_id: str, group_id: str, least: str | No
 def move_command(library: Library, event_id: str, person_id: str, group_id: str, *,
                  pin: bool, compose: bool) -> None:
     """Put PERSON of EVENT in working group GROUP, leaving their group of the same round."""
+    from planner.groups.assign import move_and_assign  # noqa: PLC0415 -- slow import
+    from planner.groups.membership import move_person  # noqa: PLC0415 -- slow import
+
     if compose:
         result = move_and_assign(library.load(event_id), library.registry,
                                  [(person_id, group_id)])
@@ -189,6 +198,8 @@ def move_command(library: Library, event_id: str, person_id: str, group_id: str,
 def prefer_command(library: Library, event_id: str, person_id: str,
                    group_ids: tuple[str, ...]) -> None:
     """Record the working groups PERSON of EVENT wants, most wanted first (none: clear)."""
+    from planner.groups.membership import set_preferences  # noqa: PLC0415 -- slow import
+
     saved = library.save(set_preferences(library.load(event_id), {person_id: list(group_ids)}))
     said = ", ".join(group_ids) or "no preference"
     click.echo(f"{person_id} of {saved.id} prefers: {said} (revision {saved.revision})")
@@ -206,12 +217,15 @@ def lead_command(library: Library, event_id: str, person_id: str, group_id: str,
                  role: str) -> None:
     """Fix PERSON of EVENT as chair or rapporteur of GROUP (moved there and pinned): the
     organisers' choice, kept whatever the rules say of their level."""
+    from planner.groups.membership import lead_person  # noqa: PLC0415 -- slow import
+
     saved = library.save(lead_person(library.load(event_id), person_id, group_id, role=role))
     click.echo(f"{person_id} is {role} of {group_id}, fixed by the organisers "
                f"(revision {saved.revision})")
 
 
-_LEVELS = [level.value for level in StaffLevel]
+# The `{}` of a help below: the staff levels of the model.
+_LEVELS = ["planner.model:StaffLevel"]
 
 
 def _split(text: str | None) -> list[str] | None:
@@ -222,10 +236,12 @@ def _split(text: str | None) -> list[str] | None:
 @click.argument("event_id")
 @click.option("--rapporteurs-from", help="Organisations whose staff report, comma-separated "
               "registry ids ('' for the default: the organisers that are not States).")
-@click.option("--rapporteur-levels", help=f"Levels a rapporteur works at ({', '.join(_LEVELS)}).")
+@click.option("--rapporteur-levels", cls=LazyOption, help="Levels a rapporteur works at ({}).",
+              help_values=_LEVELS)
 @click.option("--chairs-from", help="States whose delegates chair, comma-separated ('' for "
               "every State).")
-@click.option("--chair-levels", help=f"Levels a chair works at ({', '.join(_LEVELS)}).")
+@click.option("--chair-levels", cls=LazyOption, help="Levels a chair works at ({}).",
+              help_values=_LEVELS)
 @click.option("--host-chairs-plenaries/--any-chairs-plenaries", default=None,
               help="A round of one group is chaired by the host State's delegate.")
 @click.option("--reset", is_flag=True, help="Every rule back to its default.")
@@ -237,6 +253,11 @@ def leaders_command(library: Library, event_id: str, *, rapporteurs_from: str | 
                     chair_levels: str | None, host_chairs_plenaries: bool | None, reset: bool,
                     as_json: bool) -> None:
     """Show, or change, who may chair and report EVENT's working groups."""
+    from planner.groups.leaders import (  # noqa: PLC0415 -- slow import
+        leadership_summary,
+        set_leadership_rules,
+    )
+
     event = library.load(event_id)
     changes = (rapporteurs_from, rapporteur_levels, chairs_from, chair_levels,
                host_chairs_plenaries)

@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
-from planner.library import Library, history
-from planner.library.sync import conflict_of, sync
-from planner.library.working import init_library, restore
+
+if TYPE_CHECKING:
+    from planner.library import Library
 
 __all__: list[str] = []
 
@@ -24,6 +25,9 @@ def init(folder: Path) -> None:
     Its events start from the shipped ones (`planner --library FOLDER new ID --from EVENT`);
     every save is a commit of its history.
     """
+    from planner.library import history  # noqa: PLC0415 -- slow import
+    from planner.library.working import init_library  # noqa: PLC0415 -- slow import
+
     library = init_library(folder)
     kept = "with its history in git" if history.is_repository(library.path) else (
         "without history (git is not installed)")
@@ -31,6 +35,8 @@ def init(folder: Path) -> None:
 
 
 def _conflict_lines(library: Library, event_id: str) -> list[str]:
+    from planner.library.sync import conflict_of  # noqa: PLC0415 -- slow import
+
     conflict = conflict_of(library.path, event_id)
     if conflict is None:
         return []
@@ -46,6 +52,9 @@ def _conflict_lines(library: Library, event_id: str) -> list[str]:
 @friendly
 def history_of(library: Library, event_id: str, as_json: bool) -> None:
     """EVENT's saves, newest first: revision, date, author and what changed."""
+    from planner.library import history  # noqa: PLC0415 -- slow import
+    from planner.library.sync import conflict_of  # noqa: PLC0415 -- slow import
+
     path = library.event_path(event_id)
     library.load(event_id)  # an unknown event is named, with the known ones
     found = history.revisions(library.path, path)
@@ -74,6 +83,8 @@ def history_of(library: Library, event_id: str, as_json: bool) -> None:
 def diff_revisions(library: Library, event_id: str, old: str, new: str | None) -> None:
     """What changed in EVENT from revision OLD to NEW (to the file as it is, without NEW),
     by section: added, removed, changed. A revision is its number or a commit id."""
+    from planner.library import history  # noqa: PLC0415 -- slow import
+
     changes = history.diff(library.path, library.event_path(event_id), old, new)
     for change in changes:
         click.echo(str(change))
@@ -89,6 +100,8 @@ def diff_revisions(library: Library, event_id: str, old: str, new: str | None) -
 def restore_revision(library: Library, event_id: str, revision: str) -> None:
     """Save EVENT again with the content of REVISION, as a new revision (nothing in the
     history is rewritten)."""
+    from planner.library.working import restore  # noqa: PLC0415 -- slow import
+
     saved = restore(library, event_id, revision)
     click.echo(f"restored revision {revision} of '{event_id}' as revision {saved.revision} "
                f"({library.event_path(event_id)})")
@@ -106,6 +119,8 @@ def sync_library(library: Library, remote: str) -> None:
     kept, the event is in conflict, and the app's History page chooses part by part.
     REMOTE is a remote of the repository or any git address (a shared folder, a server).
     """
+    from planner.library.sync import sync  # noqa: PLC0415 -- slow import
+
     report = sync(library.path, remote)
     for line in report.lines():
         click.echo(line)

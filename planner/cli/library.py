@@ -5,27 +5,22 @@ from __future__ import annotations
 import itertools
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
+from planner.cli.lazy import lazy_choice
 from planner.errors import Problem, ValidationFailed
-from planner.event.record import event_as_json, event_file_reference, event_schema
-from planner.event.steps import next_step
-from planner.library import INITIATIVES_FILE, REGISTRY_FILE, Library, coverage, summarise_event
-from planner.library.compare import compare_events, find_events
-from planner.library.store import (
-    load_event,
-    load_initiatives,
-    load_registry,
-    reformat,
-)
-from planner.model import ACTION_POINTS, Event, EventKind
+
+if TYPE_CHECKING:
+    from planner.library import Library
+    from planner.model import Event
 
 __all__: list[str] = []
 
 @cli.command("list")
-@click.option("--kind", type=click.Choice([k.value for k in EventKind]))
+@click.option("--kind", type=lazy_choice("planner.model:EventKind"))
 @click.option("--region", help="Part of the region's name.")
 @click.option("--year", type=int)
 @click.option("--point", "action_point", type=click.IntRange(1, 10), help="Action point 1–10.")
@@ -35,6 +30,9 @@ __all__: list[str] = []
 def list_events(library: Library, *, kind: str | None, region: str | None, year: int | None,
                 action_point: int | None, as_json: bool) -> None:
     """List the events of the library, optionally filtered."""
+    from planner.library import summarise_event  # noqa: PLC0415 -- slow import
+    from planner.library.compare import find_events  # noqa: PLC0415 -- slow import
+
     events = find_events(library.events(), kind=kind, region=region, year=year,
                          action_point=action_point)
     rows = [summarise_event(e, library.registry) for e in events]
@@ -52,6 +50,9 @@ def list_events(library: Library, *, kind: str | None, region: str | None, year:
 @friendly
 def show(library: Library, event_id: str, as_json: bool) -> None:
     """Show the canonical record of EVENT."""
+    from planner.event.record import event_as_json  # noqa: PLC0415 -- slow import
+    from planner.event.steps import next_step  # noqa: PLC0415 -- slow import
+
     event = library.load(event_id)
     if as_json:
         echo_json(event_as_json(event, library.registry))
@@ -72,6 +73,8 @@ def show(library: Library, event_id: str, as_json: bool) -> None:
 
 
 def _home(library: Library, path: Path) -> Library:
+    from planner.library import REGISTRY_FILE, Library  # noqa: PLC0415 -- slow import
+
     # A file in a library folder is checked against that folder's registry; a stray one
     # (an event file copied elsewhere) against the registry of --library.
     beside = Library(path.parent)
@@ -79,6 +82,17 @@ def _home(library: Library, path: Path) -> Library:
 
 
 def _problems_in(library: Library, paths: tuple[Path, ...]) -> list[Problem]:
+    from planner.library import (  # noqa: PLC0415 -- slow import
+        INITIATIVES_FILE,
+        REGISTRY_FILE,
+        Library,
+    )
+    from planner.library.store import (  # noqa: PLC0415 -- slow import
+        load_event,
+        load_initiatives,
+        load_registry,
+    )
+
     if not paths:
         return library.validate()
     problems: list[Problem] = []
@@ -116,6 +130,11 @@ def validate(library: Library, paths: tuple[Path, ...]) -> None:
 @click.option("--markdown", is_flag=True, help="Print the field reference as Markdown.")
 def schema(markdown: bool) -> None:
     """Print the JSON Schema of an event file (for editor completion)."""
+    from planner.event.record import (  # noqa: PLC0415 -- slow import
+        event_file_reference,
+        event_schema,
+    )
+
     if markdown:
         click.echo(event_file_reference(), nl=False)
         return
@@ -130,6 +149,8 @@ def schema(markdown: bool) -> None:
 @friendly
 def compare(library: Library, left_id: str, right_id: str, as_json: bool) -> None:
     """Set two events side by side: organisers, countries, groups, outcomes."""
+    from planner.library.compare import compare_events  # noqa: PLC0415 -- slow import
+
     rows = compare_events(library.load(left_id), library.load(right_id), library.registry)
     if as_json:
         echo_json([{"aspect": r.aspect, left_id: r.left, right_id: r.right} for r in rows])
@@ -146,6 +167,9 @@ def compare(library: Library, left_id: str, right_id: str, as_json: bool) -> Non
 @friendly
 def coverage_table(library: Library, as_json: bool) -> None:
     """The ten action points × events: working groups / recommendations on each."""
+    from planner.library import coverage  # noqa: PLC0415 -- slow import
+    from planner.model import ACTION_POINTS  # noqa: PLC0415 -- slow import
+
     events: list[Event] = list(library.events())
     table = coverage(events)
     if as_json:
@@ -164,6 +188,9 @@ def coverage_table(library: Library, as_json: bool) -> None:
 @friendly
 def format_files(library: Library, paths: tuple[Path, ...]) -> None:
     """Rewrite event files in the canonical layout (validates first; drops comments)."""
+    from planner.library import REGISTRY_FILE, Library  # noqa: PLC0415 -- slow import
+    from planner.library.store import reformat  # noqa: PLC0415 -- slow import
+
     for path in paths or tuple(map(library.event_path, library.event_ids())):
         registry = None if path.name == REGISTRY_FILE else Library(path.parent).registry
         if reformat(path, registry):

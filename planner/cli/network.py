@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
+from planner.cli.lazy import Item, LazyOption, lazy_choice
 from planner.cli.output import (
     force_option,
     output_option,
@@ -17,34 +18,35 @@ from planner.cli.output import (
     write_files,
     write_output,
 )
-from planner.library import Library
-from planner.model import InitiativeLevel, OrganisationType
-from planner.network.vocabulary import EDITIONS, EXPORT_FORMATS, TIE_ROLES
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from planner.library import Library
 
 __all__: list[str] = []
 
 # networkx takes a third of a second to import: every other command would pay
 # for it, so the network modules are imported by the commands that use them.
+_EDITIONS = "planner.network.vocabulary:EDITIONS"
 
 
 def _filtered(command: Callable[..., None]) -> Callable[..., None]:
     """Add the filter options and hand the command the filtered graph as `graph`."""
     options = [
-        click.option("--edition", "editions", type=int, multiple=True,
-                     help=f"Initiatives of this edition only ({', '.join(map(str, EDITIONS))}); "
-                          "drops events."),
+        click.option("--edition", "editions", type=int, multiple=True, cls=LazyOption,
+                     help="Initiatives of this edition only ({}); drops events.",
+                     help_values=[_EDITIONS]),
         click.option("--years", help="Active in these years: 2008-2011, 2010, 2012-."),
         click.option("--level", "levels", multiple=True,
-                     type=click.Choice([v.value for v in InitiativeLevel])),
+                     type=lazy_choice("planner.model:InitiativeLevel")),
         click.option("--region", "regions", multiple=True,
                      help="Initiatives and events in a region whose name contains this."),
         click.option("--type", "types", multiple=True,
-                     type=click.Choice([v.value for v in OrganisationType]),
+                     type=lazy_choice("planner.model:OrganisationType"),
                      help="Actors of this stakeholder type only."),
-        click.option("--role", "roles", multiple=True, type=click.Choice(TIE_ROLES),
+        click.option("--role", "roles", multiple=True,
+                     type=lazy_choice("planner.network.vocabulary:TIE_ROLES"),
                      help="Ties in this role only."),
         click.option("--partners-only", is_flag=True,
                      help="Leave out beneficiaries, targets, venues and mentions."),
@@ -192,8 +194,8 @@ def bridges(library: Library, *, graph: nx.MultiGraph, top: int, as_json: bool) 
 
 
 @network.command()
-@click.option("--before", type=int, default=EDITIONS[0], show_default=True)
-@click.option("--after", type=int, default=EDITIONS[-1], show_default=True)
+@click.option("--before", type=int, cls=LazyOption, default=Item(_EDITIONS, 0), show_default=True)
+@click.option("--after", type=int, cls=LazyOption, default=Item(_EDITIONS, -1), show_default=True)
 @click.option("--partners-only", is_flag=True, help="Count partners only.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_library
@@ -242,7 +244,7 @@ def suggest(library: Library, event_id: str, *, graph: nx.MultiGraph, top: int,
 
 @network.command()
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(list(EXPORT_FORMATS)))
+              type=lazy_choice("planner.network.vocabulary:EXPORT_FORMATS"))
 @output_option("File to write (- for standard output); csv writes FILE-nodes.csv and "
                "FILE-edges.csv.")
 @force_option
@@ -258,6 +260,7 @@ def export(library: Library, *, graph: nx.MultiGraph, fmt: str, output: Path, fo
     from planner import network as partners  # noqa: PLC0415 -- slow import
     from planner.network import formats as graphs  # noqa: PLC0415 -- slow import
     from planner.network.picture import draw_network  # noqa: PLC0415 -- slow import
+    from planner.network.vocabulary import EXPORT_FORMATS  # noqa: PLC0415 -- slow import
 
     chosen = EXPORT_FORMATS[fmt]
     if not chosen.text:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
-from planner.library import Library
-from planner.library.registry import add_organisation, merge_organisations, new_organisation
-from planner.model import OrganisationType
+from planner.cli.lazy import lazy_choice
+
+if TYPE_CHECKING:
+    from planner.library import Library
 
 __all__: list[str] = []
 
@@ -19,7 +22,7 @@ def organisations() -> None:
 
 
 @organisations.command("list")
-@click.option("--type", "kind", type=click.Choice([t.value for t in OrganisationType]),
+@click.option("--type", "kind", type=lazy_choice("planner.model:OrganisationType"),
               help="Only organisations of this type.")
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
 @pass_library
@@ -38,7 +41,7 @@ def list_organisations(library: Library, kind: str | None, as_json: bool) -> Non
 @click.argument("org_id", metavar="ID")
 @click.option("--name", required=True, help="The full name, as the body writes it.")
 @click.option("--type", "kind", required=True,
-              type=click.Choice([t.value for t in OrganisationType]))
+              type=lazy_choice("planner.model:OrganisationType"))
 @click.option("--country", help="Registry id of its State (a ministry's, an NGO's seat).")
 @click.option("--acronym")
 @click.option("--alias", "aliases", multiple=True, help="Another name it goes by (repeatable).")
@@ -47,6 +50,11 @@ def list_organisations(library: Library, kind: str | None, as_json: bool) -> Non
 def add(library: Library, *, org_id: str, name: str, kind: str, country: str | None,
         acronym: str | None, aliases: tuple[str, ...]) -> None:
     """Add organisation ID to the library's registry."""
+    from planner.library.registry import (  # noqa: PLC0415 -- slow import
+        add_organisation,
+        new_organisation,
+    )
+
     org = new_organisation(library.registry, org_id=org_id, name=name, type=kind,
                            country=country, acronym=acronym, aliases=aliases)
     add_organisation(library, org)
@@ -60,6 +68,8 @@ def add(library: Library, *, org_id: str, name: str, kind: str, country: str | N
 @friendly
 def merge(library: Library, keep: str, drop: str) -> None:
     """Merge registry entry DROP into KEEP; every event naming DROP then names KEEP."""
+    from planner.library.registry import merge_organisations  # noqa: PLC0415 -- slow import
+
     changed = merge_organisations(library, keep=keep, drop=drop)
     click.echo(f"merged {drop} into {keep}; {len(changed)} event(s) updated"
                + (f": {', '.join(changed)}" if changed else ""))

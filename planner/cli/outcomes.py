@@ -5,38 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
+from planner.cli.lazy import lazy_choice
 from planner.cli.output import force_option, is_stdout, output_option, write_files, write_output
-from planner.library import Library
-from planner.outcomes.action_plan import (
-    check_action_plan,
-    check_plan,
-    coverage_table,
-    draft_action_plan,
-    load_action_plan,
-    save_draft,
-)
-from planner.outcomes.adoption import action_rows, adopt_action_plan
-from planner.outcomes.decidim import (
-    DEFAULT_STATUS_IDS,
-    export_accountability,
-    export_statuses,
-    read_status_map,
-    unmapped_statuses,
-)
-from planner.outcomes.follow_up import (
-    CATEGORIES,
-    FollowUpReport,
-    assess_follow_up,
-    record_update,
-    track_action_plan,
-)
-from planner.outcomes.schemes import SCHEMES
-from planner.tables import read_upload
+
+if TYPE_CHECKING:
+    from planner.library import Library
+    from planner.outcomes.follow_up import FollowUpReport
 
 __all__: list[str] = []
 
@@ -57,6 +36,12 @@ def action_plan_group() -> None:
 @friendly
 def check(library: Library, event_id: str, plan_file: Path | None, as_json: bool) -> None:
     """Dangling, doubtful, duplicated or malformed references; uncited recommendations."""
+    from planner.outcomes.action_plan import (  # noqa: PLC0415 -- slow import
+        check_action_plan,
+        check_plan,
+        load_action_plan,
+    )
+
     event = library.load(event_id)
     findings = (check_plan(load_action_plan(plan_file, library.registry), event.recommendations)
                 if plan_file else check_action_plan(event))
@@ -72,13 +57,20 @@ def check(library: Library, event_id: str, plan_file: Path | None, as_json: bool
 
 @action_plan_group.command("draft")
 @click.argument("event_id")
-@click.option("--scheme", type=click.Choice(list(SCHEMES)), default="dar-es-salaam",
+@click.option("--scheme", type=lazy_choice("planner.outcomes.schemes:SCHEMES"),
+              default="dar-es-salaam",
               show_default=True, help="The areas: six Dar es Salaam areas or the ten points.")
 @click.option("--deadline", type=_DATE, help="Due date of every action (default: end + 2 years).")
 @pass_library
 @friendly
 def draft(library: Library, event_id: str, scheme: str, deadline: dt.datetime | None) -> None:
     """Draft an action plan from EVENT's recommendations, written beside the event file."""
+    from planner.outcomes.action_plan import (  # noqa: PLC0415 -- slow import
+        coverage_table,
+        draft_action_plan,
+        save_draft,
+    )
+
     event = library.load(event_id)
     plan = draft_action_plan(event, scheme=scheme, deadline=deadline.date() if deadline else None)
     table = coverage_table(plan, event.recommendations)
@@ -112,6 +104,8 @@ def _action_lines(rows: list[dict[str, Any]]) -> list[str]:
 @friendly
 def show(library: Library, event_id: str, as_json: bool) -> None:
     """EVENT's menu of actions by area and sub-theme: text, citations, owners, deadline."""
+    from planner.outcomes.adoption import action_rows  # noqa: PLC0415 -- slow import
+
     plan = library.load(event_id).action_plan
     rows = action_rows(plan) if plan else []
     if as_json:
@@ -130,6 +124,12 @@ def show(library: Library, event_id: str, as_json: bool) -> None:
 @friendly
 def adopt(library: Library, event_id: str, plan_file: Path) -> None:
     """Make the plan in FILE (a draft, once edited) EVENT's action plan, replacing its own."""
+    from planner.outcomes.action_plan import load_action_plan  # noqa: PLC0415 -- slow import
+    from planner.outcomes.adoption import (  # noqa: PLC0415 -- slow import
+        action_rows,
+        adopt_action_plan,
+    )
+
     event = library.load(event_id)
     plan = load_action_plan(plan_file, library.registry)
     saved = library.save(adopt_action_plan(event, plan))
@@ -145,6 +145,8 @@ def follow_up_group() -> None:
 
 
 def _echo_report(report: FollowUpReport) -> None:
+    from planner.outcomes.follow_up import CATEGORIES  # noqa: PLC0415 -- slow import
+
     width = max((len(row.key) for row in report.rows), default=1)
     for row in report.rows:
         owner = row.owner or "-"
@@ -171,6 +173,8 @@ def _echo_report(report: FollowUpReport) -> None:
 @friendly
 def status(library: Library, event_id: str, as_of: dt.datetime | None, as_json: bool) -> None:
     """Each follow-up item with owner, deadline, status and flags; summaries by area and owner."""
+    from planner.outcomes.follow_up import assess_follow_up  # noqa: PLC0415 -- slow import
+
     report = assess_follow_up(library.load(event_id),
                              as_of=as_of.date() if as_of else dt.date.today())
     if as_json:
@@ -193,6 +197,8 @@ def update(library: Library, *, event_id: str, item: str, new_status: str | None
            progress: int | None, note: str | None, evidence: str | None,
            on: dt.datetime | None) -> None:
     """Record a dated update (status, progress, evidence) on follow-up ITEM (id or number)."""
+    from planner.outcomes.follow_up import record_update  # noqa: PLC0415 -- slow import
+
     event = record_update(library.load(event_id), item, status=new_status, progress=progress,
                           text=note, evidence=evidence,
                           on=on.date() if on else dt.date.today())
@@ -222,6 +228,15 @@ def _statuses_beside(output: Path) -> Path:
 def export(library: Library, *, event_id: str, output: Path, force: bool,
            as_of: dt.datetime | None, locale: str, statuses_file: Path | None) -> None:
     """Write the follow-up as a CSV that Decidim Accountability's results import takes."""
+    from planner.outcomes.decidim import (  # noqa: PLC0415 -- slow import
+        DEFAULT_STATUS_IDS,
+        export_accountability,
+        export_statuses,
+        read_status_map,
+        unmapped_statuses,
+    )
+    from planner.tables import read_upload  # noqa: PLC0415 -- slow import
+
     event = library.load(event_id)
     ids = (read_status_map(read_upload(statuses_file), name=str(statuses_file))
            if statuses_file else None)
@@ -249,6 +264,8 @@ def export(library: Library, *, event_id: str, output: Path, force: bool,
 @friendly
 def track(library: Library, event_id: str) -> None:
     """Add a follow-up item for each action of EVENT's action plan not yet tracked."""
+    from planner.outcomes.follow_up import track_action_plan  # noqa: PLC0415 -- slow import
+
     event = library.load(event_id)
     tracked = track_action_plan(event)
     saved = library.save(tracked)

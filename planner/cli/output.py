@@ -13,12 +13,14 @@ import contextlib
 import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from planner.errors import PlannerError
-from planner.library import DEFAULT_LIBRARY, Library
+
+if TYPE_CHECKING:
+    from planner.library import Library
 
 __all__ = [
     "STDOUT",
@@ -81,6 +83,8 @@ def _library_refusal(path: Path, library: Library) -> str | None:
     """Why `path` belongs to a library and cannot be written: a YAML file of the library
     in use (an event, the registry, the initiatives) or anything under its `.git`, or
     anything in the shipped library, which nothing writes to."""
+    from planner.library import DEFAULT_LIBRARY  # noqa: PLC0415 -- slow import
+
     target, shipped = path.resolve(), DEFAULT_LIBRARY.resolve()
     if shipped in target.parents:
         return f"is in the shipped library {shipped}, which nothing writes to"
@@ -151,6 +155,7 @@ def write_files(files: Mapping[Path, bytes], *, library: Library, force: bool) -
     Examples
     --------
     >>> import tempfile
+    >>> from planner.library import Library
     >>> folder = Path(tempfile.mkdtemp())
     >>> write_files({folder / "new" / "a.txt": b"hi"}, library=Library.open(), force=False)[0].name
     'a.txt'

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
+from planner.cli.lazy import lazy_choice
 from planner.cli.output import force_option, output_option, refuse_stdout, write_output
 from planner.errors import PlannerError
-from planner.library import REGISTRY_FILE, Library
-from planner.model import InvitationStatus, ParticipantRole
-from planner.people.balance import check_balance, measure_balance
-from planner.people.importing import import_participants
-from planner.people.lists import participant_table, template_tables
-from planner.people.roster import change_person, roster_rows
-from planner.tables import read_upload, write_table, write_workbook
+
+if TYPE_CHECKING:
+    from planner.library import Library
 
 __all__: list[str] = []
 
@@ -56,6 +53,10 @@ def import_command(library: Library, *, event_id: str, file: Path, dry_run: bool
 
     An organisation the registry lacks is proposed, not added: its people are held
     until --add-organisations or --organisation settles it."""
+    from planner.library import REGISTRY_FILE  # noqa: PLC0415 -- slow import
+    from planner.people.importing import import_participants  # noqa: PLC0415 -- slow import
+    from planner.tables import read_upload  # noqa: PLC0415 -- slow import
+
     event = library.load(event_id)
     updated, report = import_participants(
         event, read_upload(file), name=file.name, registry=library.registry,
@@ -90,6 +91,9 @@ def import_command(library: Library, *, event_id: str, file: Path, dry_run: bool
 def export_command(library: Library, *, event_id: str, fmt: str, output: Path, force: bool,
                    public: bool) -> None:
     """Write EVENT's participant list as CSV or XLSX; no cell can act as a formula."""
+    from planner.people.lists import participant_table  # noqa: PLC0415 -- slow import
+    from planner.tables import write_table  # noqa: PLC0415 -- slow import
+
     if fmt == "xlsx":
         refuse_stdout(output, "XLSX is not text")
     header, rows = participant_table(library.load(event_id), library.registry, public=public)
@@ -104,6 +108,9 @@ def export_command(library: Library, *, event_id: str, fmt: str, output: Path, f
 def template_command(*, fmt: str, output: Path) -> None:
     """Write a registration list to fill in: every heading import reads, an example row,
     and (XLSX) a sheet of the values each column accepts."""
+    from planner.people.lists import template_tables  # noqa: PLC0415 -- slow import
+    from planner.tables import write_table, write_workbook  # noqa: PLC0415 -- slow import
+
     sheets = template_tables()
     data = write_workbook(sheets) if fmt == "xlsx" else write_table(*sheets[0][1:], fmt=fmt)
     try:
@@ -130,6 +137,8 @@ def _roster_lines(rows: list[dict[str, Any]]) -> list[str]:
 @friendly
 def list_command(library: Library, event_id: str, as_json: bool) -> None:
     """EVENT's roster: each person's organisation, status, roles, delegation, consent, groups."""
+    from planner.people.roster import roster_rows  # noqa: PLC0415 -- slow import
+
     rows = roster_rows(library.load(event_id), library.registry)
     if as_json:
         echo_json(rows)
@@ -140,10 +149,10 @@ def list_command(library: Library, event_id: str, as_json: bool) -> None:
 @participants.command("set")
 @click.argument("event_id")
 @click.argument("person_id")
-@click.option("--status", type=click.Choice([s.value for s in InvitationStatus]),
+@click.option("--status", type=lazy_choice("planner.model:InvitationStatus"),
               help="Where they stand; a change is dated in their history.")
 @click.option("--role", "roles", multiple=True,
-              type=click.Choice([r.value for r in ParticipantRole]),
+              type=lazy_choice("planner.model:ParticipantRole"),
               help="Their roles (repeatable); replaces the roles they had.")
 @click.option("--delegation", metavar="ID|none",
               help="The delegation (organisation id) they belong to, or none.")
@@ -158,6 +167,8 @@ def set_command(library: Library, *, event_id: str, person_id: str, status: str 
                 roles: tuple[str, ...], delegation: str | None, head: bool | None,
                 consent: bool | None, on: dt.datetime | None) -> None:
     """Change PERSON's row of EVENT's roster, as the roster table of the app does; save."""
+    from planner.people.roster import change_person, roster_rows  # noqa: PLC0415 -- slow import
+
     changes = {"status": status, "roles": list(roles) or None, "head": head,
                "consent_to_publish": consent, "delegation": delegation}
     changed = change_person(library.load(event_id), library.registry, person_id, changes,
@@ -175,6 +186,11 @@ def set_command(library: Library, *, event_id: str, person_id: str, status: str 
 @friendly
 def balance(library: Library, event_id: str, as_json: bool) -> None:
     """Mix of EVENT's participants by type, region, gender, seniority, delegation; warnings."""
+    from planner.people.balance import (  # noqa: PLC0415 -- slow import
+        check_balance,
+        measure_balance,
+    )
+
     event = library.load(event_id)
     scopes, findings = measure_balance(event, library.registry), check_balance(
         event, library.registry)

@@ -5,20 +5,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
+from planner.cli.lazy import lazy_choice
 from planner.cli.output import force_option, output_option, write_output
-from planner.library import Library
-from planner.programme.builder import add_session, move_session, new_session_id, remove_session
-from planner.programme.conflicts import check_programme
-from planner.programme.formats import PROGRAMME_FORMATS, export_programme
-from planner.programme.grid import programme_grid
-from planner.programme.placement import describe_placement
-from planner.programme.rooms import add_room, room_rows
-from planner.programme.versions import is_draft, publish_programme, unpublished_changes
+
+if TYPE_CHECKING:
+    from planner.library import Library
 
 __all__: list[str] = []
 
@@ -40,6 +36,8 @@ cli.add_command(click.Group("agenda", commands=programme.commands, hidden=True,
 @friendly
 def check_command(library: Library, event_id: str, as_json: bool) -> None:
     """Find people or rooms in two places at once; exit 1 when anything is wrong."""
+    from planner.programme.conflicts import check_programme  # noqa: PLC0415 -- slow import
+
     findings = check_programme(library.load(event_id))
     if as_json:
         echo_json([finding.to_dict() for finding in findings])
@@ -64,6 +62,8 @@ def _grid_lines(day: dict[str, Any]) -> list[str]:
 @friendly
 def grid_command(library: Library, event_id: str, as_json: bool) -> None:
     """The timetable day by day: one line per time span, one column per room."""
+    from planner.programme.grid import programme_grid  # noqa: PLC0415 -- slow import
+
     days = programme_grid(library.load(event_id))
     if as_json:
         echo_json(days)
@@ -74,7 +74,8 @@ def grid_command(library: Library, event_id: str, as_json: bool) -> None:
 
 @programme.command("export")
 @click.argument("event_id")
-@click.option("--format", "fmt", type=click.Choice(list(PROGRAMME_FORMATS)), required=True)
+@click.option("--format", "fmt", type=lazy_choice("planner.programme.formats:PROGRAMME_FORMATS"),
+              required=True)
 @output_option("The file to write; - for standard output.")
 @force_option
 @click.option("--base-url", metavar="URL",
@@ -84,6 +85,8 @@ def grid_command(library: Library, event_id: str, as_json: bool) -> None:
 def export_command(library: Library, *, event_id: str, fmt: str, output: Path, force: bool,
                    base_url: str | None) -> None:
     """Write the programme as iCalendar (ics) or frab/pretalx schedule XML or JSON."""
+    from planner.programme.formats import export_programme  # noqa: PLC0415 -- slow import
+
     data = export_programme(library.load(event_id), format=fmt, registry=library.registry,
                             base_url=base_url)
     if written := write_output(output, data, library=library, force=force):
@@ -97,6 +100,8 @@ def export_command(library: Library, *, event_id: str, fmt: str, output: Path, f
 @friendly
 def publish_command(library: Library, event_id: str, note: str | None) -> None:
     """Publish the programme as its next version and record what moved since the last."""
+    from planner.programme.versions import publish_programme  # noqa: PLC0415 -- slow import
+
     saved = library.save(publish_programme(library.load(event_id), note=note))
     version = saved.programme.versions[-1]
     click.echo(f"published version {version.number} of {event_id}")
@@ -110,6 +115,11 @@ def publish_command(library: Library, event_id: str, note: str | None) -> None:
 @friendly
 def versions_command(library: Library, event_id: str, as_json: bool) -> None:
     """List the published versions with their changes, and what is not yet published."""
+    from planner.programme.versions import (  # noqa: PLC0415 -- slow import
+        is_draft,
+        unpublished_changes,
+    )
+
     event = library.load(event_id)
     pending = unpublished_changes(event) if event.programme.versions else []
     if as_json:
@@ -156,6 +166,11 @@ def add_command(library: Library, *, event_id: str, title: str, kind: str, day: 
                 chairs: tuple[str, ...], speakers: tuple[str, ...], round_: int | None,
                 groups: tuple[str, ...]) -> None:
     """Add a session to the programme and print its new id (`d2-closing`)."""
+    from planner.programme.builder import (  # noqa: PLC0415 -- slow import
+        add_session,
+        new_session_id,
+    )
+
     event = library.load(event_id)
     session_id = new_session_id(event, day=day, title=title, kind=kind)
     library.save(add_session(event, kind=kind, title=title, day=day, start=start, end=end,
@@ -178,6 +193,9 @@ def move_command(library: Library, *, event_id: str, session_id: str, day: int |
                  start: str | None, end: str | None, block: str | None,
                  room: str | None) -> None:
     """Move a session to another day, time or room; what is not given stays."""
+    from planner.programme.builder import move_session  # noqa: PLC0415 -- slow import
+    from planner.programme.placement import describe_placement  # noqa: PLC0415 -- slow import
+
     saved = library.save(move_session(library.load(event_id), session_id, day=day,
                                       start=start, end=end, block=block, room=room))
     moved = next(session for session in saved.sessions if session.id == session_id)
@@ -191,6 +209,8 @@ def move_command(library: Library, *, event_id: str, session_id: str, day: int |
 @friendly
 def remove_command(library: Library, event_id: str, session_id: str) -> None:
     """Remove a session from the programme."""
+    from planner.programme.builder import remove_session  # noqa: PLC0415 -- slow import
+
     library.save(remove_session(library.load(event_id), session_id))
     click.echo(f"removed {session_id} from {event_id}")
 
@@ -205,6 +225,8 @@ def remove_command(library: Library, event_id: str, session_id: str) -> None:
 def rooms_command(library: Library, event_id: str, room_id: str | None, name: str | None,
                   capacity: int | None) -> None:
     """List the rooms of the venue, or add one with --add ID --name N [--capacity C]."""
+    from planner.programme.rooms import add_room, room_rows  # noqa: PLC0415 -- slow import
+
     event = library.load(event_id)
     if room_id is None and (name is not None or capacity is not None):
         raise click.UsageError("--name and --capacity go with --add ID")

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
-from planner.library import Library
-from planner.outcomes.recommendations import (
-    add_recommendation,
-    add_recommendations,
-    move_recommendation,
-    recommendation_rows,
-    remove_recommendation,
-)
+
+if TYPE_CHECKING:
+    from planner.library import Library
 
 __all__: list[str] = []
 
@@ -32,6 +27,8 @@ def recommendations() -> None:
 @friendly
 def list_recommendations(library: Library, event_id: str, as_json: bool) -> None:
     """EVENT's recommendations in order, each with its reference (`III (v)`)."""
+    from planner.outcomes.recommendations import recommendation_rows  # noqa: PLC0415 -- slow import
+
     rows = recommendation_rows(library.load(event_id))
     if as_json:
         echo_json(rows)
@@ -61,6 +58,11 @@ def add(library: Library, *, event_id: str, text: str | None, section: str | Non
         label: str | None, working_group: str | None, points: str | None,
         addressed_to: tuple[str, ...], parent: str | None, paste: IO[str] | None) -> None:
     """Add TEXT as a recommendation of EVENT (or every item of `--paste`)."""
+    from planner.outcomes.recommendations import (  # noqa: PLC0415 -- slow import
+        add_recommendation,
+        add_recommendations,
+    )
+
     event = library.load(event_id)
     if paste is not None:
         changed = add_recommendations(event, paste.read(), section=section,
@@ -85,6 +87,10 @@ def add(library: Library, *, event_id: str, text: str | None, section: str | Non
 @friendly
 def remove(library: Library, event_id: str, ref: str) -> None:
     """Remove recommendation REF (and its sub-items) from EVENT."""
+    from planner.outcomes.recommendations import (  # noqa: PLC0415 -- slow import
+        remove_recommendation,
+    )
+
     saved = library.save(remove_recommendation(library.load(event_id), ref))
     click.echo(f"removed {ref} from {saved.id} ({len(saved.recommendations)} left)")
 
@@ -97,5 +103,7 @@ def remove(library: Library, event_id: str, ref: str) -> None:
 @friendly
 def move(library: Library, event_id: str, ref: str, position: int) -> None:
     """Move recommendation REF of EVENT to position --to."""
+    from planner.outcomes.recommendations import move_recommendation  # noqa: PLC0415 -- slow import
+
     saved = library.save(move_recommendation(library.load(event_id), ref, to=position))
     click.echo(f"moved {ref} of {saved.id} to position {position}")

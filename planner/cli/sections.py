@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
-from planner.event.concept_note import (
-    add_section,
-    concept_note_form,
-    move_section,
-    remove_section,
-    rename_section,
-    slugify,
-)
-from planner.library import Library
+
+if TYPE_CHECKING:
+    from planner.library import Library
 
 __all__: list[str] = []
 
@@ -31,6 +27,8 @@ def sections() -> None:
 @friendly
 def list_sections(library: Library, event_id: str, as_json: bool) -> None:
     """EVENT's concept-note sections in order: key and heading."""
+    from planner.event.concept_note import concept_note_form  # noqa: PLC0415 -- slow import
+
     form = concept_note_form(library.load(event_id))
     if as_json:
         echo_json(form)
@@ -51,6 +49,8 @@ def list_sections(library: Library, event_id: str, as_json: bool) -> None:
 def add(library: Library, event_id: str, heading: str, key: str | None,
         after: str | None) -> None:
     """Add a section HEADING to EVENT's concept note."""
+    from planner.event.concept_note import add_section, slugify  # noqa: PLC0415 -- slow import
+
     key = key or slugify(heading)
     saved = library.save(add_section(library.load(event_id), heading, key=key, after=after))
     click.echo(f"added section '{key}' to {saved.id}")
@@ -63,6 +63,8 @@ def add(library: Library, event_id: str, heading: str, key: str | None,
 @friendly
 def remove(library: Library, event_id: str, key: str) -> None:
     """Remove section KEY from EVENT's concept note."""
+    from planner.event.concept_note import remove_section  # noqa: PLC0415 -- slow import
+
     saved = library.save(remove_section(library.load(event_id), key))
     click.echo(f"removed section '{key}' from {saved.id}")
 
@@ -75,6 +77,8 @@ def remove(library: Library, event_id: str, key: str) -> None:
 @friendly
 def move(library: Library, event_id: str, key: str, position: int) -> None:
     """Move section KEY of EVENT's concept note to position --to."""
+    from planner.event.concept_note import move_section  # noqa: PLC0415 -- slow import
+
     saved = library.save(move_section(library.load(event_id), key, to=position))
     click.echo(f"moved section '{key}' of {saved.id} to position {position}")
 
@@ -87,5 +91,7 @@ def move(library: Library, event_id: str, key: str, position: int) -> None:
 @friendly
 def rename(library: Library, event_id: str, key: str, heading: str) -> None:
     """Give section KEY of EVENT's concept note the heading HEADING."""
+    from planner.event.concept_note import rename_section  # noqa: PLC0415 -- slow import
+
     saved = library.save(rename_section(library.load(event_id), key, heading))
     click.echo(f"renamed section '{key}' of {saved.id}: {heading}")

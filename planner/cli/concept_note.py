@@ -1,0 +1,139 @@
+"""`planner concept-note [show] EVENT` and `planner concept-note read EVENT FILE.docx`: the
+concept note as the record holds it, and the note back from Word read into the record.
+
+`concept-note EVENT` stays what it was (`planner.cli.event`): it is the group's default
+command, so `concept-note show EVENT` and `concept-note EVENT` are the same.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from planner.cli import cli, echo_json, event, friendly, pass_library
+
+if TYPE_CHECKING:
+    from planner.documents.readback import Finding, Report
+    from planner.library import Library
+
+__all__: list[str] = []
+
+#: Words of unchanged text kept on each side of a change in the printed diff.
+_CONTEXT_WORDS = 6
+
+
+class _ShowByDefault(click.Group):
+    """A group whose first argument, when it names no subcommand, is the event to show."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
+# planner.cli.event registered `concept-note EVENT`; it becomes `concept-note show`.
+_show = cli.commands.pop("concept-note", None) or event.concept_note
+
+
+@cli.group("concept-note", cls=_ShowByDefault)
+def concept_note() -> None:
+    """The concept note: `show EVENT` (the default: `concept-note EVENT`) prints its
+    sections and the parts the record writes; `read EVENT FILE.docx` reads back the note
+    edited in Word."""
+
+
+concept_note.add_command(_show, "show")
+
+
+def _diff_text(diff: list[tuple[str, str]]) -> str:
+    shown = []
+    for index, (op, text) in enumerate(diff):
+        words = text.split()
+        if op == "=" and len(words) > 2 * _CONTEXT_WORDS:
+            head = words[:_CONTEXT_WORDS] if index else []
+            tail = words[-_CONTEXT_WORDS:] if index < len(diff) - 1 else []
+            shown.append(" ".join([*head, "…", *tail]))
+        else:
+            shown.append({"=": text, "-": f"[-{text}-]", "+": f"{{+{text}+}}"}[op])
+    return " ".join(shown)
+
+
+def _section_lines(finding: Finding) -> list[str]:
+    lines = [f"{finding.status:<9} {finding.key}: {finding.heading}"]
+    if finding.status != "removed":
+        lines.append(f"          {_diff_text(finding.diff)}")
+    return lines
+
+
+def report_lines(report: Report, name: str) -> list[str]:
+    """The read-back as an organiser reads it on the terminal."""
+    by = f"edited by {report.author}; " if report.author else ""
+    lines = [f"{name}: the concept note of {report.event} ({by}matched by {report.matched_by})"]
+    for finding in report.changed:
+        lines += _section_lines(finding)
+    unchanged = len(report.sections) - len(report.changed)
+    lines.append(f"unchanged: {unchanged} section(s)")
+    edited = [part for part in report.parts if part.status != "unchanged"]
+    if edited:
+        lines.append("Written by the record, not taken:")
+        lines += [f"  {part.message}" for part in edited]
+    if report.suggestions:
+        lines.append("Suggestions (tracked changes, taken with their section):")
+        lines += [f"  {s.kind} by {s.author or 'someone'}, {s.date or 'undated'}, in "
+                  f"{s.section or 'the document'}: \"{s.text}\"" for s in report.suggestions]
+    if report.comments:
+        lines.append("Comments:")
+        lines += [f"  {c.author or 'someone'}, {c.date or 'undated'}, on \"{c.paragraph[:60]}\" "
+                  f"({c.section or 'the document'}): {c.text}" for c in report.comments]
+    if not report.has_changes:
+        lines.append("nothing changed: the document reads as the record")
+    return lines
+
+
+def _report_data(report: Report, taken: list[str] | None) -> dict[str, Any]:
+    return report.to_dict() | ({"accepted": taken} if taken is not None else {})
+
+
+@concept_note.command("read")
+@click.argument("event_id")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--accept", "accepted", multiple=True, metavar="all|SECTION",
+              help="Take these sections (keys, repeatable) or all changed ones from the "
+                   "document into the record, in one save.")
+@click.option("--dry-run", is_flag=True, help="With --accept: show what would be taken; "
+                                              "save nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the read-back as JSON.")
+@pass_library
+@friendly
+def read(library: Library, event_id: str, file: Path, *, accepted: tuple[str, ...],
+         dry_run: bool, as_json: bool) -> None:
+    """Read back EVENT's concept note edited in Word (FILE.docx): per section unchanged,
+    changed (word by word), added or removed; the parts the record writes compared, never
+    taken; tracked changes and comments listed. Nothing is saved without --accept."""
+    from planner.documents.readback import accept, read_back  # noqa: PLC0415 -- slow import
+    from planner.library.history import saving  # noqa: PLC0415 -- slow import
+
+    record = library.load(event_id)
+    report = read_back(record, file.read_bytes(), registry=library.registry, name=file.name)
+    taken = None
+    if accepted:
+        revised = accept(record, report, accepted)
+        taken = [f.key or "" for f in report.changed if "all" in accepted or f.key in accepted]
+    if as_json:
+        echo_json(_report_data(report, taken))
+    else:
+        click.echo("\n".join(report_lines(report, file.name)))
+    if taken is None:
+        return
+    if dry_run:
+        click.echo(f"would take section(s) {', '.join(taken)} into {event_id} "
+                   "(dry run: nothing saved)", err=as_json)
+        return
+    who = f" ({report.author})" if report.author else ""
+    with saving(message=f"Concept note read back from {file.name}{who}: took "
+                        f"{', '.join(taken)}"):
+        saved = library.save(revised)
+    click.echo(f"took section(s) {', '.join(taken)} from {file.name} into {saved.id}",
+               err=as_json)
