@@ -2,7 +2,9 @@
 
 Run with `make bench` (or `python bench/run.py assign library` for some modules).
 Each `bench/bench_*.py` module declares `TARGETS`, a list of `(name, work,
-target_ms)`; figures are medians of several runs after a warm-up. Each module runs
+target_ms)`, or `(name, work, target_ms, floor_ms)` where the same work done by the bare
+library gives a floor to print the figure's ratio to; figures are medians of several runs
+after a warm-up. Each module runs
 in a fresh interpreter, so that one module's caches and heap (a 5,000-person
 solve, a Streamlit runtime) do not slow the next one's figures.
 """
@@ -17,7 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-Target = tuple[str, Callable[[], object], float]
+Target = tuple[str, Callable[[], object], float] | tuple[str, Callable[[], object], float, float]
 # Benchmark modules import `Span` from `run`: the same class when this file runs as a script.
 sys.modules.setdefault("run", sys.modules[__name__])
 
@@ -53,11 +55,14 @@ def run_module(name: str) -> int:
     sys.path.insert(0, str(HERE))
     targets: list[Target] = importlib.import_module(f"bench_{name}").TARGETS
     missed = 0
-    for title, work, target in targets:
+    for title, work, target, *floor in targets:
         figure = median_ms(work, runs=3 if target >= 1000 else 7)
         verdict = "ok" if figure <= target else "MISSED"
         missed += figure > target
-        print(f"{title:<55} {figure:9.1f} ms   target {target:7.0f} ms   {verdict}", flush=True)
+        # Where a floor exists (the same work by the bare library), the ratio to it too.
+        ratio = f"   {figure / floor[0]:4.2f}× its floor ({floor[0]:.1f} ms)" if floor else ""
+        print(f"{title:<66} {figure:9.1f} ms   target {target:7.0f} ms   {verdict}{ratio}",
+              flush=True)
     return missed
 
 

@@ -7,6 +7,7 @@ internals. Undefined variables are errors, never silent blanks.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import threading
@@ -74,6 +75,10 @@ class _Sandbox(LimitedSandbox):
         return template
 
 
+#: Digests of the templates whose package passed `check_package` in this process.
+_PASSED: set[bytes] = set()
+
+
 @cache
 def environment() -> SandboxedEnvironment:
     """The one Jinja environment every document renders in: sandboxed, autoescaping, strict."""
@@ -86,7 +91,12 @@ def _open(template: Path | bytes, name: str) -> Any:
     from docxtpl import DocxTemplate  # noqa: PLC0415 -- slow import
 
     data = template if isinstance(template, bytes) else template.read_bytes()
-    check_package(data, name)  # its size first: a large file is refused unread
+    digest = hashlib.blake2b(data, digest_size=16).digest()
+    if digest not in _PASSED:  # each template once: reading every part costs a third
+        check_package(data, name)  # its size first: a large file is refused unread
+        if len(_PASSED) > COMPILED_KEPT:
+            _PASSED.clear()
+        _PASSED.add(digest)
     document = DocxTemplate(io.BytesIO(data))
     try:
         document.init_docx()
