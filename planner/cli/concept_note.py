@@ -1,8 +1,7 @@
 """`planner concept-note [show] EVENT` and `planner concept-note read EVENT FILE.docx`: the
 concept note as the record holds it, and the note back from Word read into the record.
 
-`concept-note EVENT` stays what it was (`planner.cli.event`): it is the group's default
-command, so `concept-note show EVENT` and `concept-note EVENT` are the same.
+`show` is the group's default command, so `concept-note EVENT` reads as it always did.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from planner.cli import cli, echo_json, event, friendly, pass_library
+from planner.cli import cli, echo_json, friendly, pass_library
 
 if TYPE_CHECKING:
     from planner.documents.readback import Finding, Report
@@ -33,10 +32,6 @@ class _ShowByDefault(click.Group):
         return super().parse_args(ctx, args)
 
 
-# planner.cli.event registered `concept-note EVENT`; it becomes `concept-note show`.
-_show = cli.commands.pop("concept-note", None) or event.concept_note
-
-
 @cli.group("concept-note", cls=_ShowByDefault)
 def concept_note() -> None:
     """The concept note: `show EVENT` (the default: `concept-note EVENT`) prints its
@@ -44,20 +39,51 @@ def concept_note() -> None:
     edited in Word."""
 
 
-concept_note.add_command(_show, "show")
+# How the paragraph styles of a document context read as plain text.
+_INDENT = {"bullet": "  - ", "bullet2": "      - "}
+
+
+def _record_section_lines(section: dict[str, str]) -> list[str]:
+    items = section["items"].splitlines()
+    return [f"## {section['heading']}  [{section['key']}]", *section["text"].rstrip().splitlines(),
+            *(f"  {n}. {item}" for n, item in enumerate(items, 1)), ""]
+
+
+def _part_lines(part: dict[str, Any]) -> list[str]:
+    return [f"## {part['part']}  (from {part['source']})",
+            *(_INDENT.get(line["style"], "") + line["text"] for line in part["lines"]), ""]
+
+
+@concept_note.command("show")
+@click.argument("event_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the sections and parts as JSON.")
+@pass_library
+@friendly
+def show(library: Library, event_id: str, as_json: bool) -> None:
+    """EVENT's concept note: each section as written, then the parts written from the record.
+
+    The sections are edited in the event file's `concept_note` (or on the app's Concept
+    note page); the generated parts change with the record they come from.
+    """
+    from planner.documents.concept_note import generated_parts  # noqa: PLC0415 -- slow import
+    from planner.event.concept_note import concept_note_form  # noqa: PLC0415 -- slow import
+
+    event = library.load(event_id)
+    sections, parts = concept_note_form(event), generated_parts(event, library.registry)
+    if as_json:
+        echo_json({"sections": sections, "generated": parts})
+        return
+    lines = [line for section in sections for line in _record_section_lines(section)]
+    click.echo("\n".join(lines or [f"no concept note sections in '{event_id}'", ""]))
+    click.echo("# Written from the record (edit the record, not these)\n")
+    click.echo("\n".join(line for part in parts for line in _part_lines(part)).rstrip())
 
 
 def _diff_text(diff: list[tuple[str, str]]) -> str:
-    shown = []
-    for index, (op, text) in enumerate(diff):
-        words = text.split()
-        if op == "=" and len(words) > 2 * _CONTEXT_WORDS:
-            head = words[:_CONTEXT_WORDS] if index else []
-            tail = words[-_CONTEXT_WORDS:] if index < len(diff) - 1 else []
-            shown.append(" ".join([*head, "…", *tail]))
-        else:
-            shown.append({"=": text, "-": f"[-{text}-]", "+": f"{{+{text}+}}"}[op])
-    return " ".join(shown)
+    from planner.documents.readback import shortened  # noqa: PLC0415 -- slow import
+
+    marks = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
+    return " ".join(marks[op].format(text) for op, text in shortened(diff, _CONTEXT_WORDS))
 
 
 def _section_lines(finding: Finding) -> list[str]:

@@ -48,7 +48,7 @@ from planner.documents.wording import PLACEHOLDER, split_paragraphs, strip_numbe
 from planner.errors import PlannerError
 from planner.model import ConceptNote, ConceptNoteSection, Event, Registry
 
-__all__ = ["Finding", "Report", "accept", "read_back", "word_diff"]
+__all__ = ["Finding", "Report", "accept", "read_back", "shortened", "word_diff"]
 
 #: The parts the record writes, by mark, as the organiser names them.
 PARTS = {"part_title": "Title", "part_dates": "Place and dates",
@@ -151,6 +151,27 @@ def word_diff(before: list[str], after: list[str]) -> list[tuple[str, str]]:
         if b2 > b1:
             diff.append(("+", " ".join(new[b1:b2])))
     return diff
+
+
+def shortened(diff: list[tuple[str, str]], context: int = 6) -> list[tuple[str, str]]:
+    """`diff` with each long run of unchanged words cut to `context` words on each side of
+    a change (`…` in between): what the CLI prints and the app shows under a section.
+
+    Examples
+    --------
+    >>> shortened([("=", "a b c d e f g"), ("+", "h")], context=2)
+    [('=', '… f g'), ('+', 'h')]
+    """
+    shown = []
+    for index, (op, text) in enumerate(diff):
+        words = text.split()
+        if op == "=" and len(words) > 2 * context:
+            head = words[:context] if index else []
+            tail = words[-context:] if index < len(diff) - 1 else []
+            shown.append((op, " ".join([*head, "…", *tail])))
+        else:
+            shown.append((op, text))
+    return shown
 
 
 def _parts_of(data: bytes, name: str) -> dict[str, bytes]:

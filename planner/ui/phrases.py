@@ -108,6 +108,7 @@ NOTE_READ_SAME = "Nothing changed: the document reads as the record."
 NOTE_READ_BY = "Edited by {author}; matched by {matched}."
 NOTE_READ_RECORD = "Record"
 NOTE_READ_DOCUMENT = "Document (tracked changes accepted)"
+NOTE_READ_DIFF = "What changed:"
 NOTE_READ_ACCEPT = "Accept"
 NOTE_READ_KEEP = "Keep mine"
 NOTE_READ_CHOSEN = {"accept": "Accepted: the document's text will be taken.",

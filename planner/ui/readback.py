@@ -3,6 +3,7 @@ side by side (record | document) with Accept / Keep mine, then one save of those
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,8 @@ def _side_by_side(event: Event, finding: Finding, decisions: dict[str, str]) -> 
     record.markdown("\n\n".join(finding.record) or "—")
     document.caption(phrases.NOTE_READ_DOCUMENT)
     document.markdown("\n\n".join(finding.document) or "—")
+    if finding.diff:
+        st.markdown(phrases.NOTE_READ_DIFF + " " + diff_markdown(finding.diff))
     accept, keep = st.columns(2)
     if accept.button(phrases.NOTE_READ_ACCEPT, key=key("note_accept", event.id, section)):
         decisions[section] = "accept"
@@ -42,6 +45,17 @@ def _side_by_side(event: Event, finding: Finding, decisions: dict[str, str]) -> 
         decisions[section] = "keep"
     if section in decisions:
         st.caption(phrases.NOTE_READ_CHOSEN[decisions[section]])
+
+
+def diff_markdown(diff: list[tuple[str, str]]) -> str:
+    """The word-level changes as Streamlit markdown: gone struck out in red, new in green."""
+    from planner.documents.readback import shortened  # noqa: PLC0415 -- slow import
+
+    def plain(text: str) -> str:  # the words must not read as markdown
+        return re.sub(r"([\\`*_{}\[\]()#+\-.!|~:$<>])", r"\\\1", text)
+
+    marks = {"=": "{}", "-": ":red[~~{}~~]", "+": ":green[**{}**]"}
+    return " ".join(marks[op].format(plain(text)) for op, text in shortened(diff))
 
 
 def _notes(report: Report) -> None:
