@@ -5,7 +5,7 @@ and the filtered graph for other tools. One filter narrows all of them."""
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import streamlit as st
 
@@ -30,6 +30,11 @@ from planner.ui import phrases, state, widgets
 from planner.ui.map import partner_map, window_around
 from planner.ui.network_panels import editions_compared, neighbourhood, region_choices
 from planner.ui.state import KEYS
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from planner.network.filters import NetworkFilter
 
 #: This page's own widgets (the shared `KEYS` hold the filters).
 SEARCH, COLOUR, ZOOM, MARK, FOCUS, CLICKED = (
@@ -64,8 +69,8 @@ def _filter() -> NetworkFilter | None:
     with st.expander(phrases.NETWORK_FILTERS):
         one, two, three = st.columns(3)
         chosen: _Choice = {
-            "regions": region.multiselect("Region", region_choices(library_network(
-                state.library())), key=KEYS["net_regions"], accept_new_options=True),
+            "regions": region.multiselect("Region", region_choices(_network()),
+                                          key=KEYS["net_regions"], accept_new_options=True),
             "editions": edition.multiselect("Edition", list(EDITIONS), key=KEYS["net_editions"]),
             "levels": level.multiselect("Level", list(InitiativeLevel), key=KEYS["net_levels"]),
             "roles": role.multiselect("Role", TIE_ROLES, key=KEYS["net_roles"]),
@@ -134,7 +139,7 @@ def _map(graph: Any, event: Event | None, suggested: list[Any]) -> None:
     points = map_points(graph, event=event if marked else None,
                         registry=state.library().registry,
                         suggestions=suggested if marked else (),
-                        whole=library_network(state.library()))
+                        whole=_network())
     focus = st.session_state.get(FOCUS)
     focus = focus if focus in graph else None
     near: set[str] = set()
@@ -208,6 +213,11 @@ def _downloads(graph: Any) -> None:
                              file_name=f"network{fmt.suffix}", key=f"network-{fmt.name}")
 
 
+def _network(spec: NetworkFilter | None = None) -> nx.MultiGraph:
+    # Built from the events the app already holds: after a save nothing is read twice.
+    return library_network(state.library(), spec, events=state.held_events())
+
+
 def render() -> None:
     """Who the event could still invite; the filtered map, searchable, with one actor's
     neighbourhood; who matters; the editions compared; the downloads."""
@@ -219,7 +229,7 @@ def render() -> None:
     if spec is None:
         return
     with st.spinner(phrases.NETWORK_LAYING_OUT):
-        graph = library_network(state.library(), spec)
+        graph = _network(spec)
         if graph.number_of_nodes() == 0:
             st.info(phrases.NETWORK_EMPTY)
             return

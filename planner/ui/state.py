@@ -28,6 +28,7 @@ __all__ = [
     "describe_place",
     "events",
     "find_event",
+    "held_events",
     "key",
     "library",
     "open_page",
@@ -154,6 +155,11 @@ def _loaded() -> _Reading:
         return _Reading(None, refusal=str(err))
     st.session_state[_LAST_GOOD] = (folder, found)
     return _Reading(found)
+
+
+def held_events() -> list[Event]:
+    """The events as the app holds them, saying nothing (`events` says what is wrong)."""
+    return _loaded().events or []
 
 
 def events() -> list[Event] | None:
