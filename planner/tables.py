@@ -56,6 +56,8 @@ class TableRow:
     cells: list[str]
     unreadable: dict[int, str] = field(default_factory=dict)
     """Cells that could not be read (a formula without a stored value), by column index."""
+    cleaned: frozenset[int] = frozenset()
+    """Cells that held a control character (pasted from another system), read as a space."""
 
 
 @dataclass(frozen=True)
@@ -198,7 +200,7 @@ def _csv_records(data: bytes, name: str) -> tuple[list[TableRow], str]:
                     f"{name}: {_where(len(records) + 1, start)}: a quote opens a cell and "
                     f"closes only on line {line}, taking lines {start + 1}–{line} into one "
                     "cell; close the quote where the cell ends, or double a quote inside it")
-            records.append(_row(len(records) + 1, [_cell(c) for c in cells]))
+            records.append(_row(len(records) + 1, cells))
     except csv.Error as err:
         raise UnreadableFile(_quote_problem(str(err), name, len(records) + 1, line + 1)
                              ) from None
@@ -227,14 +229,16 @@ def _swallows(cells: list[str], delimiter: str, width: int) -> bool:
                for cell in cells for part in cell.splitlines()[1:])
 
 
-def _row(number: int, cells: list[str], unreadable: dict[int, str] | None = None) -> TableRow:
+def _row(number: int, raw: list[str], unreadable: dict[int, str] | None = None) -> TableRow:
     bad = dict(unreadable or {})
+    cleaned = frozenset(i for i, text in enumerate(raw) if CONTROL_CHARACTERS.search(text))
+    cells = [_cell(text) for text in raw]
     for index, text in enumerate(cells):
         if len(text) > MAX_CELL_CHARS:
             cells[index] = ""
             bad[index] = (f"a cell of {len(text):,} characters; at most {MAX_CELL_CHARS:,} "
                           "are read")
-    return TableRow(number, cells, bad)
+    return TableRow(number, cells, bad, cleaned)
 
 
 def _cell_text(value: object) -> str:
@@ -248,7 +252,7 @@ def _cell_text(value: object) -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return _cell(str(value))
+    return str(value)
 
 
 def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from planner.countries import PLACES, area_of
 from planner.errors import Finding
 from planner.event.regions import event_region
+from planner.grammar import counted
 from planner.model import (
     NOT_COMING,
     AgendaItem,
@@ -257,10 +258,6 @@ def _name(registry: Registry, org_id: str) -> str:
     return registry[org_id].display_name if org_id in registry else org_id
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def _quota(event: Event, country: str, quotas: dict[str, Quota]) -> tuple[int, int | None]:
     # The host's own quota: its delegation's, else the event's host quota, else 2 or more.
     if country in quotas:
@@ -307,11 +304,11 @@ def _country_findings(event: Event, registry: Registry,
         least, most = _quota(event, country, quotas)
         if government and delegates < least:
             yield Finding("delegation-under-quota", f"{name} sends "
-                          f"{_plural(delegates, 'government delegate')}; at least {least} "
+                          f"{counted(delegates, 'government delegate')}; at least {least} "
                           f"{'is' if least == 1 else 'are'} expected", country)
         if most is not None and delegates > most:
             yield Finding("delegation-over-quota", f"{name} sends "
-                          f"{_plural(delegates, 'government delegate')}; at most {most} "
+                          f"{counted(delegates, 'government delegate')}; at most {most} "
                           f"{'is' if most == 1 else 'are'} expected", country)
 
 

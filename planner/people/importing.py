@@ -193,7 +193,9 @@ class _Import:
 
     def fate(self, row: TableRow) -> RowFate:
         values, problems, extra, shown = self.read(row)
-        warnings = tuple(f"column '{self.header_of(f)}': {w}" for f, w in extra.warnings)
+        warnings = tuple(f"column '{self.header_of(f)}': {w}" for f, w in extra.warnings) + \
+            tuple(f"column '{self.table.header[i]}': a control character read as a space"
+                  for i in sorted(row.cleaned) if i < len(self.table.header))
         if problems:
             (column, reason), *more = problems
             return RowFate(row.number, "rejected", column=column, reason=reason, name=shown,

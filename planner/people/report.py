@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from planner.grammar import counted
 from planner.model import Organisation
 from planner.people.organisations import Proposal
 
@@ -86,12 +87,13 @@ class ImportReport:
     def summary(self) -> str:
         """One line: what was read and what became of it."""
         c = self.counts()
-        text = (f"{self.source} ({self.layout}): {c['rows']} rows: {c['imported']} imported, "
+        text = (f"{self.source} ({self.layout}): {counted(c['rows'], 'row')}: "
+                f"{c['imported']} imported, "
                 f"{c['merged']} merged, {c['rejected']} rejected")
         if c["held"]:
             text += f", {c['held']} held"
         if self.blank_rows:
-            text += f"; {self.blank_rows} blank rows skipped"
+            text += f"; {counted(self.blank_rows, 'blank row')} skipped"
         return text
 
     def proposal_lines(self) -> list[str]:

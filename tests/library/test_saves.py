@@ -251,7 +251,12 @@ def test_control_characters_in_a_registration_list_become_spaces(planned: Librar
     upload = tmp_path / "list.csv"
     upload.write_text("First name,Last name,Organisation,Country,Position\n"
                       "Am\x01ina,Hassan,UNHCR,Kenya,Protection\x0bOfficer\n", encoding="utf-8")
-    assert run(planned, "participants", "import", "nairobi-2027", str(upload)).returncode == 0
+    imported = run(planned, "participants", "import", "nairobi-2027", str(upload))
+    assert imported.returncode == 0
+    # Said, not silent: the organiser sees which cells held one.
+    assert "column 'First name': a control character read as a space; column 'Position': " \
+           "a control character read as a space" in imported.stdout
+    assert "list.csv (CSV, comma-separated, UTF-8): 1 row: 1 imported" in imported.stdout
     person = next(p for p in planned.load("nairobi-2027").participants
                   if p.last_name == "Hassan")
     assert (person.first_name, person.position) == ("Am ina", "Protection Officer")
