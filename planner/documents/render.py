@@ -145,14 +145,15 @@ def check_template(template: Path | bytes, context: dict[str, Any], *,
     for part, source in _sources(document):
         try:
             tree = env.parse(source)
+            unsafe = _unsafe_names(tree)
+            if unsafe:
+                raise TemplateProblem(
+                    f"{name}: refused: the template reaches for '{unsafe[0]}', a Python "
+                    "internal; templates may only use the document's fields")
+            # Compiling for the names also checks filters and tests exist (`x is title`).
+            used |= meta.find_undeclared_variables(tree) - set(env.globals)
         except TemplateSyntaxError as err:
             raise TemplateProblem(_syntax_problem(err, source, name, part)) from None
-        unsafe = _unsafe_names(tree)
-        if unsafe:
-            raise TemplateProblem(
-                f"{name}: refused: the template reaches for '{unsafe[0]}', a Python internal; "
-                "templates may only use the document's fields")
-        used |= meta.find_undeclared_variables(tree) - set(env.globals)
     unknown = sorted(used - set(context))
     if unknown:
         raise TemplateProblem(
