@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from planner.cli import cli, echo_json, friendly, pass_library
+from planner.errors import PlannerError
 
 if TYPE_CHECKING:
     from planner.documents.readback import Finding, Report
+    from planner.documents.revisions import Suggestion
     from planner.library import Library
 
 __all__: list[str] = []
@@ -93,8 +95,16 @@ def _section_lines(finding: Finding) -> list[str]:
     return lines
 
 
-def report_lines(report: Report, name: str) -> list[str]:
-    """The read-back as an organiser reads it on the terminal."""
+def _suggestion(number: int, s: Suggestion) -> str:
+    return (f"  {number}. {s.kind} by {s.author or 'someone'}, {s.date or 'undated'}, in "
+            f"{s.section or 'the document'}: \"{s.text}\"")
+
+
+def report_lines(report: Report, name: str, *, numbers: list[int] | None = None,
+                 rejected: list[tuple[int, Suggestion]] | None = None) -> list[str]:
+    """The read-back as an organiser reads it on the terminal; suggestions keep the
+    `numbers` they have in the file as sent (for `--reject`), the `rejected` ones listed
+    apart."""
     by = f"edited by {report.author}; " if report.author else ""
     lines = [f"{name}: the concept note of {report.event} ({by}matched by {report.matched_by})"]
     for finding in report.changed:
@@ -106,9 +116,13 @@ def report_lines(report: Report, name: str) -> list[str]:
         lines.append("Written by the record, not taken:")
         lines += [f"  {part.message}" for part in edited]
     if report.suggestions:
-        lines.append("Suggestions (tracked changes, taken with their section):")
-        lines += [f"  {s.kind} by {s.author or 'someone'}, {s.date or 'undated'}, in "
-                  f"{s.section or 'the document'}: \"{s.text}\"" for s in report.suggestions]
+        lines.append("Suggestions (tracked changes, taken with their section unless "
+                     "rejected with --reject N):")
+        lines += [_suggestion(n, s) for n, s in zip(
+            numbers or range(1, len(report.suggestions) + 1), report.suggestions, strict=True)]
+    if rejected:
+        lines.append("Rejected (undone before the sections were read):")
+        lines += [_suggestion(n, s) for n, s in rejected]
     if report.comments:
         lines.append("Comments:")
         lines += [f"  {c.author or 'someone'}, {c.date or 'undated'}, on \"{c.paragraph[:60]}\" "
@@ -128,21 +142,35 @@ def _report_data(report: Report, taken: list[str] | None) -> dict[str, Any]:
 @click.option("--accept", "accepted", multiple=True, metavar="all|SECTION",
               help="Take these sections (keys, repeatable) or all changed ones from the "
                    "document into the record, in one save.")
+@click.option("--reject", "rejected", multiple=True, type=click.IntRange(min=1), metavar="N",
+              help="Undo suggestion N (a tracked change, numbered as listed) before the "
+                   "sections are read; repeatable.")
 @click.option("--dry-run", is_flag=True, help="With --accept: show what would be taken; "
                                               "save nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the read-back as JSON.")
 @pass_library
 @friendly
 def read(library: Library, event_id: str, file: Path, *, accepted: tuple[str, ...],
-         dry_run: bool, as_json: bool) -> None:
+         rejected: tuple[int, ...], dry_run: bool, as_json: bool) -> None:
     """Read back EVENT's concept note edited in Word (FILE.docx): per section unchanged,
     changed (word by word), added or removed; the parts the record writes compared, never
     taken; tracked changes and comments listed. Nothing is saved without --accept."""
     from planner.documents.readback import accept, read_back  # noqa: PLC0415 -- slow import
+    from planner.documents.revisions import reject  # noqa: PLC0415 -- slow import
     from planner.library.history import saving  # noqa: PLC0415 -- slow import
 
     record = library.load(event_id)
-    report = read_back(record, file.read_bytes(), registry=library.registry, name=file.name)
+    data = file.read_bytes()
+    report = read_back(record, data, registry=library.registry, name=file.name)
+    numbers = [n for n in range(1, len(report.suggestions) + 1) if n not in rejected]
+    turned_down = []
+    if rejected:
+        try:
+            data = reject(data, rejected)
+        except ValueError as err:
+            raise PlannerError(f"{file.name}: {err}") from None
+        turned_down = [(n, report.suggestions[n - 1]) for n in sorted(set(rejected))]
+        report = read_back(record, data, registry=library.registry, name=file.name)
     taken = None
     if accepted:
         revised = accept(record, report, accepted)
@@ -150,7 +178,8 @@ def read(library: Library, event_id: str, file: Path, *, accepted: tuple[str, ..
     if as_json:
         echo_json(_report_data(report, taken))
     else:
-        click.echo("\n".join(report_lines(report, file.name)))
+        click.echo("\n".join(report_lines(report, file.name, numbers=numbers,
+                                          rejected=turned_down)))
     if taken is None:
         return
     if dry_run:
@@ -158,8 +187,10 @@ def read(library: Library, event_id: str, file: Path, *, accepted: tuple[str, ..
                    "(dry run: nothing saved)", err=as_json)
         return
     who = f" ({report.author})" if report.author else ""
+    undone = f"; rejected suggestion(s) {', '.join(str(n) for n, _ in turned_down)}" \
+        if turned_down else ""
     with saving(message=f"Concept note read back from {file.name}{who}: took "
-                        f"{', '.join(taken)}"):
+                        f"{', '.join(taken)}{undone}"):
         saved = library.save(revised)
     click.echo(f"took section(s) {', '.join(taken)} from {file.name} into {saved.id}",
                err=as_json)

@@ -60,6 +60,7 @@ KEYS = {
     "note_accept": "note-accept",
     "note_keep": "note-keep",
     "note_take": "note-take",
+    "note_reject": "note-reject",
     "upload": "participants-upload",
     "upload_mapping": "participants-mapping",
     "upload_save": "participants-save",

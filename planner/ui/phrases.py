@@ -114,7 +114,9 @@ NOTE_READ_KEEP = "Keep mine"
 NOTE_READ_CHOSEN = {"accept": "Accepted: the document's text will be taken.",
                     "keep": "Kept: the record stays as it is."}
 NOTE_READ_PARTS = "Written by the record, not taken (edit the record instead)"
-NOTE_READ_SUGGESTIONS = "Suggestions (tracked changes, taken with their section)"
+NOTE_READ_SUGGESTIONS = ("Suggestions (tracked changes): each is taken with its section "
+                         "unless you reject it here")
+NOTE_READ_REJECT = "Reject the {kind} “{text}” by {author} ({date}, in {section})"
 NOTE_READ_COMMENTS = "Comments"
 NOTE_READ_TAKE = "Take the accepted sections into the record"
 NOTE_READ_SAVED = "Took {sections} from {file}: saved {path} (revision {revision})."

@@ -58,15 +58,27 @@ def diff_markdown(diff: list[tuple[str, str]]) -> str:
     return " ".join(marks[op].format(plain(text)) for op, text in shortened(diff))
 
 
+def _rejections(event: Event, report: Report) -> list[int]:
+    # Each tracked change is taken with its section unless the organiser rejects it here.
+    if not report.suggestions:
+        return []
+    st.markdown(f"**{phrases.NOTE_READ_SUGGESTIONS}**")
+    rejected = []
+    for number, s in enumerate(report.suggestions, 1):
+        label = phrases.NOTE_READ_REJECT.format(
+            kind=s.kind, text=s.text, author=s.author or "—", date=s.date[:10] or "—",
+            section=s.section or "—")
+        if st.checkbox(label, key=key("note_reject", event.id, _version(event), number)):
+            rejected.append(number)
+    return rejected
+
+
 def _notes(report: Report) -> None:
     edited = [part.message for part in report.parts if part.status != "unchanged"]
     if edited:
         st.markdown(f"**{phrases.NOTE_READ_PARTS}**")
         for message in edited:
             st.warning(message)
-    if report.suggestions:
-        st.markdown(f"**{phrases.NOTE_READ_SUGGESTIONS}**")
-        st.dataframe([s.to_dict() for s in report.suggestions], hide_index=True)
     if report.comments:
         st.markdown(f"**{phrases.NOTE_READ_COMMENTS}**")
         st.dataframe([c.to_dict() for c in report.comments], hide_index=True)
@@ -112,6 +124,12 @@ def render_readback(event: Event, base: int, then: Callable[[], None]) -> None:
     if not report.has_changes:
         st.success(phrases.NOTE_READ_SAME)
         return
+    rejected = _rejections(event, report)
+    if rejected:  # the sections are read from the file with those suggestions undone
+        from planner.documents.revisions import reject  # noqa: PLC0415 -- slow import
+
+        report = read_back(event, reject(upload.getvalue(), rejected),
+                           registry=state.library().registry, name=upload.name)
     st.caption(phrases.NOTE_READ_BY.format(author=report.author or "—",
                                            matched=report.matched_by))
     decisions = _decisions(event)

@@ -47,8 +47,8 @@ def test_read_reports_each_finding(shipped_copy: Library, tmp_path: Path) -> Non
         "  Place and dates: edited in Word; the record says 'Dar es Salaam, United Republic "
         "of Tanzania, 6–7 September 2010' (edit the record, not the document)")
     assert lines[-4:] == [
-        f"  deletion by {ANA}, 2027-05-02T10:00:00Z, in objectives: \"Increase\"",
-        f"  insertion by {ANA}, 2027-05-02T10:00:00Z, in objectives: \"Deepen\"",
+        f"  1. deletion by {ANA}, 2027-05-02T10:00:00Z, in objectives: \"Increase\"",
+        f"  2. insertion by {ANA}, 2027-05-02T10:00:00Z, in objectives: \"Deepen\"",
         "Comments:",
         f"  {ANA}, 2027-05-02T10:00:00Z, on \"This Concept Paper provides a synopsis of the "
         "proposed Regio\" (introduction): Please check the dates."]
@@ -151,3 +151,27 @@ def test_accepting_is_one_commit_naming_the_document_and_its_author(
         0, "took section(s) outcomes from note.docx into nairobi-2027")
     assert subjects(folder, "nairobi-2027.yaml")[0] == (
         f"Concept note read back from note.docx ({ANA}): took outcomes")
+
+
+def test_read_reject_undoes_a_suggestion_before_the_sections_are_read(
+        shipped_copy: Library, tmp_path: Path) -> None:
+    edited = _edited_file(shipped_copy, tmp_path)
+    code, output = run(shipped_copy.path, "read", DAR, str(edited), "--reject", "2",
+                       "--accept", "objectives")
+    lines = output.splitlines()
+    saved = Library(shipped_copy.path).load(DAR)
+    objectives = next(s for s in saved.concept_note.sections if s.key == "objectives")
+    assert code == 0
+    assert lines[lines.index("Rejected (undone before the sections were read):") + 1] == (
+        f"  2. insertion by {ANA}, 2027-05-02T10:00:00Z, in objectives: \"Deepen\"")
+    assert f"  1. deletion by {ANA}, 2027-05-02T10:00:00Z, in objectives: \"Increase\"" in lines
+    assert "Deepen" not in " ".join(objectives.items)
+    assert objectives.items[0].startswith("understanding on the nature")
+
+
+def test_read_reject_of_a_suggestion_the_file_lacks_is_one_line(shipped_copy: Library,
+                                                                tmp_path: Path) -> None:
+    code, output = run(shipped_copy.path, "read", DAR, str(_edited_file(shipped_copy, tmp_path)),
+                       "--reject", "9")
+    assert (code, output) == (1, "Error: note.docx: no suggestion 9 (the file has 2)\n")
+

@@ -55,3 +55,18 @@ def test_accept_one_section_keep_another_then_one_save(shipped_copy: Library) ->
     assert by_key["objectives"] == old["objectives"]
     assert by_key["methodology"] == old["methodology"]  # removed in Word, not accepted
     assert "lessons-learned" not in by_key
+
+
+def test_a_rejected_suggestion_is_not_taken_with_its_section(shipped_copy: Library) -> None:
+    app = _uploaded(shipped_copy, edit_like_word(_note(shipped_copy)))
+    labels = [c.label for c in app.checkbox if c.label.startswith("Reject")]
+    app.checkbox(key=key("note_reject", DAR, 0, 2)).check().run()
+    app.button(key=key("note_accept", DAR, "objectives")).click().run()
+    app.button(key=key("note_take", DAR)).click().run()
+
+    after = Library(shipped_copy.path).load(DAR)
+    objectives = next(s for s in after.concept_note.sections if s.key == "objectives")
+    assert labels == ["Reject the deletion “Increase” by Ana Pérez (2027-05-02, in objectives)",
+                      "Reject the insertion “Deepen” by Ana Pérez (2027-05-02, in objectives)"]
+    assert list(app.exception) == []
+    assert objectives.items[0].startswith("understanding on the nature")
