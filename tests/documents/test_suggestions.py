@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from planner.documents import render_document
-from planner.documents.readback import accept, read_back
+from planner.documents.readback import Report, accept, read_back
 from planner.documents.revisions import reject
 from planner.library import Library
 from tests.conftest import SHIPPED
@@ -18,7 +18,7 @@ EVENT = LIBRARY.load(DAR)
 EDITED = edit_like_word(render_document("concept-note", EVENT, registry=LIBRARY.registry))
 
 
-def _read(data: bytes):  # noqa: ANN202 -- a Report
+def _read(data: bytes) -> Report:
     return read_back(EVENT, data, registry=LIBRARY.registry, name="note.docx")
 
 
