@@ -79,8 +79,11 @@ def browser(app_url: str) -> Iterator[object]:
     """Debian's /usr/bin/chromium, headless, driven by Playwright."""
     if not CHROMIUM.exists():
         pytest.skip("Debian chromium is not installed (make test installs it as root)")
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415 -- slow import
+    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415 -- slow import
 
+    # Assertions wait as long as actions do: on a loaded CI machine a rerun can take a few
+    # seconds (speed is measured in bench/, not here).
+    expect.set_options(timeout=20_000)
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
