@@ -121,6 +121,10 @@ class Access:
         events = {**self.events, event_id: {**self.events.get(event_id, {}), who: role}}
         return Access(self.people, events, self.default, self.path)
 
+    def to_data_text(self) -> str:
+        """The access file's text, as written."""
+        return dump_yaml(self.to_data())
+
     def to_data(self) -> dict[str, Any]:
         """The access file's content, as written."""
         data: dict[str, Any] = {}
@@ -232,7 +236,7 @@ def grant(folder: Path, who: str, role: Role, event_id: str | None = None, *,
             raise AccessDenied(f"{actor.email} is not an owner of this library and cannot "
                                "grant roles; ask an owner")
         changed = access.with_role(who, role, event_id)
-        write_atomically(folder / ACCESS_FILE, dump_yaml(changed.to_data()))
+        write_atomically(folder / ACCESS_FILE, changed.to_data_text())
         where = f" for {event_id}" if event_id else ""
         with history.saving(message=f"{who} made {role.value}{where}",
                             author=author_for(actor)):
