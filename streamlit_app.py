@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from planner.ui import PAGES, state
+from planner.ui import PAGES, signin, state
 
 
 def main() -> None:
     """Set up the page and run the one the organiser chose."""
     st.set_page_config(page_title="planner", page_icon=":material/event:", layout="wide")
+    signin.gate()
     sections: dict[str, list[st.Page]] = {}
     links = {}
     for page in PAGES:

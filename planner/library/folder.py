@@ -15,6 +15,8 @@ from planner.errors import (
     UnknownEvent,
     ValidationFailed,
 )
+from planner.library import history
+from planner.library.access import ACCESS_FILE, Access, Actor, author_for, load_access
 from planner.library.shipped import SHIPPED_LIBRARY
 from planner.library.states import with_every_state
 from planner.library.store import (
@@ -44,10 +46,11 @@ REGISTRY_FILE = "organisations.yaml"
 #: The cooperation initiatives of *The 10-Point Plan in Action*, beside the events.
 INITIATIVES_FILE = "initiatives.yaml"
 #: Files of the library folder that are not events.
-RESERVED_FILES = frozenset({REGISTRY_FILE, INITIATIVES_FILE})
+RESERVED_FILES = frozenset({REGISTRY_FILE, INITIATIVES_FILE, ACCESS_FILE})
 # An event with one of these ids would be written over a file that is not an event.
 _RESERVED_IDS = {Path(REGISTRY_FILE).stem: "organisation registry",
-                 Path(INITIATIVES_FILE).stem: "list of cooperation initiatives"}
+                 Path(INITIATIVES_FILE).stem: "list of cooperation initiatives",
+                 Path(ACCESS_FILE).stem: "list of who may do what"}
 
 
 def check_id(event_id: str) -> str:
@@ -154,14 +157,30 @@ class Library:
         for event_id in self.event_ids():
             yield self.load(event_id)
 
-    def save(self, event: Event) -> Event:
-        """Save an event, refusing to overwrite a newer revision or to write a file that
-        would not load (an unknown organisation, a broken reference)."""
-        return save_event(event, self.event_path(event.id), self.registry)
+    def access(self) -> Access:
+        """Who may do what here (`access.yaml`), read afresh: an owner's grant counts at once."""
+        return load_access(self.path)
 
-    def create(self, event: Event) -> Event:
+    def save(self, event: Event, *, actor: Actor | None = None) -> Event:
+        """Save an event, refusing to overwrite a newer revision or to write a file that
+        would not load (an unknown organisation, a broken reference).
+
+        With an `actor` (the signed-in person), a viewer's or a stranger's save is refused
+        (`AccessDenied`) and the commit of the save is theirs; without, the local user saves.
+        """
+        return self._save(event, actor, new=False)
+
+    def create(self, event: Event, *, actor: Actor | None = None) -> Event:
         """Add a new event to the library; never overwrites an existing one."""
-        return save_event(event, self.event_path(event.id), self.registry, new=True)
+        return self._save(event, actor, new=True)
+
+    def _save(self, event: Event, actor: Actor | None, *, new: bool) -> Event:
+        if actor is None:
+            return save_event(event, self.event_path(event.id), self.registry, new=new)
+        # A new event has no entries of its own yet: the library-wide role decides.
+        self.access().check(actor, None if new else event.id, edit=True)
+        with history.saving(author=author_for(actor)):
+            return save_event(event, self.event_path(event.id), self.registry, new=new)
 
     def validate(self) -> list[Problem]:
         """Every problem in the registry, the initiatives and every event file."""

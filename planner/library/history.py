@@ -107,8 +107,11 @@ def saving(message: str | None = None, author: Author | None = None,
            also: Sequence[str] = ()) -> Iterator[None]:
     """Say, around a save, what its commit is to say, whom it is by (the signed-in user,
     say) and which other files of the library it takes along (`also`, relative paths);
-    without it the message is worked out from what changed."""
-    token = _saving.set((message, author, tuple(also)))
+    without it the message is worked out from what changed. Inside another `saving`, what
+    this one leaves out is the outer one's (a restore's message, the signed-in author)."""
+    outer = _saving.get()
+    token = _saving.set((outer[0] if message is None else message, author or outer[1],
+                         tuple(also) or outer[2]))
     try:
         yield
     finally:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from planner.dates import clamp_date
 from planner.documents import DOCUMENT_KINDS, DocumentOptions, find_soffice
-from planner.ui import phrases, state, widgets
+from planner.ui import phrases, signin, state, widgets
 from planner.ui.state import key
 from planner.ui.widgets import LAST_DAY
 
@@ -24,7 +24,9 @@ def render() -> None:
     left, middle, right = st.columns(3)
     groups = {g.id: g.title for g in event.working_groups}
     chosen: DocumentOptions = {
-        "public": left.toggle(phrases.PEOPLE_PUBLIC, key=key("document_public", event.id)),
+        # Documents with contact details are for editors and owners only.
+        "public": (not signin.can_edit(event.id)
+                   or left.toggle(phrases.PEOPLE_PUBLIC, key=key("document_public", event.id))),
         "group": middle.selectbox(phrases.DOCUMENTS_GROUP, [None, *groups],
                                   format_func=lambda g: groups.get(g, phrases.DOCUMENTS_ALL_GROUPS),
                                   key=key("document_group", event.id)),

@@ -34,7 +34,7 @@ from planner.model import (
     Registry,
     SourceKind,
 )
-from planner.ui import forms, phrases, state
+from planner.ui import forms, phrases, signin, state
 from planner.ui.state import UNSAVED, key
 
 Rows = list[dict[str, Any]]
@@ -86,6 +86,9 @@ def _edit_rows(event: Event, *, form: str, editor: str, rows: Rows, columns: Seq
                save: tuple[str, str], name: str) -> None:
     """An editable table whose rows can be added and deleted, saved as `apply(event, rows)`
     at the revision the edits started from. Edits survive a visit to another page."""
+    if not signin.can_edit(event.id):  # a viewer reads the table, with nothing to press
+        st.dataframe(_frame(rows, columns), hide_index=True, column_config=dict(config))
+        return
     draft, shown = f"{form}:rows", f"{form}:rows-shown"
     if editor not in st.session_state and draft in st.session_state:
         st.session_state[shown] = st.session_state[draft]  # back from another page
@@ -259,6 +262,8 @@ def render() -> None:
     st.subheader(phrases.EVENT_INVITATIONS, anchor=False)
     _summary(event)
     _invitation_table(event, registry)
+    if not signin.can_edit(event.id):
+        return
     invite, region = st.columns(2)
     with invite:
         _invite(event, registry)

@@ -10,7 +10,7 @@ import streamlit as st
 
 from planner.errors import ConflictError, PlannerError
 from planner.model import Event
-from planner.ui import phrases
+from planner.ui import phrases, signin
 from planner.ui.state import FLASH, RUN, UNSAVED, library
 
 __all__ = [
@@ -152,7 +152,7 @@ def save_event(event: Event, *, form: str | None = None, message: str,
     once at the top.
     """
     try:
-        saved = library().save(event)
+        saved = library().save(event, actor=signin.actor())
     except ConflictError as err:
         st.error(f"{err}. {phrases.CONFLICT_KEPT}")
         return None
@@ -204,6 +204,9 @@ def edit_table(event: Event, *, form: str, editor: str, rows: Rows, editable: Co
     survive a visit to another page, marked unsaved (listed as `name`) with Save and
     Discard. Returns whether the table holds edits not saved."""
     if not rows:  # nothing to edit yet (an event being planned): no table, nothing to save
+        return False
+    if not signin.can_edit(event.id):  # a viewer reads the table, with nothing to press
+        st.dataframe(rows, hide_index=True, column_config=dict(columns or {}))
         return False
     data = _table_data(form, editor, rows)
     edits = st.session_state.get(editor) or {}

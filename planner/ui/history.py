@@ -16,7 +16,7 @@ from planner.library.shipped import is_shipped
 from planner.library.sync import Conflict, conflict_of, resolve
 from planner.library.working import restore
 from planner.model import Event
-from planner.ui import state
+from planner.ui import roles, state
 
 TITLE = "History"
 INTRO = "Every save of the event: who made it, when, and what changed."
@@ -132,6 +132,7 @@ def render() -> None:
     library = state.library()
     if is_shipped(library.path):
         st.info(SHIPPED)
+    roles.render_access(event)
     conflict = conflict_of(library.path, event.id)
     if conflict is not None:
         _conflict(library, event, conflict)

@@ -13,7 +13,7 @@ from planner.library import Library
 from planner.library.shipped import SHIPPED_LIBRARY
 from planner.library.working import templates
 from planner.model import Event, OrganisationType, Registry
-from planner.ui import phrases, state
+from planner.ui import phrases, signin, state
 from planner.ui.state import KEYS
 
 
@@ -114,7 +114,7 @@ def render() -> None:
     st.markdown("\n".join(f"- {line}" for line in describe_new_event(event, library.registry)))
     if st.button(phrases.NEW_EVENT_CREATE, type="primary", key=KEYS["new_create"]):
         try:
-            saved = library.create(event)
+            saved = library.create(event, actor=signin.actor())
         except PlannerError as err:
             st.error(str(err))
             return

@@ -31,7 +31,7 @@ from planner.people.roster import (
     roster_rows,
 )
 from planner.tables import read_table, write_table, write_workbook
-from planner.ui import charts, forms, phrases, state, widgets
+from planner.ui import charts, forms, phrases, signin, state, widgets
 from planner.ui.state import key
 
 _VERSION = "participants-upload-version"
@@ -213,9 +213,10 @@ def _balance(event: Event, registry: Registry) -> None:
         widgets.show_findings(check_balance(event, registry), empty=phrases.PEOPLE_BALANCED)
 
 
-def _lists(event: Event, registry: Registry) -> None:
+def _lists(event: Event, registry: Registry, *, public_only: bool = False) -> None:
     st.subheader(phrases.PEOPLE_LISTS)
-    public = st.toggle(phrases.PEOPLE_PUBLIC, value=True, key=key("list_public", event.id))
+    public = public_only or st.toggle(phrases.PEOPLE_PUBLIC, value=True,
+                                      key=key("list_public", event.id))
     name = f"{event.id}-participants{'-public' if public else ''}"
 
     def table(fmt: str) -> bytes:
@@ -234,6 +235,14 @@ def render() -> None:
     if event is None:
         return
     registry = state.library().registry
+    if not signin.can_edit(event.id):
+        # Personal data by role: a viewer sees who consented to be listed, without contact
+        # details or gender, as the public list document shows them.
+        st.info(phrases.VIEWER_NOTE)
+        headers, rows = participant_table(event, registry, public=True)
+        st.dataframe([dict(zip(headers, row, strict=True)) for row in rows], hide_index=True)
+        _lists(event, registry, public_only=True)
+        return
     _import(event, registry)
     _roster(event, registry)
     _balance(event, registry)
