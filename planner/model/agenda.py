@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from planner.model.base import FrozenModel, Headcount, Model, OrgId, Slug, TimeOfDay, lax
+from planner.model.translations import Translatable
 from planner.model.vocabulary import SessionBlock
 
 __all__ = [
@@ -59,7 +60,8 @@ class AgendaItem(Model):
     items: list[AgendaItem] = Field(default_factory=list)
 
 
-class _SessionBase(Model):
+class _SessionBase(Translatable):
+    TRANSLATED = ("title",)
     id: Slug
     """Unique within the event; exports derive stable identifiers from it."""
     kind: str
