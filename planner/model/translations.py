@@ -57,5 +57,5 @@ class Translatable(Model):
         """The field in `language` if the organisers gave it (English: the field itself)."""
         own: Any = getattr(self, field)
         if language == "en":
-            return own  # type: ignore[no-any-return]
+            return own
         return self.translations.get(language, {}).get(field)
