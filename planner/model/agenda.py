@@ -52,8 +52,10 @@ class Speaker(Model):
         return self
 
 
-class AgendaItem(Model):
+class AgendaItem(Translatable):
     """A line of a session's running order, with its own speakers and sub-items."""
+
+    TRANSLATED = ("title",)
 
     title: str = Field(min_length=1)
     speakers: list[Speaker] = Field(default_factory=list)
