@@ -165,15 +165,16 @@ def render_all(event: Event, *, registry: Registry, as_of: dt.date | None = None
 
 def render_invitations(event: Event, *, registry: Registry,
                        template: Path | bytes | None = None, as_of: dt.date | None = None,
-                       empty: str = "placeholder") -> dict[str, bytes]:
+                       empty: str = "placeholder", language: str = "en") -> dict[str, bytes]:
     """The invitation letters of an event by file name: one per invitee
     (`<event>-invitation-<organisation>.docx`) and all of them in one document to print
     (`<event>-invitations.docx`)."""
     letters = {letter_file_name(event, org.id): render_document(
         "invitations", event, registry=registry, template=template, as_of=as_of,
-        empty=empty, invitee=org.id) for _, org in addressed(event, registry)}
+        empty=empty, invitee=org.id, language=language) for _i, org in addressed(event, registry)}
     return letters | {f"{event.id}-invitations.docx": render_document(
-        "invitations", event, registry=registry, template=template, as_of=as_of, empty=empty)}
+        "invitations", event, registry=registry, template=template, as_of=as_of, empty=empty,
+        language=language)}
 
 
 def write_documents(documents: dict[str, bytes], folder: Path, *,

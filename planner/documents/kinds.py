@@ -42,6 +42,8 @@ class DocumentOptions(TypedDict, total=False):
     empty: str
     #: Invitations: the one invitee (organisation id) to write to.
     invitee: str | None
+    #: One of the six UN languages (`planner.language.LANGUAGES`); English by default.
+    language: str
 
 
 Builder = Callable[[Event, Registry, DocumentOptions], Context]
