@@ -50,6 +50,12 @@ _EMPTY = click.option("--empty", cls=LazyOption, type=lazy_choice("planner.docum
                            "leave it out.")
 
 
+_LANGUAGE = click.option("--language", cls=LazyOption,
+                         type=lazy_choice("planner.language:LANGUAGES"), default="en",
+                         show_default=True,
+                         help="Write the document in this UN language (ar, zh, en, fr, ru, es).")
+
+
 def _folder(output: Path) -> None:
     refuse_stdout(output, "this writes a folder of documents")
     if output.exists() and not output.is_dir():
@@ -68,11 +74,12 @@ def _folder(output: Path) -> None:
 @click.option("--group", help="Working groups: render this group's agenda alone.")
 @_AS_OF
 @_EMPTY
+@_LANGUAGE
 @pass_library
 @friendly
 def render(library: Library, *, kind: str, event_id: str, output: Path, force: bool,
            template: Path | None, pdf: bool, public: bool, group: str | None,
-           as_of: dt.datetime | None, empty: str) -> None:
+           as_of: dt.datetime | None, empty: str, language: str) -> None:
     """Write one document of EVENT as Word (KIND: concept-note, programme, …; invitations
     writes a folder of letters and one document of them all to print)."""
     from planner.documents import (  # noqa: PLC0415 -- slow import
@@ -89,7 +96,8 @@ def render(library: Library, *, kind: str, event_id: str, output: Path, force: b
     else:
         refuse_stdout(output, "a Word document is not text")
     options: DocumentOptions = {"public": public, "group": group, "as_of": day,
-                                "previous": load_previous(library, event), "empty": empty}
+                                "previous": load_previous(library, event), "empty": empty,
+                                "language": language}
     registry = library.registry
     if template is not None:
         context = build_context(kind, event, registry=registry, **options)
@@ -99,7 +107,7 @@ def render(library: Library, *, kind: str, event_id: str, output: Path, force: b
         if public or group:
             raise PlannerError("--public and --group do not apply to invitations")
         letters = render_invitations(event, registry=registry, template=template, as_of=day,
-                                     empty=empty)
+                                     empty=empty, language=language)
         files = {output / name: data for name, data in letters.items()}
     else:
         files = {output: render_document(kind, event, registry=registry, template=template,
@@ -115,10 +123,11 @@ def render(library: Library, *, kind: str, event_id: str, output: Path, force: b
 @click.option("--pdf", is_flag=True, help="Also write PDFs (needs LibreOffice).")
 @_AS_OF
 @_EMPTY
+@_LANGUAGE
 @pass_library
 @friendly
 def render_everything(library: Library, *, event_id: str, output: Path, force: bool, pdf: bool,
-                      as_of: dt.datetime | None, empty: str) -> None:
+                      as_of: dt.datetime | None, empty: str, language: str) -> None:
     """Write every document of EVENT, one working-group agenda per group included."""
     from planner.documents import render_all  # noqa: PLC0415 -- slow import
     from planner.outcomes.progress import load_previous  # noqa: PLC0415 -- slow import
@@ -127,7 +136,8 @@ def render_everything(library: Library, *, event_id: str, output: Path, force: b
     event = library.load(event_id)
     documents = render_all(event, registry=library.registry,
                            as_of=as_of.date() if as_of else None,
-                           previous=load_previous(library, event), empty=empty)
+                           previous=load_previous(library, event), empty=empty,
+                           language=language)
     files = {output / Path(name).name: data for name, data in documents.items()}
     for path in _write(library, files, pdf=pdf, force=force):
         click.echo(f"wrote {path}")

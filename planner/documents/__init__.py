@@ -19,6 +19,7 @@ from planner.documents.kinds import (
     DocumentKind,
     DocumentOptions,
 )
+from planner.documents.localise import localised_template, right_to_left
 from planner.documents.pdf import convert_to_pdf, find_soffice
 from planner.documents.render import (
     TemplateProblem,
@@ -29,6 +30,7 @@ from planner.documents.render import (
 from planner.documents.wording import EMPTY, Context
 from planner.documents.working_groups import pick_groups
 from planner.errors import PlannerError
+from planner.language import RIGHT_TO_LEFT, _, check_language, using
 from planner.model import Event, Registry
 
 __all__ = [
@@ -54,7 +56,7 @@ def build_context(kind: str, event: Event, *, registry: Registry, public: bool =
                   group: str | None = None, as_of: dt.date | None = None,
                   columns: Sequence[str] | None = None,
                   previous: Event | None = None, empty: str = "placeholder",
-                  invitee: str | None = None) -> Context:
+                  invitee: str | None = None, language: str = "en") -> Context:
     """What the template of `kind` reads, built from the event record.
 
     Examples
@@ -78,8 +80,10 @@ def build_context(kind: str, event: Event, *, registry: Registry, public: bool =
                            f"(known: {', '.join(EMPTY)})")
     options = DocumentOptions(public=public, group=group, as_of=as_of, columns=columns,
                               previous=previous, empty=empty, invitee=invitee)
-    context = entry.build(event, registry, options)
-    context["document"]["title"] = entry.label
+    with using(check_language(language)):
+        context = entry.build(event, registry, options)
+        context["document"]["title"] = _(entry.label)
+    context["document"]["language"] = language
     return context
 
 
@@ -88,7 +92,7 @@ def render_document(kind: str, event: Event, *, registry: Registry,
                     group: str | None = None, as_of: dt.date | None = None,
                     columns: Sequence[str] | None = None,
                     previous: Event | None = None, empty: str = "placeholder",
-                    invitee: str | None = None) -> bytes:
+                    invitee: str | None = None, language: str = "en") -> bytes:
     """One document of an event as .docx bytes, from the shipped template or the
     organiser's own (`template`, checked first: unknown variables are named).
 
@@ -113,6 +117,9 @@ def render_document(kind: str, event: Event, *, registry: Registry,
         bracketed placeholder) or `leave-out`.
     invitee
         Invitations only: the organisation id of the one invitee to write to.
+    language
+        One of the six UN languages (`planner.language.LANGUAGES`): the toolkit's wording,
+        dates and the organisers' translations in it; Arabic is set right to left.
 
     Examples
     --------
@@ -125,44 +132,49 @@ def render_document(kind: str, event: Event, *, registry: Registry,
     """
     context = build_context(kind, event, registry=registry, public=public, group=group,
                             as_of=as_of, columns=columns, previous=previous, empty=empty,
-                            invitee=invitee)
+                            invitee=invitee, language=language)
     entry = DOCUMENT_KINDS[kind]
     if template is None:
-        data = render_template(entry.template, context, name=f"the {kind} template")
+        shipped = entry.template if language == "en" else localised_template(
+            entry.template, language)
+        data = render_template(shipped, context, name=f"the {kind} template")
     else:
         name = template.name if isinstance(template, Path) else "the template"
         data = render_own_template(template, context, name=name)
-    return entry.finish(data, context) if entry.finish else data
+    data = entry.finish(data, context) if entry.finish else data
+    return right_to_left(data) if language in RIGHT_TO_LEFT else data
 
 
 def render_all(event: Event, *, registry: Registry, as_of: dt.date | None = None,
-               previous: Event | None = None, empty: str = "placeholder") -> dict[str, bytes]:
+               previous: Event | None = None, empty: str = "placeholder",
+               language: str = "en") -> dict[str, bytes]:
     """Every document of an event by file name: every kind (the invitations as the one
     document to print), the public participant list, and one working-group agenda per
-    group that meets."""
-    documents = {f"{event.id}-{kind}.docx": render_document(kind, event, registry=registry,
-                                                             as_of=as_of, previous=previous,
-                                                             empty=empty)
-                 for kind in KINDS}
-    documents[f"{event.id}-participant-list-public.docx"] = render_document(
-        "participant-list", event, registry=registry, public=True)
+    group that meets. Off English, each file name ends with the language (`-fr`)."""
+    end = "" if language == "en" else f"-{language}"
+    documents = {f"{event.id}-{kind}{end}.docx": render_document(
+        kind, event, registry=registry, as_of=as_of, previous=previous, empty=empty,
+        language=language) for kind in KINDS}
+    documents[f"{event.id}-participant-list-public{end}.docx"] = render_document(
+        "participant-list", event, registry=registry, public=True, language=language)
     for group in pick_groups(event, None):
-        documents[f"{event.id}-working-group-{group.id}.docx"] = render_document(
-            "working-groups", event, registry=registry, group=group.id)
+        documents[f"{event.id}-working-group-{group.id}{end}.docx"] = render_document(
+            "working-groups", event, registry=registry, group=group.id, language=language)
     return documents
 
 
 def render_invitations(event: Event, *, registry: Registry,
                        template: Path | bytes | None = None, as_of: dt.date | None = None,
-                       empty: str = "placeholder") -> dict[str, bytes]:
+                       empty: str = "placeholder", language: str = "en") -> dict[str, bytes]:
     """The invitation letters of an event by file name: one per invitee
     (`<event>-invitation-<organisation>.docx`) and all of them in one document to print
     (`<event>-invitations.docx`)."""
     letters = {letter_file_name(event, org.id): render_document(
         "invitations", event, registry=registry, template=template, as_of=as_of,
-        empty=empty, invitee=org.id) for _, org in addressed(event, registry)}
+        empty=empty, invitee=org.id, language=language) for _i, org in addressed(event, registry)}
     return letters | {f"{event.id}-invitations.docx": render_document(
-        "invitations", event, registry=registry, template=template, as_of=as_of, empty=empty)}
+        "invitations", event, registry=registry, template=template, as_of=as_of, empty=empty,
+        language=language)}
 
 
 def write_documents(documents: dict[str, bytes], folder: Path, *,

@@ -30,6 +30,7 @@ from planner.documents.wording import (
     strip_numbering,
     word_speaker,
 )
+from planner.language import N_, _, current, in_language, labelled, untranslated
 from planner.model import ConceptNoteSection, Event, Invitee, OrganiserRoleKind, Registry
 
 __all__ = [
@@ -46,14 +47,14 @@ __all__ = [
 #: The concept note's sections in the conventional order, with the event-file keys
 #: whose prose goes in each (a key also matches `key-…`, e.g. `objectives-continued`).
 SLOTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("background", "Background", ("introduction", "background", "context")),
-    ("objectives", "Objectives", ("objectives",)),
-    ("methodology", "Methodology", ("methodology", "preparation", "format")),
-    ("participants", "Convenors and participants", ("participants", "participation",
-                                                    "convenors")),
-    ("agenda", "Proposed agenda", ("agenda", "programme")),
-    ("outcomes", "Expected outcomes", ("outcomes", "expected-outcomes")),
-    ("follow-up", "Follow-up", ("follow-up", "next-steps")),
+    ("background", N_("Background"), ("introduction", "background", "context")),
+    ("objectives", N_("Objectives"), ("objectives",)),
+    ("methodology", N_("Methodology"), ("methodology", "preparation", "format")),
+    ("participants", N_("Convenors and participants"), ("participants", "participation",
+                                                        "convenors")),
+    ("agenda", N_("Proposed agenda"), ("agenda", "programme")),
+    ("outcomes", N_("Expected outcomes"), ("outcomes", "expected-outcomes")),
+    ("follow-up", N_("Follow-up"), ("follow-up", "next-steps")),
 )
 
 
@@ -82,13 +83,13 @@ def organiser_lines(event: Event, registry: Registry, *,
         names = [name_of(r.organisation, registry) for r in roles if r.role == kind
                  and not (kind == OrganiserRoleKind.IN_COOPERATION_WITH and r.organisation in own)]
         if names:
-            lines.append(line("bullet", f"{kind.label}: {join_names(names)}"))
+            lines.append(line("bullet", labelled(_(kind.label), join_names(names))))
     return lines
 
 
 def _invitee_name(invitee: Invitee, registry: Registry) -> str:
     name = name_of(invitee.organisation, registry) or invitee.description or ""
-    return f"{name} (observer)" if invitee.observer else name
+    return name + " " + _("(observer)") if invitee.observer else name
 
 
 def _restates(name: str, category: str) -> bool:
@@ -109,19 +110,20 @@ def invitation_groups(event: Event, registry: Registry, *,
         listed = [_invitee_name(i, registry) for i in invitees if i.category in categories]
         if listed:
             names = [n for n in dict.fromkeys(listed) if not _restates(n, heading)]
-            groups.append({"category": heading, "names": names})
+            groups.append({"category": _(heading), "names": names})
     return groups
 
 
 def _agenda_entry(item: Any, registry: Registry) -> str:
     speakers = join_names(word_speaker(s, registry, role=False) for s in item.speakers)
-    return f"{item.title} — {speakers}" if speakers else item.title
+    title = in_language(item, "title")
+    return f"{title} — {speakers}" if speakers else title
 
 
 def agenda_outline(event: Event, registry: Registry) -> list[dict[str, Any]]:
     """The proposed agenda: days, their blocks, and each block's sessions with their
     working groups and running order."""
-    titles = {g.id: g.title for g in event.working_groups}
+    titles = {g.id: in_language(g, "title") for g in event.working_groups}
     days = []
     for day, sessions in sessions_by_day(event):
         blocks = []
@@ -130,7 +132,7 @@ def agenda_outline(event: Event, registry: Registry) -> list[dict[str, Any]]:
                         "entries": [titles.get(g, g) for g in getattr(s, "working_groups", [])]
                         + [_agenda_entry(i, registry) for i in getattr(s, "items", [])]}
                        for s in in_block]
-            blocks.append({"block": block.label, "sessions": entries})
+            blocks.append({"block": _(block.label), "sessions": entries})
         days.append({"day": day_label(event, day), "blocks": blocks})
     return days
 
@@ -151,21 +153,35 @@ def _agenda_lines(agenda: list[dict[str, Any]]) -> list[dict[str, str]]:
 def _participant_lines(event: Event, registry: Registry) -> list[dict[str, str]]:
     convenors = organiser_lines(event, registry)
     groups = invitation_groups(event, registry)
-    lines = [line("heading3", "Convenors"), *convenors] if convenors else []
+    lines = [line("heading3", _("Convenors")), *convenors] if convenors else []
     if groups:
-        lines.append(line("heading3", "Participants"))
-    lines += [line("bullet", f"{g['category']}: {join_names(g['names'])}" if g["names"]
+        lines.append(line("heading3", _("Participants")))
+    lines += [line("bullet", labelled(g["category"], join_names(g["names"])) if g["names"]
                    else g["category"]) for g in groups]
     return lines
 
 
 def _section_lines(section: ConceptNoteSection, slot: str | None,
                    generated: bool) -> list[dict[str, str]]:
-    lines = [line("text", p) for p in split_paragraphs(section.text)]
+    given = section.translated("text", current())
+    prose = split_paragraphs(given) if given else map(untranslated,
+                                                      split_paragraphs(section.text))
+    lines = [line("text", p) for p in prose]
     if slot == "participants" and generated:
         return lines  # the generated list replaces the typed one: nothing typed twice
     style = "number" if slot == "objectives" else "bullet"
-    return lines + [line(style, item) for item in section.items]
+    return lines + [line(style, untranslated(item)) for item in section.items]
+
+
+def _own_heading(section: ConceptNoteSection) -> str:
+    # The organisers' heading in the language written, else the English one marked after
+    # its number ("3. [EN] Participation"), so that numbering still reads it.
+    given = section.translated("heading", current())
+    if given:
+        return given
+    bare = strip_numbering(section.heading)
+    cut = section.heading.find(bare)
+    return section.heading[:cut] + untranslated(section.heading[cut:])
 
 
 _RECORD_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+\S")
@@ -210,7 +226,8 @@ def _filled(name: str, slot: _Slot, generated: list[dict[str, str]],
         if heading is None:
             lines += body
         elif body or empty == "placeholder":
-            lines += [line("heading2", heading), *(body or [line("placeholder", PLACEHOLDER)])]
+            lines += [line("heading2", heading),
+                      *(body or [line("placeholder", _(PLACEHOLDER))])]
         if position and (len(lines) > start or (index == 0 and heading is None)):
             first = -1 if index == 0 and heading is None else start
             marks.append({"name": f"section_{position}", "first": first, "last": len(lines)})
@@ -235,25 +252,26 @@ def concept_note_sections(event: Event, registry: Registry, *,
     generated = {"participants": _participant_lines(event, registry),
                  "agenda": _agenda_lines(agenda_outline(event, registry))}
     numbered = any(_record_number(s.heading) for s in event.concept_note.sections)
-    slots = {name: _Slot(heading) for name, heading, _ in SLOTS}
+    slots = {name: _Slot(_(heading)) for name, heading, _keys in SLOTS}
     current = SLOTS[0][0]
     for position, section in enumerate(event.concept_note.sections, 1):
         slot_name = _slot_of(section.key)
         body = _section_lines(section, slot_name, bool(generated.get(slot_name or "")))
         target = slots[slot_name or current]
+        own = _own_heading(section)
         if slot_name and not target.blocks:
-            target.heading = strip_numbering(section.heading)
+            target.heading = strip_numbering(own)
             target.number = _record_number(section.heading)
             target.blocks.append((None, body, position))
-        elif _is_continuation(section.heading, target.heading):
+        elif _is_continuation(own, target.heading):
             target.blocks.append((None, body, position))
         else:
-            heading = (_RECORD_NUMBER_DOT.sub(r"\1 ", " ".join(section.heading.split()))
-                       if numbered else strip_numbering(section.heading))
+            heading = (_RECORD_NUMBER_DOT.sub(r"\1 ", " ".join(own.split()))
+                       if numbered else strip_numbering(own))
             target.blocks.append((heading, body, position))
         current = slot_name or current
     kept = [(name, slots[name], *_filled(name, slots[name], generated.get(name, []), empty))
-            for name, _, _ in SLOTS]
+            for name, _h, _k in SLOTS]
     dropped = [entry[1] for entry in kept if not entry[2] and empty == "leave-out"]
     # The record's numbers hold only while none of its numbered sections is left out.
     numbered = numbered and not any(gone.number for gone in dropped)
@@ -271,7 +289,7 @@ def concept_note_sections(event: Event, registry: Registry, *,
             last = max(last, int(number.split(".")[0]))
         sections.append({"key": name, "number": number or "", "heading": slot.heading,
                          "title": _numbered(number, slot.heading) if number else slot.heading,
-                         "lines": lines or [line("placeholder", PLACEHOLDER)],
+                         "lines": lines or [line("placeholder", _(PLACEHOLDER))],
                          "marks": _placeholder_marked(marks, lines)})
     return sections
 

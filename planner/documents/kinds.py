@@ -24,6 +24,7 @@ from planner.documents.programme import programme_context
 from planner.documents.render import TEMPLATE_DIR
 from planner.documents.wording import Context
 from planner.documents.working_groups import working_groups_context
+from planner.language import N_
 from planner.model import Event, Registry
 
 __all__ = ["DOCUMENT_KINDS", "KINDS", "REPORTS", "DocumentKind", "DocumentOptions"]
@@ -41,6 +42,8 @@ class DocumentOptions(TypedDict, total=False):
     empty: str
     #: Invitations: the one invitee (organisation id) to write to.
     invitee: str | None
+    #: One of the six UN languages (`planner.language.LANGUAGES`); English by default.
+    language: str
 
 
 Builder = Callable[[Event, Registry, DocumentOptions], Context]
@@ -94,24 +97,24 @@ def _follow_up(event: Event, registry: Registry, options: DocumentOptions) -> Co
 
 #: Every kind, in the order an organiser produces them.
 DOCUMENT_KINDS: dict[str, DocumentKind] = {k.kind: k for k in (
-    DocumentKind("concept-note", "Concept note", _concept_note, finish=mark_sections),
-    DocumentKind("programme", "Programme",
+    DocumentKind("concept-note", N_("Concept note"), _concept_note, finish=mark_sections),
+    DocumentKind("programme", N_("Programme"),
                  lambda event, registry, _: programme_context(event, registry=registry)),
-    DocumentKind("participant-list", "List of participants", _participant_list,
+    DocumentKind("participant-list", N_("List of participants"), _participant_list,
                  options=frozenset({"public", "columns"})),
-    DocumentKind("working-groups", "Working groups: agendas and guidance notes",
+    DocumentKind("working-groups", N_("Working groups: agendas and guidance notes"),
                  lambda event, registry, options: working_groups_context(
                      event, registry=registry, group=options.get("group")),
                  options=frozenset({"group"})),
-    DocumentKind("action-plan", "Action plan",
+    DocumentKind("action-plan", N_("Action plan"),
                  lambda event, registry, _: action_plan_context(event, registry=registry)),
-    DocumentKind("summary-report", "Summary report",
+    DocumentKind("summary-report", N_("Summary report"),
                  lambda event, registry, options: summary_report_context(
                      event, registry=registry, empty=options.get("empty", "placeholder"))),
-    DocumentKind("follow-up", "Follow-up report", _follow_up),
-    DocumentKind("invitations", "Invitation letters", _invitations,
+    DocumentKind("follow-up", N_("Follow-up report"), _follow_up),
+    DocumentKind("invitations", N_("Invitation letters"), _invitations,
                  options=frozenset({"invitee"}), sheet=True),
-    DocumentKind("badges", "Name badges",
+    DocumentKind("badges", N_("Name badges"),
                  lambda event, registry, _: badges_context(event, registry=registry),
                  sheet=True),
 )}

@@ -8,6 +8,7 @@ from typing import Any
 
 from planner.documents.wording import TYPE_GROUPS, Context, fit_columns, frame, keep_rows, name_of
 from planner.errors import PlannerError
+from planner.language import N_, _
 from planner.model import (
     NOT_COMING,
     Event,
@@ -27,13 +28,13 @@ __all__ = [
 ]
 
 #: The columns a participant list can show, with their headings.
-COLUMNS = {"name": "Name", "position": "Position", "organisation": "Organisation",
-           "country": "Country", "role": "Role", "email": "E-mail", "phone": "Phone",
-           "languages": "Languages"}
+COLUMNS = {"name": N_("Name"), "position": N_("Position"),
+           "organisation": N_("Organisation"), "country": N_("Country"), "role": N_("Role"),
+           "email": N_("E-mail"), "phone": N_("Phone"), "languages": N_("Languages")}
 #: Contact details: never on a public list.
 PRIVATE_COLUMNS = frozenset({"email", "phone"})
 _DEFAULT = ("name", "position", "organisation", "email", "phone")
-OTHERS = "Other participants"
+OTHERS = N_("Other participants")
 
 
 def public_columns(columns: Sequence[str] | None, *, public: bool) -> list[str]:
@@ -119,20 +120,21 @@ def participant_list_context(event: Event, *, registry: Registry, public: bool =
     keys = [k for k in chosen if k == "name" or any(_cell(p, k, registry) for p in everyone)]
     groups: dict[str, list[dict[str, Any]]] = {}
     for org_id in sorted(by_delegation, key=lambda o: _sort_key(o, registry)):
-        group, _ = _sort_key(org_id, registry)
-        heading = TYPE_GROUPS[group][0] if group < len(TYPE_GROUPS) else OTHERS
+        group, _name = _sort_key(org_id, registry)
+        heading = _(TYPE_GROUPS[group][0] if group < len(TYPE_GROUPS) else OTHERS)
         people = sorted(by_delegation[org_id], key=lambda p: (
             not _is_head(p, event), normalise_name(p.last_name),
             normalise_name(p.first_name or "")))
         rows = keep_rows([{"cells": [_cell(p, key, registry) for key in keys]} for p in people])
-        name = name_of(org_id, registry) if org_id else OTHERS
+        name = name_of(org_id, registry) if org_id else _(OTHERS)
         groups.setdefault(heading, []).append({"name": name, "rows": rows})
     cells = [[_cell(p, key, registry) for p in everyone] for key in keys]
+    headings = {key: _(COLUMNS[key]) for key in keys}
     return frame("participant-list", event, registry) | {
         "public": public,
-        "columns": [COLUMNS[key] for key in keys],
-        "grid": [{"heading": COLUMNS[key], "width": width} for key, width in
-                 zip(keys, fit_columns([COLUMNS[k] for k in keys], cells, width=PAGE_WIDTH),
+        "columns": [headings[key] for key in keys],
+        "grid": [{"heading": headings[key], "width": width} for key, width in
+                 zip(keys, fit_columns([headings[k] for k in keys], cells, width=PAGE_WIDTH),
                              strict=True)],
         "groups": [{"heading": h, "delegations": d} for h, d in groups.items()],
         "count": sum(len(people) for people in by_delegation.values()),

@@ -7,6 +7,7 @@ from itertools import groupby
 from typing import Any
 
 from planner.documents.wording import Context, frame, join_names, keep_rows, name_of, word_speaker
+from planner.language import N_, _, current, in_language
 from planner.model import Event, Registry, Session, SessionBlock, WorkingGroup
 from planner.programme.timetable import day_label
 
@@ -28,9 +29,10 @@ __all__ = [
 BLOCK_STARTS = {SessionBlock.MORNING: "09:00", SessionBlock.AFTERNOON: "14:00",
                 SessionBlock.EVENING: "19:00"}
 
-_DEFAULT_TITLES = {"plenary": "Plenary", "reporting-back": "Reporting back from the working groups",
-                   "working-groups": "Working groups", "break": "Break",
-                   "registration": "Registration", "social": "Reception"}
+_DEFAULT_TITLES = {"plenary": N_("Plenary"),
+                   "reporting-back": N_("Reporting back from the working groups"),
+                   "working-groups": N_("Working groups"), "break": N_("Break"),
+                   "registration": N_("Registration"), "social": N_("Reception")}
 
 
 def minutes(clock: str) -> int:
@@ -84,12 +86,12 @@ def session_time(session: Session) -> str:
     """
     if session.start and session.end:
         return f"{session.start}–{session.end}"
-    return session.start or session_block(session).label
+    return session.start or _(session_block(session).label)
 
 
 def session_title(session: Session) -> str:
     """The session's title, or what its kind calls it when the record gives none."""
-    return session.title or _DEFAULT_TITLES[session.kind]
+    return in_language(session, "title") or _(_DEFAULT_TITLES[session.kind])
 
 
 def sessions_by_day(event: Event) -> Iterator[tuple[int, list[Session]]]:
@@ -126,7 +128,7 @@ def wording_of_slot(event: Event, session: Session | None) -> str:
     'to be scheduled'
     """
     if session is None:
-        return "to be scheduled"
+        return _("to be scheduled")
     parts = [day_label(event, session.day), session_time(session), session.room]
     return ", ".join(filter(None, parts))
 
@@ -135,22 +137,25 @@ def _programme_lines(session: Any, event: Event, registry: Registry) -> list[str
     titles = {g.id: g for g in event.working_groups}
     lines = []
     if getattr(session, "chairs", None):
-        lines.append("Chair: " + "; ".join(word_speaker(s, registry, under="chair")
-                                           for s in session.chairs))
-    lines += [f"Speaker: {word_speaker(s, registry, under='speaker')}"
+        lines.append(_("Chair: {names}").format(names="; ".join(
+            word_speaker(s, registry, under="chair") for s in session.chairs)))
+    lines += [_("Speaker: {name}").format(name=word_speaker(s, registry, under="speaker"))
               for s in getattr(session, "speakers", [])]
     for group_id in getattr(session, "working_groups", []):
         group = titles.get(group_id)
         chair = "; ".join(word_speaker(s, registry, under="chair")
                           for s in group.chair) if group else ""
-        title = group.title if group else group_id
-        lines.append(f"Working group: {title}" + (f" (chair: {chair})" if chair else ""))
-    for title, items in groupby(getattr(session, "items", []), key=lambda item: item.title):
+        title = in_language(group, "title") if group else group_id
+        lines.append(_("Working group: {title}").format(title=title)
+                     + (" " + _("(chair: {names})").format(names=chair) if chair else ""))
+    for title, items in groupby(getattr(session, "items", []),
+                                key=lambda item: in_language(item, "title")):
         run = list(items)
         lines += _items_lines(title, run, registry)
         lines += [_item_line(sub, registry, level=1) for item in run for sub in item.items]
     if getattr(session, "hosted_by", None):
-        lines.append("Hosted by " + join_names(name_of(o, registry) for o in session.hosted_by))
+        lines.append(_("Hosted by {names}").format(
+            names=join_names(name_of(o, registry) for o in session.hosted_by)))
     return lines
 
 
@@ -162,6 +167,8 @@ def plural(title: str) -> str:
     >>> plural("Opening statement"), plural("Remarks"), plural("Q&A")
     ('Opening statements', 'Remarks', 'Q&As')
     """
+    if current() != "en":  # an English plural: other languages keep the title as given
+        return title
     return title if title.endswith("s") or not title[-1:].isalpha() else f"{title}s"
 
 
@@ -176,7 +183,8 @@ def _items_lines(title: str, items: list[Any], registry: Registry) -> list[str]:
 
 def _item_line(item: Any, registry: Registry, *, level: int) -> str:
     speakers = "; ".join(word_speaker(s, registry) for s in item.speakers)
-    text = f"{item.title} — {speakers}" if speakers else item.title
+    title = in_language(item, "title")
+    text = f"{title} — {speakers}" if speakers else title
     return ("    – " if level else "• ") + text
 
 

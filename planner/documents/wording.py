@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from planner.dates import format_date, format_date_range
+from planner.language import N_, _, current, in_language
 from planner.model import (
     ACTION_POINTS,
     Event,
@@ -41,27 +42,28 @@ Context = dict[str, Any]
 #: Invitation categories in the conventional order of a concept note; civil society
 #: and academia share one heading.
 CATEGORY_HEADINGS: tuple[tuple[str, frozenset[InviteeCategory]], ...] = (
-    ("Governments", frozenset({InviteeCategory.GOVERNMENTS})),
-    ("Regional organisations", frozenset({InviteeCategory.REGIONAL_ORGANISATIONS})),
-    ("Donors", frozenset({InviteeCategory.DONORS})),
-    ("International organisations", frozenset({InviteeCategory.INTERNATIONAL_ORGANISATIONS})),
-    ("Civil society and academia",
+    (N_("Governments"), frozenset({InviteeCategory.GOVERNMENTS})),
+    (N_("Regional organisations"), frozenset({InviteeCategory.REGIONAL_ORGANISATIONS})),
+    (N_("Donors"), frozenset({InviteeCategory.DONORS})),
+    (N_("International organisations"),
+     frozenset({InviteeCategory.INTERNATIONAL_ORGANISATIONS})),
+    (N_("Civil society and academia"),
      frozenset({InviteeCategory.CIVIL_SOCIETY, InviteeCategory.ACADEMIA})),
-    ("Others", frozenset({InviteeCategory.OTHER})),
+    (N_("Others"), frozenset({InviteeCategory.OTHER})),
 )
 
 #: Organisation types in the same conventional order, for lists of delegations.
 TYPE_GROUPS: tuple[tuple[str, frozenset[OrganisationType]], ...] = (
-    ("States", frozenset({OrganisationType.STATE})),
-    ("Regional organisations", frozenset({OrganisationType.REGIONAL_ORGANISATION,
+    (N_("States"), frozenset({OrganisationType.STATE})),
+    (N_("Regional organisations"), frozenset({OrganisationType.REGIONAL_ORGANISATION,
                                           OrganisationType.REGIONAL_CONSULTATIVE_PROCESS})),
-    ("Donors", frozenset({OrganisationType.DONOR_AGENCY})),
-    ("International organisations", frozenset({OrganisationType.UN_AGENCY,
+    (N_("Donors"), frozenset({OrganisationType.DONOR_AGENCY})),
+    (N_("International organisations"), frozenset({OrganisationType.UN_AGENCY,
                                                OrganisationType.INTERGOVERNMENTAL,
                                                OrganisationType.RED_CROSS})),
-    ("Civil society and academia", frozenset({OrganisationType.NGO,
-                                              OrganisationType.ACADEMIC})),
-    ("Others", frozenset({OrganisationType.GOVERNMENT_BODY, OrganisationType.TERRITORY,
+    (N_("Civil society and academia"), frozenset({OrganisationType.NGO,
+                                                  OrganisationType.ACADEMIC})),
+    (N_("Others"), frozenset({OrganisationType.GOVERNMENT_BODY, OrganisationType.TERRITORY,
                           OrganisationType.PRIVATE, OrganisationType.OTHER})),
 )
 
@@ -69,7 +71,7 @@ TYPE_GROUPS: tuple[tuple[str, frozenset[OrganisationType]], ...] = (
 #: or leave the section out. The organiser chooses per document (`render --empty`).
 EMPTY = ("placeholder", "leave-out")
 #: The one placeholder every document prints for what is still to be written.
-PLACEHOLDER = "[To be drafted with the co-organisers.]"
+PLACEHOLDER = N_("[To be drafted with the co-organisers.]")
 
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Za-z]\))\s+")
 
@@ -115,7 +117,14 @@ def join_names(names: Iterable[str]) -> str:
     names = list(dict.fromkeys(n for n in names if n))
     if len(names) < 2:
         return "".join(names)
+    if current() != "en":
+        comma = _LIST_COMMAS.get(current(), ", ")
+        return _("{names} and {last}").format(names=comma.join(names[:-1]), last=names[-1])
     return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+#: The comma between names where a language writes its own (CLDR's list patterns).
+_LIST_COMMAS = {"ar": "، ", "zh": "、"}
 
 
 def _same_word(role: str, label: str) -> bool:
@@ -147,7 +156,7 @@ def word_speaker(speaker: Speaker, registry: Registry, *, role: bool = True,
     who = f"{speaker.name} ({org})" if speaker.name and org else speaker.name or org
     said = bool(under) and _same_word(speaker.role or "", under or "")
     text = f"{who}, {speaker.role}" if speaker.role and role and not said else who
-    return f"{text} (tbc)" if speaker.tbc else text
+    return text + " " + _("(tbc)") if speaker.tbc else text
 
 
 def point_label(number: int) -> str:
@@ -158,7 +167,7 @@ def point_label(number: int) -> str:
     >>> point_label(3)
     '3. Protection-sensitive entry systems'
     """
-    return f"{number}. {ACTION_POINTS[number].name}"
+    return f"{number}. {_(ACTION_POINTS[number].name)}"
 
 
 def strip_numbering(heading: str) -> str:
@@ -259,8 +268,8 @@ def describe_event(event: Event, registry: Registry) -> dict[str, str]:
     country = name_of(event.country, registry)
     return {
         "id": event.id,
-        "title": event.title,
-        "kind": event.kind.label,
+        "title": in_language(event, "title"),
+        "kind": _(event.kind.label),
         "series": event.series or "",
         "region": event.region or "",
         "city": event.city,

@@ -23,6 +23,7 @@ from planner.documents.wording import (
     word_speaker,
 )
 from planner.errors import PlannerError
+from planner.language import _, in_language, untranslated
 from planner.model import NOT_COMING, Event, Registry, Session, WorkingGroup, normalise_name
 
 __all__ = [
@@ -84,18 +85,18 @@ def running_order(group: WorkingGroup, slot: Session | None,
     start = minutes(slot.start if slot and slot.start else
                     BLOCK_STARTS[session_block(slot)] if slot else "09:00")
     length = (minutes(slot.end) - start) if slot and slot.start and slot.end else DEFAULT_LENGTH
-    questions = group.guiding_questions or ["the group's theme"]
+    questions = [untranslated(q) for q in group.guiding_questions] or [_("the group's theme")]
     discussion = max(length - OPENING - PRESENTATION - DRAFTING, 10 * len(questions))
     share = discussion // len(questions)
-    steps = [("Opening by the chair", OPENING), ("Thematic presentation", PRESENTATION)]
-    steps += [(f"Discussion: {q}", share) for q in questions]
-    steps.append(("Drafting of recommendations", DRAFTING))
+    steps = [(_("Opening by the chair"), OPENING), (_("Thematic presentation"), PRESENTATION)]
+    steps += [(_("Discussion: {question}").format(question=q), share) for q in questions]
+    steps.append((_("Drafting of recommendations"), DRAFTING))
     order, clock = [], start
     for title, duration in steps:
-        order.append({"time": f"{duration} min" if indicative else
+        order.append({"time": _("{minutes} min").format(minutes=duration) if indicative else
                       f"{_clock(clock)}–{_clock(clock + duration)}", "item": title})
         clock += duration
-    order.append({"time": report_back, "item": "Report-back in plenary by the rapporteurs"})
+    order.append({"time": report_back, "item": _("Report-back in plenary by the rapporteurs")})
     return order, indicative
 
 
@@ -131,21 +132,22 @@ def _describe(group: WorkingGroup, event: Event, registry: Registry) -> dict[str
     back = report_back_after(event, slot)
     order, indicative = running_order(group, slot, wording_of_slot(event, back))
     return {
-        "id": group.id, "title": group.title, "round": group.round,
-        "scope": group.scope or "", "guidance": group.guidance or "",
+        "id": group.id, "title": in_language(group, "title"), "round": group.round,
+        "scope": in_language(group, "scope"), "guidance": untranslated(group.guidance or ""),
         "action_points": [point_label(n) for n in group.action_points],
         "slot": wording_of_slot(event, slot), "room": slot.room or "" if slot else "",
         "report_back": wording_of_slot(event, back),
         "chair": join_names(word_speaker(s, registry, under="chair") for s in group.chair)
-        or "to be designated (a State representative)",
+        or _("to be designated (a State representative)"),
         "rapporteurs": join_names(word_speaker(s, registry, under="rapporteur")
                                   for s in group.rapporteurs)
-        or "to be designated (two, from the co-organising agencies)",
+        or _("to be designated (two, from the co-organising agencies)"),
         "members": _members(group, event, registry),
-        "questions": list(group.guiding_questions),
+        "questions": [untranslated(q) for q in group.guiding_questions],
         "running_order": keep_rows(order), "indicative": indicative,
-        "expected_output": f"Recommendations on “{group.title}”, drafted by the rapporteurs "
-                           "for the report-back in plenary and the outcome document.",
+        "expected_output": _("Recommendations on “{title}”, drafted by the rapporteurs for "
+                             "the report-back in plenary and the outcome document.").format(
+                                 title=in_language(group, "title")),
         "findings": findings_on(group, event, registry),
     }
 

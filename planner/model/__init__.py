@@ -58,6 +58,7 @@ from planner.model.outcomes import (
 )
 from planner.model.papers import PaperPoint, PaperSection, Scenario, SupportFunction
 from planner.model.people import Delegation, Participant, Quota, StatusChange
+from planner.model.translations import UN_LANGUAGES, Translatable, language_code
 from planner.model.vocabulary import (
     ACTION_POINTS,
     ATTENDING,
@@ -88,6 +89,7 @@ __all__ = [
     "MOST_PEOPLE",
     "NOT_COMING",
     "SLUG_PATTERN",
+    "UN_LANGUAGES",
     "Action",
     "ActionPlan",
     "ActionPoint",
@@ -161,9 +163,11 @@ __all__ = [
     "SubTheme",
     "SupportFunction",
     "Target",
+    "Translatable",
     "Update",
     "WorkingGroup",
     "WorkingGroupSlot",
     "is_slug",
+    "language_code",
     "normalise_name",
 ]

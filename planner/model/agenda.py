@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from planner.model.base import FrozenModel, Headcount, Model, OrgId, Slug, TimeOfDay, lax
+from planner.model.translations import Translatable
 from planner.model.vocabulary import SessionBlock
 
 __all__ = [
@@ -51,15 +52,18 @@ class Speaker(Model):
         return self
 
 
-class AgendaItem(Model):
+class AgendaItem(Translatable):
     """A line of a session's running order, with its own speakers and sub-items."""
+
+    TRANSLATED = ("title",)
 
     title: str = Field(min_length=1)
     speakers: list[Speaker] = Field(default_factory=list)
     items: list[AgendaItem] = Field(default_factory=list)
 
 
-class _SessionBase(Model):
+class _SessionBase(Translatable):
+    TRANSLATED = ("title",)
     id: Slug
     """Unique within the event; exports derive stable identifiers from it."""
     kind: str

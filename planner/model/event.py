@@ -15,6 +15,7 @@ from planner.model.groups import Composition, LeadershipRules, WorkingGroup
 from planner.model.outcomes import ActionPlan, FollowUpItem, Recommendation, Statement
 from planner.model.papers import PaperSection, Scenario, SupportFunction
 from planner.model.people import Delegation, Participant, Quota
+from planner.model.translations import Translatable, language_code
 from planner.model.vocabulary import (
     ConsultationStatus,
     EventKind,
@@ -169,8 +170,10 @@ class Preparation(Model):
     background_papers: list[BackgroundPaper] = Field(default_factory=list)
 
 
-class ConceptNoteSection(Model):
+class ConceptNoteSection(Translatable):
     """An editable section of the concept note."""
+
+    TRANSLATED = ("heading", "text")
 
     key: Slug
     """`background`, `objectives`, `methodology`, `participants`, `agenda`, `outcomes`…"""
@@ -206,8 +209,10 @@ class SubRegion(Model):
     """The States it holds; a State in two counts for the first."""
 
 
-class Event(Model):
+class Event(Translatable):
     """A conference, roundtable, workshop or consultation: the canonical record."""
+
+    TRANSLATED = ("title",)
 
     id: Slug
     """The event's id in the library, also its file name (`dar-es-salaam-2010`)."""
@@ -234,7 +239,8 @@ class Event(Model):
     end: dt.date
     """Last day, YYYY-MM-DD."""
     languages: list[str] = Field(default_factory=list)
-    """Working languages."""
+    """Working languages, by ISO 639-1 code among the six UN languages (`[en, fr]`) or by
+    name; none given reads as English."""
     themes: list[str] = Field(default_factory=list)
     """A few keywords for searching the library."""
     sources: list[Document] = Field(default_factory=list)
@@ -308,6 +314,13 @@ class Event(Model):
     def days(self) -> int:
         """How many days the event lasts."""
         return (self.end - self.start).days + 1
+
+    @property
+    def working_languages(self) -> list[str]:
+        """The event's UN languages by code, English when it names none (names it gives
+        that are not UN languages, such as Swahili, are interpretation only)."""
+        codes = [c for c in map(language_code, self.languages) if c]
+        return list(dict.fromkeys(codes)) or ["en"]
 
     def date_of(self, day: int) -> dt.date:
         """The calendar date of day `day` (1 is the first day, 0 the eve)."""

@@ -6,6 +6,7 @@ from pydantic import Field, model_validator
 
 from planner.model.agenda import Speaker
 from planner.model.base import ActionPointNumber, Headcount, Model, OrgId, Slug, lax
+from planner.model.translations import Translatable
 from planner.model.vocabulary import Labelled, SourceKind
 
 __all__ = ["Composition", "LeadershipRules", "StaffLevel", "WorkingGroup"]
@@ -63,8 +64,10 @@ class Composition(Model):
     """Per working-group id, who chairs and reports it and why they were picked."""
 
 
-class WorkingGroup(Model):
+class WorkingGroup(Translatable):
     """A working group as the concept note plans it or the report records it."""
+
+    TRANSLATED = ("title", "scope")
 
     id: Slug
     title: str = Field(min_length=1)

@@ -7,6 +7,7 @@ import datetime as dt
 from pydantic import Field
 
 from planner.model.base import ActionPointNumber, Model, OrgId, Slug, lax
+from planner.model.translations import Translatable
 from planner.model.vocabulary import FollowUpStatus, SourceKind, StatementKind
 
 __all__ = [
@@ -24,8 +25,10 @@ __all__ = [
 ]
 
 
-class Recommendation(Model):
+class Recommendation(Translatable):
     """A recommendation, verbatim, numbered as its source numbers it."""
+
+    TRANSLATED = ("text",)
 
     order: int = Field(ge=1)
     """Authoritative position in the event's list, 1 for the first."""

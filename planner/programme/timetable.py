@@ -9,7 +9,8 @@ import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from planner.dates import format_date
+from planner.dates import format_date, weekday
+from planner.language import _
 from planner.model import (
     AgendaItem,
     Event,
@@ -147,7 +148,7 @@ def _block_shares(event: Event) -> dict[str, tuple[int, int]]:
         if session.start is None and session.block is not None:
             blocks.setdefault((session.day, session.block.value), []).append(session.id)
     shares: dict[str, tuple[int, int]] = {}
-    for (_, block), ids in blocks.items():
+    for (_day, block), ids in blocks.items():
         hours = getattr(event.programme.block_hours, block)
         first, span = _minutes(hours.start), _minutes(hours.end) - _minutes(hours.start)
         grain = 5 if span >= 5 * len(ids) else 1
@@ -381,5 +382,5 @@ def day_label(event: Event, day: int) -> str:
     'Day 2 – Tuesday 7 September 2010'
     """
     date = event.date_of(day)
-    name = f"Day {day}" if day > 0 else "Eve"
-    return f"{name} – {date:%A} {format_date(date)}"
+    name = _("Day {number}").format(number=day) if day > 0 else _("Eve")
+    return f"{name} – {weekday(date)} {format_date(date)}"

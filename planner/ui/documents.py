@@ -8,6 +8,8 @@ import streamlit as st
 
 from planner.dates import clamp_date
 from planner.documents import DOCUMENT_KINDS, DocumentOptions, find_soffice
+from planner.language import LANGUAGES
+from planner.model import Event
 from planner.ui import phrases, signin, state, widgets
 from planner.ui.state import key
 from planner.ui.widgets import LAST_DAY
@@ -21,7 +23,7 @@ def render() -> None:
     if find_soffice() is None:
         st.info(phrases.DOCUMENTS_NO_PDF)
     registry = state.library().registry
-    left, middle, right = st.columns(3)
+    left, middle, right, last = st.columns(4)
     groups = {g.id: g.title for g in event.working_groups}
     chosen: DocumentOptions = {
         # Documents with contact details are for editors and owners only.
@@ -35,6 +37,10 @@ def render() -> None:
                                   min_value=event.start, max_value=LAST_DAY,
                                   key=key("document_as_of", event.id)),
         "previous": state.find_event(event.previous_event),
+        # The event's working languages first: those are the ones its documents go out in.
+        "language": last.selectbox(phrases.DOCUMENTS_LANGUAGE, _languages(event),
+                                   format_func=LANGUAGES.__getitem__,
+                                   key=key("document_language", event.id)),
     }
     for kind, entry in DOCUMENT_KINDS.items():
         title, buttons = st.columns([2, 3], vertical_alignment="center")
@@ -43,5 +49,10 @@ def render() -> None:
             # Each kind ignores the options it does not take, except a group, which it refuses.
             options: DocumentOptions = {
                 **chosen, "group": chosen.get("group") if "group" in entry.options else None}
+            suffix = "" if options["language"] == "en" else f"-{options['language']}"
             widgets.download_document(kind, event, registry, key=f"document-{event.id}-{kind}",
-                                      **options)
+                                      file_name=f"{event.id}-{kind}{suffix}", **options)
+
+
+def _languages(event: Event) -> list[str]:
+    return list(dict.fromkeys([*event.working_languages, *LANGUAGES]))

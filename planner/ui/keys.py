@@ -99,6 +99,7 @@ KEYS = {
     "programme_room": "programme-room",
     "document_public": "documents-public",
     "document_group": "documents-group",
+    "document_language": "documents-language",
     "document_as_of": "documents-as-of",
     "rec_section": "recommendation-section",
     "rec_label": "recommendation-label",

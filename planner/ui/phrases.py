@@ -159,6 +159,7 @@ DOCUMENTS_NO_PDF = ("PDF needs LibreOffice, which is not installed here (Debian:
                     "install libreoffice-writer-nogui).")
 DOCUMENTS_AS_OF = "Assess follow-up as of"
 DOCUMENTS_GROUP = "Working group"
+DOCUMENTS_LANGUAGE = "Language of the documents"
 DOCUMENTS_ALL_GROUPS = "all groups"
 
 REC_TITLE = "Recommendations"

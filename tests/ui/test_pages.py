@@ -263,6 +263,16 @@ def test_documents_offer_every_kind() -> None:
     assert labels.count("Word (.docx)") == len(KINDS)
 
 
+def test_documents_are_offered_in_the_six_languages() -> None:
+    app = event_app("documents", None)
+    choice = app.selectbox(key=key("document_language", DAR))
+    assert choice.options[:1] == ["English"] and len(choice.options) == 6
+    choice.set_value("fr").run()
+    assert not app.exception
+    labels = [b.label for b in app.get("download_button")]
+    assert labels.count("Word (.docx)") == len(KINDS)
+
+
 def test_action_plan_check_lists_the_source_errors() -> None:
     app = event_app("action-plan", None)
     findings = app.dataframe[-1].value

@@ -1,0 +1,122 @@
+"""The language a document is written in: gettext catalogues (Babel) and CLDR dates.
+
+The toolkit's own wording is English in the code, marked `_("…")`, and translated
+through `planner/locale/<lang>/LC_MESSAGES/planner.po`, compiled in memory the first
+time a language is asked for (so there is no build step and no binary file to keep in
+step). The language is set for a whole render with `using(lang)`, so every helper that
+words something (`describe_event`, `day_label`, `format_date`…) follows without a
+parameter threaded through each of them. English never touches a catalogue: English
+documents come out exactly as before.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from planner.errors import PlannerError
+
+__all__ = [
+    "LANGUAGES",
+    "LOCALE_DIR",
+    "N_",
+    "RIGHT_TO_LEFT",
+    "_",
+    "catalogue",
+    "check_language",
+    "current",
+    "in_language",
+    "labelled",
+    "untranslated",
+    "using",
+]
+
+#: The six official languages of the UN, as each names itself (the app's choice shows these).
+LANGUAGES = {"en": "English", "fr": "Français", "es": "Español", "ru": "Русский",
+             "ar": "العربية", "zh": "中文"}
+#: Languages written right to left.
+RIGHT_TO_LEFT = frozenset({"ar"})
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+#: How organiser text without a translation is marked: visibly, and the same in every
+#: language, so a reader sees at once what is still to be translated.
+UNTRANSLATED = "[EN] "
+
+_current: ContextVar[str] = ContextVar("planner_language", default="en")
+
+
+def check_language(code: str) -> str:
+    """The code itself if it is one of the six UN languages, else a one-line error."""
+    if code not in LANGUAGES:
+        raise PlannerError(f"unknown language '{code}' (known: {', '.join(LANGUAGES)})")
+    return code
+
+
+def current() -> str:
+    """The language being written in (`en` unless inside `using`)."""
+    return _current.get()
+
+
+@contextmanager
+def using(code: str) -> Iterator[str]:
+    """Write in `code` inside the block (per thread and task: the app renders in several)."""
+    token = _current.set(check_language(code))
+    try:
+        yield code
+    finally:
+        _current.reset(token)
+
+
+@cache
+def catalogue(code: str) -> Any:
+    """The compiled catalogue of a language (`babel.support.Translations`)."""
+    from babel.messages.mofile import write_mo  # noqa: PLC0415 -- only off English
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+    from babel.support import Translations  # noqa: PLC0415
+
+    path = LOCALE_DIR / code / "LC_MESSAGES" / "planner.po"
+    with path.open("rb") as po:
+        messages = read_po(po, locale=code)
+    compiled = io.BytesIO()
+    write_mo(compiled, messages, use_fuzzy=False)
+    compiled.seek(0)
+    return Translations(compiled, domain="planner")
+
+
+def _(message: str) -> str:
+    """`message` in the current language (the English itself where none is written)."""
+    code = _current.get()
+    if code == "en":
+        return message
+    return str(catalogue(code).gettext(message))
+
+
+def N_(message: str) -> str:
+    """Mark a message for the catalogues where it is translated later (tables of labels)."""
+    return message
+
+
+def labelled(label: str, text: str) -> str:
+    """`Label: text`, with the colon as the language writes it (`Label : text` in French)."""
+    return text and (f"{label}: {text}" if _current.get() == "en"
+                     else _("{label}: {text}").format(label=label, text=text))
+
+
+def untranslated(text: str) -> str:
+    """Organiser text that has no translation, marked as such off English."""
+    return text if _current.get() == "en" or not text else UNTRANSLATED + text
+
+
+def in_language(record: Any, field: str) -> str:
+    """An organiser-written field in the current language: their translation where given,
+    else the English marked `[EN]` (empty stays empty)."""
+    text: str | None = getattr(record, field)
+    code = _current.get()
+    if code == "en" or not text:
+        return text or ""
+    given = getattr(record, "translations", {}).get(code, {}).get(field)
+    return given or UNTRANSLATED + text

@@ -1,0 +1,61 @@
+"""Organisers' text in other languages: an optional `translations` mapping on a record.
+
+A record keeps its text in English (as the library's sources print it) and may carry
+`translations: {fr: {title: …}}` for the fields organisers write; a file without the key
+reads as before, so every existing event file stays valid and unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pydantic import Field, field_validator
+
+from planner.model.base import Model
+
+__all__ = ["UN_LANGUAGES", "Translatable", "language_code"]
+
+#: The six official languages of the United Nations, by ISO 639-1 code.
+UN_LANGUAGES = {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French",
+                "ru": "Russian", "es": "Spanish"}
+_BY_NAME = {name.lower(): code for code, name in UN_LANGUAGES.items()}
+
+
+def language_code(value: str) -> str | None:
+    """The ISO 639-1 code of a UN language given by code or English name, else None.
+
+    Examples
+    --------
+    >>> language_code("fr"), language_code("French"), language_code("Swahili")
+    ('fr', 'fr', None)
+    """
+    value = value.strip().lower()
+    return value if value in UN_LANGUAGES else _BY_NAME.get(value)
+
+
+class Translatable(Model):
+    """A record whose organiser-written fields (`TRANSLATED`) may carry translations."""
+
+    TRANSLATED: ClassVar[tuple[str, ...]] = ()
+    translations: dict[str, dict[str, str]] = Field(default_factory=dict)
+    """Per language code (`fr`), the record's text fields in that language."""
+
+    @field_validator("translations")
+    @classmethod
+    def _known(cls, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        for code, fields in value.items():
+            if code not in UN_LANGUAGES or code == "en":
+                raise ValueError(f"'{code}' is not a language to translate into "
+                                 f"(one of {', '.join(c for c in UN_LANGUAGES if c != 'en')})")
+            unknown = sorted(set(fields) - set(cls.TRANSLATED))
+            if unknown:
+                raise ValueError(f"'{unknown[0]}' cannot be translated here "
+                                 f"(translatable: {', '.join(cls.TRANSLATED)})")
+        return value
+
+    def translated(self, field: str, language: str) -> str | None:
+        """The field in `language` if the organisers gave it (English: the field itself)."""
+        own: Any = getattr(self, field)
+        if language == "en":
+            return own
+        return self.translations.get(language, {}).get(field)
