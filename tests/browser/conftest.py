@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -54,16 +55,17 @@ def browser_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
-@pytest.fixture(scope="module")
-def app_url(browser_library: Path) -> Iterator[str]:
-    """The URL of a real app server on a free localhost port, serving `browser_library`."""
-    port = _free_port()
-    env = {**os.environ, "PLANNER_LIBRARY": str(browser_library)}
+@contextlib.contextmanager
+def serving(library: Path, *, port: int | None = None, cwd: Path = ROOT) -> Iterator[str]:
+    """A real app server on the loopback address serving `library`, its URL while it runs;
+    `cwd` is where Streamlit looks for `.streamlit/secrets.toml`."""
+    port = port or _free_port()
+    env = {**os.environ, "PLANNER_LIBRARY": str(library)}
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
                "--server.headless", "true", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -72,6 +74,13 @@ def app_url(browser_library: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def app_url(browser_library: Path) -> Iterator[str]:
+    """The URL of a real app server on a free localhost port, serving `browser_library`."""
+    with serving(browser_library) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

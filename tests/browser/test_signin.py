@@ -4,17 +4,14 @@ provider's login page as a viewer and as an editor."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 
 import pytest
 
 from planner.library.access import ACCESS_FILE
-from tests.browser.conftest import ROOT, _free_port, _wait_healthy
+from tests.browser.conftest import _free_port, serving
 from tests.conftest import SHIPPED
 
 pytestmark = [
@@ -64,20 +61,8 @@ def app_url(provider: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         'client_id = "planner"\nclient_secret = "planner-secret"\n'
         f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n',
         encoding="utf-8")
-    env = {**os.environ, "PLANNER_LIBRARY": str(library)}
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-               "--server.headless", "true", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none"]
-    process = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
+    with serving(library, port=port, cwd=root) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def sign_in(open_page: Callable[..., object], email: str, path: str = "") -> object:
