@@ -138,6 +138,9 @@ def _type_introduction(page: Page, text: str) -> None:
     area.fill(text)
     area.press("Control+Enter")
     expect(page.get_by_text(text).last).to_be_visible()  # the preview shows it
+    # The rerun over: while it runs, Streamlit shows the old widgets beside the new ones
+    # (two "Save" buttons), and a click then has two to choose from.
+    finished(page)
 
 
 def test_conflicting_edits_from_two_pages_lose_nothing(
