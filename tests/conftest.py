@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,13 @@ from tests.factories import SMALL_REGISTRY
 
 SHIPPED = DEFAULT_LIBRARY
 SHIPPED_IDS = Library(SHIPPED).event_ids()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The memos the toolkit keeps (`planner list`'s table) go to the test session's own
+    folder, never the user's cache; children (the CLI, the app under test) inherit it."""
+    os.environ["PLANNER_CACHE"] = str(tmp_path_factory.mktemp("cache"))
 
 @pytest.fixture
 def registry() -> Registry:

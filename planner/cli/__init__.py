@@ -26,7 +26,7 @@ from planner.errors import PlannerError
 if TYPE_CHECKING:
     from planner.library import Library
 
-__all__ = ["cli", "echo_json", "friendly", "pass_library"]
+__all__ = ["cli", "echo_json", "friendly", "pass_library", "pass_library_folder"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -76,6 +76,20 @@ def pass_library(command: Callable[Concatenate[Library, P], R]) -> Callable[P, R
 
         path = click.get_current_context().meta.get(_LIBRARY_PATH)
         return command(Library.open(path), *args, **kwargs)
+
+    return run
+
+
+def pass_library_folder(command: Callable[Concatenate[Path, P], R]) -> Callable[P, R]:
+    """Hand the command the folder of the library (`--library`, `$PLANNER_LIBRARY`, or the
+    shipped one), unopened: for a command that may not need the model at all."""
+
+    @wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        from planner.library.shipped import chosen_library  # noqa: PLC0415 -- light
+
+        return command(chosen_library(click.get_current_context().meta.get(_LIBRARY_PATH)),
+                       *args, **kwargs)
 
     return run
 

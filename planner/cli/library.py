@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from planner.cli import cli, echo_json, friendly, pass_library
+from planner.cli import cli, echo_json, friendly, pass_library, pass_library_folder
 from planner.cli.lazy import lazy_choice
 from planner.errors import Problem, ValidationFailed
 
@@ -25,17 +25,21 @@ __all__: list[str] = []
 @click.option("--year", type=int)
 @click.option("--point", "action_point", type=click.IntRange(1, 10), help="Action point 1–10.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@pass_library
+@pass_library_folder
 @friendly
-def list_events(library: Library, *, kind: str | None, region: str | None, year: int | None,
+def list_events(folder: Path, *, kind: str | None, region: str | None, year: int | None,
                 action_point: int | None, as_json: bool) -> None:
-    """List the events of the library, optionally filtered."""
-    from planner.library import summarise_event  # noqa: PLC0415 -- slow import
-    from planner.library.compare import find_events  # noqa: PLC0415 -- slow import
+    """List the events of the library, optionally filtered.
 
-    events = find_events(library.events(), kind=kind, region=region, year=year,
+    The rows are kept in a memo ($PLANNER_CACHE, else ~/.cache/planner) and used while
+    no file of the library has changed; any change loads and checks every event again.
+    """
+    from planner.library.listing import library_table  # noqa: PLC0415 -- light, no model
+
+    # The folder, not the Library: while no file has changed since the last listing, the
+    # rows come from a memo and the model is never imported.
+    rows = library_table(folder, kind=kind, region=region, year=year,
                          action_point=action_point)
-    rows = [summarise_event(e, library.registry) for e in events]
     if as_json:
         echo_json(rows)
         return

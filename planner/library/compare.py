@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from planner.dates import format_date_range
+from planner.library.listing import facets_of, matches
 from planner.model import ACTION_POINTS, Event, InviteeCategory, Registry
 
 __all__ = ["Comparison", "compare_events", "find_events", "outcome_documents"]
@@ -28,18 +29,9 @@ def find_events(events: Iterable[Event], *, kind: str | None = None, region: str
     >>> [found.id for found in find_events([e], year=2009, text="border")]
     ['x']
     """
-    found = []
-    for event in events:
-        words = " ".join([event.title, event.city, event.region or "", *event.themes]).casefold()
-        points = {p for group in event.working_groups for p in group.action_points}
-        points |= {p for item in event.recommendations for p in item.action_points}
-        if ((kind is None or event.kind == kind)
-                and (region is None or region.casefold() in (event.region or "").casefold())
-                and (year is None or event.start.year == year)
-                and (action_point is None or action_point in points)
-                and (text is None or text.casefold() in words)):
-            found.append(event)
-    return found
+    return [event for event in events
+            if matches(facets_of(event), kind=kind, region=region, year=year,
+                       action_point=action_point, text=text)]
 
 
 def outcome_documents(event: Event) -> list[str]:

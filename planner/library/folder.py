@@ -17,7 +17,8 @@ from planner.errors import (
 )
 from planner.library import history
 from planner.library.access import ACCESS_FILE, Access, Actor, author_for, load_access
-from planner.library.shipped import SHIPPED_LIBRARY
+from planner.library.listing import summarise_event
+from planner.library.shipped import SHIPPED_LIBRARY, chosen_library
 from planner.library.states import with_every_state
 from planner.library.store import (
     append_organisations,
@@ -87,8 +88,7 @@ class Library:
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None) -> Library:
         """The library at `path`, `$PLANNER_LIBRARY`, or the shipped one."""
-        chosen = path or os.environ.get("PLANNER_LIBRARY") or DEFAULT_LIBRARY
-        return cls(Path(chosen))
+        return cls(chosen_library(path))
 
     @cached_property
     def registry(self) -> Registry:
@@ -199,23 +199,6 @@ class Library:
             except ValidationFailed as failure:
                 problems.extend(failure.problems)
         return problems
-
-
-def summarise_event(event: Event, registry: Registry) -> dict[str, object]:
-    """One row of the library table: identity, place, dates and what the record holds."""
-    return {
-        "id": event.id,
-        "kind": event.kind.value,
-        "title": event.title,
-        "city": event.city,
-        "country": registry[event.country].display_name,
-        "start": event.start.isoformat(),
-        "end": event.end.isoformat(),
-        "working_groups": len(event.working_groups),
-        "recommendations": len(event.recommendations),
-        "action_plan": event.action_plan is not None,
-        "follow_up": len(event.follow_up),
-    }
 
 
 def coverage(events: list[Event]) -> dict[int, dict[str, tuple[int, int]]]:

@@ -6,14 +6,20 @@ copy of it is an ordinary library its owner may change.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from planner.errors import PlannerError
 
-__all__ = ["SHIPPED_LIBRARY", "is_shipped", "refuse_shipped"]
+__all__ = ["SHIPPED_LIBRARY", "chosen_library", "is_shipped", "refuse_shipped"]
 
 #: The library shipped with the toolkit.
 SHIPPED_LIBRARY = Path(__file__).resolve().parents[2] / "events"
+
+
+def chosen_library(path: str | os.PathLike[str] | None = None) -> Path:
+    """The library folder to work in: `path`, else `$PLANNER_LIBRARY`, else the shipped one."""
+    return Path(path or os.environ.get("PLANNER_LIBRARY") or SHIPPED_LIBRARY)
 
 
 def is_shipped(folder: Path) -> bool:

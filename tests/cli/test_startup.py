@@ -82,3 +82,12 @@ def test_late_choices_help_and_defaults_read_the_model() -> None:
     assert f"[default: {EDITIONS[0]}]" in editions and f"[default: {EDITIONS[-1]}]" in editions
     refused = runner.invoke(cli, ["list", "--kind", "gala"])
     assert refused.exit_code == 2 and "'gala' is not one of 'regional-conference'" in refused.output
+
+
+def test_list_from_its_memo_loads_not_even_the_model() -> None:
+    # The first listing loads and validates every event and keeps the rows; the second
+    # finds every file as it was and prints the same rows without the model.
+    first, _ = _run("list", "--json")
+    second, modules = _run("list", "--json")
+    assert second == first and "manila-2010" in second
+    assert _loaded(modules, (*HEAVY, "planner.library.folder", "planner.model", "pydantic")) == []
