@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Annotated, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationInfo
+from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationInfo, WithJsonSchema
 from pydantic.functional_validators import AfterValidator
+from pydantic.networks import validate_email
 
 __all__ = [
     "MOST_PEOPLE",
     "SLUG_PATTERN",
     "ActionPointNumber",
+    "Email",
     "FrozenModel",
     "Headcount",
     "Model",
     "OrgId",
     "Slug",
     "TimeOfDay",
+    "checked_email",
     "lax",
 ]
 
@@ -85,6 +89,27 @@ OrgId = Annotated[
     AfterValidator(_check_registry),
 ]
 """A reference to the organisation registry (`unhcr`, `yemen`)."""
+
+@lru_cache(maxsize=65_536)
+def checked_email(value: str) -> str:
+    """An e-mail address as pydantic's `EmailStr` checks and normalises it (the domain in
+    lower case), raising its error when it is not one.
+
+    One address is checked several times over: an imported row is read twice, then the
+    record is validated on import and again on save, and email-validator takes about a
+    tenth of a millisecond each time — a second for 10,000 people. Checked once here.
+
+    Examples
+    --------
+    >>> checked_email("Jane.Doe@Example.ORG")
+    'Jane.Doe@example.org'
+    """
+    return validate_email(value)[1]
+
+
+Email = Annotated[str, AfterValidator(checked_email),
+                  WithJsonSchema({"type": "string", "format": "email"})]
+"""An e-mail address (`EmailStr`, each address checked once per process)."""
 
 ActionPointNumber = Annotated[int, Field(ge=1, le=10)]
 """The number of one of the ten action points."""

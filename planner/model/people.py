@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import EmailStr, Field, model_validator
+from pydantic import Field, model_validator
 
-from planner.model.base import MOST_PEOPLE, FrozenModel, Headcount, Model, OrgId, Slug, lax
+from planner.model.base import (
+    MOST_PEOPLE,
+    Email,
+    FrozenModel,
+    Headcount,
+    Model,
+    OrgId,
+    Slug,
+    lax,
+)
 from planner.model.vocabulary import Gender, InvitationStatus, ParticipantRole, Seniority
 
 __all__ = ["Delegation", "Participant", "Quota", "StatusChange"]
@@ -49,7 +58,7 @@ class Participant(Model):
     organisation: OrgId | None = None
     country: OrgId | None = None
     """The State the person comes from or represents."""
-    email: EmailStr | None = None
+    email: Email | None = None
     phone: str | None = None
     languages: list[str] = Field(default_factory=list)
     seniority: lax[Seniority] | None = None

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import EmailStr, TypeAdapter, ValidationError
+from pydantic_core import PydanticCustomError
 
 from planner.countries import CountryIndex
 from planner.errors import PlannerError
@@ -19,6 +19,7 @@ from planner.model import (
     Registry,
     normalise_name,
 )
+from planner.model.base import checked_email
 from planner.people.organisations import NO_ORGANISATION, OrganisationFinder, Proposal
 from planner.people.preferences import GroupFinder
 from planner.people.words import HONORIFICS, NO, SYNONYMS, YES
@@ -137,7 +138,6 @@ def _field(name: str) -> str:
 
 # --- cells ---------------------------------------------------------------------------------
 
-_EMAIL = TypeAdapter(EmailStr)
 _SPLIT = re.compile(r"\s*[;,/|\n]\s*")
 _DATE_FORMATS = ("%d/%m/%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%d/%m/%Y %H:%M",
                  "%d/%m/%Y %H:%M:%S", "%m/%d/%Y %H:%M", "%Y-%m-%d %H:%M")
@@ -220,8 +220,8 @@ def _yes_no(text: str, _: _Row) -> bool:
 
 def _email(text: str, _: _Row) -> str:
     try:
-        return str(_EMAIL.validate_python(text))
-    except ValidationError:
+        return checked_email(text)
+    except PydanticCustomError:
         raise ValueError(f"'{text}' is not an e-mail address") from None
 
 
