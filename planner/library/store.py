@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from planner.errors import ConflictError, Problem, ValidationFailed
+from planner.library.garbage import collection_paused
 from planner.library.history import record as record_history
 from planner.library.integrity import check_event
 from planner.library.shipped import refuse_shipped
@@ -113,7 +114,8 @@ def _validated(data: Any, text: str, path: Path, registry: Registry | None) -> E
         raise ValidationFailed([Problem(str(path), 1, 1, None,
                                         "an event file is a mapping of fields")])
     try:
-        event = Event.model_validate(data, context={"registry": registry})
+        with collection_paused():
+            event = Event.model_validate(data, context={"registry": registry})
     except ValidationError as err:
         raise ValidationFailed(_sorted(_problems_from(err, text, path))) from None
     issues = check_event(event)
@@ -249,7 +251,8 @@ def dump_event(event: Event) -> str:
 
 
 def _event_data(event: Event) -> dict[str, Any]:
-    data = _plain(event)
+    with collection_paused():
+        data = _plain(event)
     data["revision"] = event.revision  # always shown, so a reader sees what they edit
     return {name: data[name] for name in Event.model_fields if name in data}
 

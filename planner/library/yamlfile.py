@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from planner.library.garbage import collection_paused
+
 __all__ = ["DUMPER", "PYTHON_DUMPER", "YamlSyntaxError", "dump_yaml", "load_yaml", "locate"]
 
 if TYPE_CHECKING:
@@ -109,7 +111,8 @@ def load_yaml(text: str) -> Any:
     {'iso': 'NO', 'start': '10:30', 'end': '10:30', 'day': datetime.date(2008, 5, 19)}
     """
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 -- _Loader is a SafeLoader
+        with collection_paused():
+            return yaml.load(text, Loader=_Loader)  # noqa: S506 -- _Loader is a SafeLoader
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         message = " ".join(filter(None, (err.context, err.problem)))
@@ -150,28 +153,35 @@ def _child(node: Any, key: str | int) -> tuple[Any, Any] | None:
     return None
 
 
-_UNICODE_BREAKS = frozenset("\x85\u2028\u2029")
+_UNICODE_BREAKS = re.compile("[\x85\u2028\u2029]")
+# Either kind of character above: one search per value, since almost none holds any
+# (a set intersection walked every character of every value: a second per 10,000 people).
+_ODD = re.compile("[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # A control character typed or pasted into the app is written as a space: the file
     # must read back, and the loader refuses them.
-    value = CONTROL_CHARACTERS.sub(" ", value)
-    if _UNICODE_BREAKS.intersection(value):
-        # PyYAML writes these raw inside single quotes and reads them back as
-        # line folds; escaped double quotes keep them.
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    if _ODD.search(value):
+        value = CONTROL_CHARACTERS.sub(" ", value)
+        if _UNICODE_BREAKS.search(value):
+            # PyYAML writes these raw inside single quotes and reads them back as
+            # line folds; escaped double quotes keep them.
+            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     if "\n" in value or len(value) > 88:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)
 
 
-def _represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
-    # Short lists of short words (`action_points: [1, 6]`) read best on one line.
+def _flow(value: list[Any]) -> bool:
+    """Short lists of short words (`action_points: [1, 6]`) read best on one line."""
     short = all(isinstance(item, int | str) and len(str(item)) <= 40 and "\n" not in str(item)
                 for item in value)
-    flow = short and sum(len(str(item)) + 2 for item in value) <= 60
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+    return short and sum(len(str(item)) + 2 for item in value) <= 60
+
+
+def _represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=_flow(value))
 
 
 def _represent_date(dumper: yaml.SafeDumper, value: dt.date) -> yaml.ScalarNode:
@@ -203,11 +213,40 @@ def _dumper(emitter: type[Any]) -> type[Any]:
     return dumper
 
 
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+class _Direct:
+    """Builds the node tree straight from plain data: the same nodes the representers
+    above make, without PyYAML's per-value dispatch (alias bookkeeping, a walk of each
+    type's MRO), which took half of a large event's save. Anything but plain dicts,
+    lists, strings, booleans, integers and dates goes through the representers."""
+
+    def represent(self, data: Any) -> None:
+        self.serialize(self._node(data))  # type: ignore[attr-defined]
+
+    def _node(self, value: Any) -> yaml.Node:
+        kind = type(value)
+        if kind is str:
+            return _represent_str(self, value)  # type: ignore[arg-type]
+        if kind is dict:
+            return yaml.MappingNode(_MAP, [(self._node(k), self._node(v))
+                                           for k, v in value.items()], flow_style=False)
+        if kind is list:
+            return yaml.SequenceNode(_SEQ, [self._node(item) for item in value],
+                                     flow_style=_flow(value))
+        if kind is dt.date:
+            return _represent_date(self, value)  # type: ignore[arg-type]
+        # Booleans, numbers, null, vocabulary members: rare enough to dispatch.
+        return self.represent_data(value)  # type: ignore[attr-defined,no-any-return]
+
+
 #: The pure-Python writer: the reference the C one is tested against, byte for byte.
 PYTHON_DUMPER = _dumper(yaml.SafeDumper)
 #: libyaml's C emitter where PyYAML has it (2.5 times faster on a large event), else the
-#: pure-Python one; the same representers, so the same text.
-DUMPER = _dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper))
+#: pure-Python one, fed the node tree built directly: the same nodes, so the same text.
+DUMPER: type[Any] = type("_Dumper", (_Direct, _dumper(getattr(yaml, "CSafeDumper",
+                                                              yaml.SafeDumper))), {})
 
 
 def dump_yaml(data: Any, *, dumper: type[Any] = DUMPER) -> str:
@@ -222,10 +261,11 @@ def dump_yaml(data: Any, *, dumper: type[Any] = DUMPER) -> str:
     - a: b
       c: d
     """
-    text: str = yaml.dump(
-        data, Dumper=dumper, sort_keys=False, allow_unicode=True,
-        default_flow_style=False, width=88, indent=2,
-    )
+    with collection_paused():
+        text: str = yaml.dump(
+            data, Dumper=dumper, sort_keys=False, allow_unicode=True,
+            default_flow_style=False, width=88, indent=2,
+        )
     if dumper is not PYTHON_DUMPER and ("\\U" in text or text.endswith("\n...\n")):
         # Where the two writers differ, the pure-Python text is the canonical one: libyaml
         # escapes characters beyond the Basic Multilingual Plane (a rare script in a name,

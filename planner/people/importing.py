@@ -11,6 +11,7 @@ from enum import Enum
 from typing import Any
 
 from planner.errors import PlannerError
+from planner.library.garbage import collection_paused
 from planner.library.integrity import check_event
 from planner.model import (
     Delegation,
@@ -216,8 +217,11 @@ class _Import:
         return RowFate(row.number, "imported", person.id, name=shown, notes=warnings)
 
 
-def _place(delegations: list[Delegation], person: Participant, registry: Registry) -> None:
-    if any(person.id == d.head or person.id in d.members for d in delegations):
+def _place(delegations: list[Delegation], person: Participant, registry: Registry,
+           placed: set[str]) -> None:
+    # `placed` holds everyone already in a delegation: a search through every delegation's
+    # members for each person made a 10,000-row list take seconds.
+    if person.id in placed:
         return
     org_id = organisation_delegation(person, registry)
     if org_id is None:
@@ -227,10 +231,12 @@ def _place(delegations: list[Delegation], person: Participant, registry: Registr
         delegation = Delegation(organisation=org_id)
         delegations.append(delegation)
     delegation.members.append(person.id)
+    placed.add(person.id)
     if delegation.head is None and ParticipantRole.HEAD_OF_DELEGATION in person.roles:
         delegation.head = person.id
 
 
+@collection_paused()  # tens of thousands of small objects, no cycles
 def import_participants(event: Event, data: bytes, *, name: str, registry: Registry,
                         mapping: Mapping[str, str] | None = None,
                         today: dt.date | None = None,
@@ -308,9 +314,10 @@ an e-mail address"]
     report.proposals = list(finder.proposals.values())
     delegations = [d.model_copy(deep=True) for d in event.delegations]
     touched = {fate.participant for fate in report.rows if fate.participant}
+    placed = {p for d in delegations for p in (d.head, *d.members) if p}
     for person in roster.people.values():
         if person.id in touched:
-            _place(delegations, person, finder.registry)
+            _place(delegations, person, finder.registry, placed)
     updated = event.model_copy(update={"participants": list(roster.people.values()),
                                        "delegations": delegations})
     if problems := check_event(updated):

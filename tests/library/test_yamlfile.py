@@ -102,7 +102,8 @@ def _files() -> list[Path]:
 
 
 def test_the_c_writer_is_used_where_pyyaml_has_it() -> None:
-    assert DUMPER.__mro__[2] is getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    assert issubclass(DUMPER, getattr(yaml, "CSafeDumper", yaml.SafeDumper))
+    assert not issubclass(PYTHON_DUMPER, getattr(yaml, "CSafeDumper", yaml.SafeDumper))
 
 
 @pytest.mark.parametrize("path", _files(), ids=lambda path: path.name)
@@ -126,3 +127,12 @@ def test_both_writers_write_a_synthetic_event_byte_for_byte(size: int) -> None:
                             max_size=6))
 def test_both_writers_agree_on_any_data(data: dict[str, object]) -> None:
     assert dump_yaml(data, dumper=DUMPER) == dump_yaml(data, dumper=PYTHON_DUMPER)
+
+
+def test_the_collector_is_back_after_a_failed_read_or_a_write() -> None:
+    import gc  # noqa: PLC0415
+
+    with pytest.raises(YamlSyntaxError):
+        load_yaml("a: [1, 2\n")
+    dump_yaml({"a": [1, 2]})
+    assert gc.isenabled()

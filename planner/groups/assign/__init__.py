@@ -13,6 +13,7 @@ from planner.groups.assign.reasons import explain_leaders
 from planner.groups.assign.rules import check_composition
 from planner.groups.assign.solve import solve_candidates
 from planner.groups.membership import move_person
+from planner.library.garbage import collection_paused
 from planner.model import Composition, Event, Registry
 
 __all__ = ["BOUND_SCOPE", "WEIGHTS", "Assignment", "assign_groups", "check_composition",
@@ -63,6 +64,7 @@ class Assignment:
                 "leadership_proven": self.leadership_proven}
 
 
+@collection_paused()  # a large roster's models: many objects, no cycles
 def assign_groups(event: Event, registry: Registry, *, seed: int = 0, time_limit: float = 10.0,
                   gap_limit: float = 0.005, keep: bool = True,
                   weights: dict[str, int] | None = None) -> Assignment:
