@@ -238,7 +238,7 @@ class _Direct:
         if kind is dt.date:
             return _represent_date(self, value)  # type: ignore[arg-type]
         # Booleans, numbers, null, vocabulary members: rare enough to dispatch.
-        return self.represent_data(value)  # type: ignore[attr-defined,no-any-return]
+        return self.represent_data(value)  # type: ignore[attr-defined]
 
 
 #: The pure-Python writer: the reference the C one is tested against, byte for byte.
