@@ -137,11 +137,13 @@ def render_document(kind: str, event: Event, *, registry: Registry,
     if template is None:
         shipped = entry.template if language == "en" else localised_template(
             entry.template, language)
-        data = render_template(shipped, context, name=f"the {kind} template")
+        mark = entry.finish
+        finish = None if mark is None else (lambda root: mark(root, context))
+        data = render_template(shipped, context, name=f"the {kind} template", finish=finish)
     else:
         name = template.name if isinstance(template, Path) else "the template"
         data = render_own_template(template, context, name=name)
-    data = entry.finish(data, context) if entry.finish else data
+        data = entry.finish_file(data, context) if entry.finish_file else data
     return right_to_left(data) if language in RIGHT_TO_LEFT else data
 
 

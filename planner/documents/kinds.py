@@ -11,13 +11,13 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from planner.documents.badges import badges_context
 from planner.documents.concept_note import concept_note_context
 from planner.documents.follow_up import follow_up_context
 from planner.documents.invitations import invitations_context
-from planner.documents.marks import mark_sections
+from planner.documents.marks import bookmark_sections, mark_sections
 from planner.documents.outcomes import action_plan_context, summary_report_context
 from planner.documents.participant_list import participant_list_context
 from planner.documents.programme import programme_context
@@ -61,9 +61,12 @@ class DocumentKind:
     options: frozenset[str] = frozenset()
     #: Letters and badge sheets: no title block nor footer, they are not read as a report.
     sheet: bool = False
-    #: What is done to the rendered file, with the context it was rendered from (the
-    #: concept note marks its sections, so that it can be read back after editing).
-    finish: Callable[[bytes, Context], bytes] | None = None
+    #: What is done to the rendered document element (`w:document`) before it is written,
+    #: with the context it was rendered from (the concept note marks its sections, so that
+    #: it can be read back after editing)…
+    finish: Callable[[Any, Context], None] | None = None
+    #: …and the same done to a file rendered elsewhere (an organiser's own template).
+    finish_file: Callable[[bytes, Context], bytes] | None = None
 
     @property
     def template(self) -> Path:
@@ -97,7 +100,8 @@ def _follow_up(event: Event, registry: Registry, options: DocumentOptions) -> Co
 
 #: Every kind, in the order an organiser produces them.
 DOCUMENT_KINDS: dict[str, DocumentKind] = {k.kind: k for k in (
-    DocumentKind("concept-note", N_("Concept note"), _concept_note, finish=mark_sections),
+    DocumentKind("concept-note", N_("Concept note"), _concept_note,
+                 finish=bookmark_sections, finish_file=mark_sections),
     DocumentKind("programme", N_("Programme"),
                  lambda event, registry, _: programme_context(event, registry=registry)),
     DocumentKind("participant-list", N_("List of participants"), _participant_list,

@@ -12,6 +12,7 @@ import io
 import re
 import threading
 import zipfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -164,8 +165,12 @@ def check_template(template: Path | bytes, context: dict[str, Any], *,
 
 
 def render_template(template: Path | bytes, context: dict[str, Any], *,
-                    name: str = "the template") -> bytes:
+                    name: str = "the template",
+                    finish: Callable[[Any], None] | None = None) -> bytes:
     """Render a .docx template with a context in the sandbox; return the .docx bytes.
+
+    `finish`, if given, is done to the rendered document element (`w:document`) before
+    the file is written.
 
     Raises
     ------
@@ -181,6 +186,8 @@ def render_template(template: Path | bytes, context: dict[str, Any], *,
         raise TemplateProblem(f"{name}: unknown variable: {err.message}") from None
     except TemplateSyntaxError as err:
         raise TemplateProblem(f"{name}: template syntax error: {err.message}") from None
+    if finish is not None:
+        finish(document.docx.element)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
