@@ -31,6 +31,7 @@ __all__ = [
     "check_language",
     "current",
     "in_language",
+    "items_in_language",
     "labelled",
     "untranslated",
     "using",
@@ -119,4 +120,17 @@ def in_language(record: Any, field: str) -> str:
     if code == "en" or not text:
         return text or ""
     given = getattr(record, "translations", {}).get(code, {}).get(field)
-    return given or UNTRANSLATED + text
+    return given if isinstance(given, str) and given else UNTRANSLATED + text
+
+
+def items_in_language(record: Any, field: str) -> list[str]:
+    """A list field organisers wrote, item by item in the current language: their
+    translation of each item where given, else the English item marked `[EN]`."""
+    items: list[str] = list(getattr(record, field))
+    code = _current.get()
+    if code == "en":
+        return items
+    given = getattr(record, "translations", {}).get(code, {}).get(field)
+    given = given if isinstance(given, list) else []
+    return [given[i] if i < len(given) and given[i] else untranslated(item)
+            for i, item in enumerate(items)]

@@ -173,7 +173,7 @@ class Preparation(Model):
 class ConceptNoteSection(Translatable):
     """An editable section of the concept note."""
 
-    TRANSLATED = ("heading", "text")
+    TRANSLATED = ("heading", "text", "items")
 
     key: Slug
     """`background`, `objectives`, `methodology`, `participants`, `agenda`, `outcomes`…"""
