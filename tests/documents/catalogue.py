@@ -14,11 +14,20 @@ from babel.messages.pofile import read_po
 from planner.documents import DOCUMENT_KINDS
 from planner.documents.localise import template_words
 from planner.language import LANGUAGES, LOCALE_DIR
-from planner.model import ACTION_POINTS, EventKind, OrganiserRoleKind, SessionBlock
+from planner.model import (
+    ACTION_POINTS,
+    ConsultationStatus,
+    EventKind,
+    FollowUpStatus,
+    OrganiserRoleKind,
+    SessionBlock,
+    StatementKind,
+)
 
 PACKAGE = Path(__file__).resolve().parents[2] / "planner"
 #: The vocabularies whose labels a document prints.
-PRINTED = (EventKind, OrganiserRoleKind, SessionBlock)
+PRINTED = (EventKind, OrganiserRoleKind, SessionBlock, StatementKind, FollowUpStatus,
+           ConsultationStatus)
 #: Code whose wording is not yet routed through the catalogues (see #24's note).
 NOT_YET = ("ui", "cli")
 

@@ -64,14 +64,16 @@ def test_every_catalogue_translates_every_message() -> None:
     for code in OTHERS:
         catalogue = translated(code)
         assert [m for m in messages() if not catalogue.get(m)] == [], code
-        # Placeholders survive translation, or the template or .format() breaks.
+        # A translation uses only the message's placeholders (an unknown one breaks the
+        # template or .format()); it may leave one out where its grammar words it itself
+        # ("son Gouvernement" for "the Government of Kenya").
         assert [m for m in messages()
-                if sorted(_PLACES.findall(m)) != sorted(_PLACES.findall(catalogue[m]))] == []
+                if not set(_PLACES.findall(catalogue[m])) <= set(_PLACES.findall(m))] == []
 
 
 #: The kinds whose Python-written wording goes through the catalogues; the others have
 #: their template's words, title block and dates translated, the rest still to route (#24).
-ROUTED = ("concept-note", "programme", "working-groups", "participant-list")
+ROUTED = KINDS
 
 
 @pytest.mark.parametrize("kind", KINDS)
