@@ -119,8 +119,10 @@ def _progress_item(item: dict[str, Any], registry: Registry) -> dict[str, str]:
     return line("bullet", f"{text} ({_area_words(item['area'])}; {owner}{due})")
 
 
-#: The categories of `planner.outcomes.follow_up.CATEGORIES`, for the catalogues.
-_CATEGORY_WORDS = (N_("done"), N_("in progress"), N_("overdue"), N_("planned"), N_("dropped"))
+#: The categories of `planner.outcomes.follow_up.CATEGORIES` and the heading of activities
+#: under none (`area_name`), for the catalogues.
+_CATEGORY_WORDS = (N_("done"), N_("in progress"), N_("overdue"), N_("planned"), N_("dropped"),
+                   N_("Other activities"))
 #: What needs attention, by the kind of finding (the assessment words it in English).
 _FINDINGS = {"no-owner": N_("{what} has no owner"), "no-deadline": N_("{what} has no deadline"),
              "updated": N_("{what} was last updated on {date}: no update for more than "
@@ -129,13 +131,13 @@ _FINDINGS = {"no-owner": N_("{what} has no owner"), "no-deadline": N_("{what} ha
                              "no update for more than {months} months")}
 
 
-def _attention(report: Any, event: Event) -> list[str]:
+def _attention(report: Any, event: Event, registry: Registry) -> list[str]:
     if current() == "en":  # as the assessment words them, the same in the CLI and here
         return [flag.message for flag in report.findings if flag.kind != "overdue"]
     found = []
     for row in report.rows:
         what = _("item {key} ({area}: '{text}')").format(
-            key=row.key, area=_area_words(row.area), text=untranslated(row.text))
+            key=row.key, area=_heading(row.area, event, registry), text=untranslated(row.text))
         for flag in row.flags:
             if flag.kind == "overdue":
                 continue
@@ -216,7 +218,7 @@ def follow_up_context(event: Event, *, registry: Registry, as_of: dt.date,
     overdue = [f"{untranslated(row.text)} — {_owners(row, registry) or _(NO_OWNER)}, "
                + _("due {date}").format(date=format_date(row.deadline)) for row in report.rows
                if row.category == "overdue" and row.deadline]
-    attention = _attention(report, event)
+    attention = _attention(report, event, registry)
     return frame("follow-up", event, registry) | {
         "as_of": format_date(as_of), "categories": list(CATEGORIES),
         "summary": _summary(report, event, registry),

@@ -18,9 +18,9 @@ from planner.documents.wording import (
     name_of,
     split_paragraphs,
 )
-from planner.language import N_, _, in_language, labelled, untranslated
+from planner.language import N_, _, current, in_language, labelled, untranslated
 from planner.model import Action, Area, Event, Recommendation, Registry
-from planner.outcomes.action_plan import draft_action_plan
+from planner.outcomes.action_plan import default_deadline, draft_action_plan
 from planner.outcomes.references import recommendation_levels
 from planner.programme.timetable import day_label
 
@@ -121,10 +121,22 @@ def action_plan_context(event: Event, *, registry: Registry) -> Context:
     (False, 'I')
     """
     plan = event.action_plan or draft_action_plan(event)
+    title, introduction = untranslated(plan.title), [
+        untranslated(p) for p in split_paragraphs(plan.introduction)]
+    areas = [_area(area, registry) for area in plan.areas]
+    if event.action_plan is None and current() != "en":  # the draft's words are ours
+        title = _("Draft action plan: {title}").format(title=in_language(event, "title"))
+        introduction = [_("Draft drawn up from the {count} recommendations of {title}; each "
+                          "action records the rule that placed it. Every action is due by "
+                          "{date}. Edit before adoption.").format(
+            count=len(event.recommendations), title=in_language(event, "title"),
+            date=format_date(default_deadline(event)))]
+        for area, drafted in zip(areas, plan.areas, strict=True):
+            area["heading"] = _(drafted.heading) if _(drafted.heading) != drafted.heading \
+                else area["heading"]
     return frame("action-plan", event, registry) | {
-        "title": untranslated(plan.title), "draft": event.action_plan is None,
-        "introduction": [untranslated(p) for p in split_paragraphs(plan.introduction)],
-        "areas": [_area(area, registry) for area in plan.areas],
+        "title": title, "draft": event.action_plan is None,
+        "introduction": introduction, "areas": areas,
     }
 
 

@@ -23,6 +23,7 @@ from planner.model import (
     SessionBlock,
     StatementKind,
 )
+from planner.outcomes.schemes import SCHEMES
 
 PACKAGE = Path(__file__).resolve().parents[2] / "planner"
 #: The vocabularies whose labels a document prints.
@@ -41,6 +42,7 @@ def messages() -> list[str]:
         found += template_words(entry.template.read_bytes())
     found += [kind.label for vocabulary in PRINTED for kind in vocabulary]
     found += [point.name for point in ACTION_POINTS.values()]
+    found += [rule.heading for rules in SCHEMES.values() for rule in rules]
     return list(dict.fromkeys(found))
 
 
