@@ -1,5 +1,5 @@
 """#24's acceptance: every document kind in each of the six UN languages, for a library
-event and for a new event made with `planner new`; no wording of the toolkit left in
+event, a new event made with `planner new` and a bare event; no wording of the toolkit left in
 English off English (checked against every message of the catalogues), dates as CLDR
 writes them, and the organisers' text that has no translation marked [EN].
 
@@ -29,6 +29,7 @@ from planner.library import Library
 from planner.model import Event, Translatable
 from tests.conftest import SHIPPED
 from tests.documents.catalogue import messages, translated
+from tests.factories import base_data
 
 pytestmark = pytest.mark.integration
 
@@ -56,7 +57,8 @@ def texts_of(data: bytes) -> list[str]:
 
 @pytest.fixture(scope="module")
 def events(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Event, Library]]:
-    """A library event, and an event started with `planner new` for September 2027."""
+    """A library event, an event started with `planner new` for September 2027, and a bare
+    event (identity, place and dates only) on the same dates."""
     folder = tmp_path_factory.mktemp("library") / "events"
     shutil.copytree(SHIPPED, folder)
     result = CliRunner().invoke(cli, [
@@ -65,8 +67,10 @@ def events(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Event, L
         "2027-09-06", "--end", "2027-09-07", "--city", "Nairobi", "--country", "kenya"])
     assert result.exit_code == 0, result.output
     library = Library(folder)
+    bare = Event.model_validate(base_data(id="bare-2027", start=dt.date(2027, 9, 6),
+                                          end=dt.date(2027, 9, 7)))
     return {name: (library.load(name), library)
-            for name in ("dar-es-salaam-2010", "nairobi-2027")}
+            for name in ("dar-es-salaam-2010", "nairobi-2027")} | {"bare-2027": (bare, library)}
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +136,7 @@ def _unmarked(whole: str, theirs: list[str]) -> str:
 
 
 def _cases() -> Iterator[tuple[str, str]]:
-    for name in ("dar-es-salaam-2010", "nairobi-2027"):
+    for name in ("dar-es-salaam-2010", "nairobi-2027", "bare-2027"):
         for code in OTHERS:
             yield name, code
 
@@ -172,6 +176,8 @@ def test_dates_as_cldr_writes_them(code: str, dates: str,
         assert format_date_range(dt.date(2027, 9, 6), dt.date(2027, 9, 7)) == dates
     for kind in (*REPORTS, "invitations"):
         assert any(dates in t for t in texts_of(rendered["nairobi-2027", kind, code])), kind
+    for kind in REPORTS:
+        assert any(dates in t for t in texts_of(rendered["bare-2027", kind, code])), kind
 
 
 def _organiser_texts(record: BaseModel) -> Iterator[str]:
@@ -222,4 +228,4 @@ def test_the_renders_are_real_word_files(rendered: dict[tuple[str, str, str], by
 
     for data in rendered.values():
         Document(io.BytesIO(data))
-    assert len(rendered) == 2 * len(KINDS) * len(LANGUAGES)
+    assert len(rendered) == 3 * len(KINDS) * len(LANGUAGES)
