@@ -20,7 +20,7 @@ from planner.documents.kinds import (
     DocumentKind,
     DocumentOptions,
 )
-from planner.documents.localise import localised_template, right_to_left
+from planner.documents.localise import east_asian, localised_template, right_to_left
 from planner.documents.pdf import convert_to_pdf, find_soffice
 from planner.documents.render import (
     TemplateProblem,
@@ -33,6 +33,9 @@ from planner.documents.working_groups import pick_groups
 from planner.errors import PlannerError
 from planner.language import RIGHT_TO_LEFT, _, check_language, using
 from planner.model import Event, Registry
+
+#: Languages whose characters need an East Asian font.
+EAST_ASIAN = frozenset({"zh"})
 
 __all__ = [
     "BILINGUAL",
@@ -161,6 +164,8 @@ def render_document(kind: str, event: Event, *, registry: Registry,
         name = template.name if isinstance(template, Path) else "the template"
         data = render_own_template(template, context, name=name)
     data = entry.finish(data, context) if entry.finish else data
+    if language in EAST_ASIAN:
+        data = east_asian(data)
     return right_to_left(data) if language in RIGHT_TO_LEFT else data
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -174,3 +176,30 @@ def test_arabic_programme_and_concept_note_read_right_to_left(tmp_path: Path) ->
     assert day.index("2010") < day.index("سبتمبر") < day.index("اليوم")
     assert len(day) - len(day.lstrip()) > 20
     assert "المشاركون" in note and "الحكومات" in note
+    # English without a translation keeps its reading order inside the Arabic line: its
+    # mark first, on the left of the English it marks, not thrown to the line's end.
+    title = next(line for line in programme.splitlines() if "Regional Conference" in line)
+    assert title.index("[EN]") < title.index("Regional Conference")
+
+
+def _has_cjk_font() -> bool:
+    program = shutil.which("fc-list")
+    return bool(program and subprocess.run([program, ":lang=zh", "family"],
+                                           capture_output=True, text=True, check=False).stdout)
+
+
+@pytest.mark.skipif(not has_tools() or not _has_cjk_font(),
+                    reason=f"{NEEDS_TOOLS_REASON}, and fonts-noto-cjk for Chinese")
+def test_chinese_is_set_in_a_font_that_has_it(tmp_path: Path) -> None:
+    from planner.documents import convert_to_pdf  # noqa: PLC0415 -- needs LibreOffice
+
+    path = tmp_path / "programme.docx"
+    path.write_bytes(render_document("programme", LIBRARY.load("dar-es-salaam-2010"),
+                                     registry=LIBRARY.registry, language="zh"))
+    with zipfile.ZipFile(path) as package:
+        assert 'w:eastAsia="Noto Sans CJK SC"' in package.read("word/styles.xml").decode()
+    (pdf,) = convert_to_pdf([path])
+    assert "2010年9月6日" in re.sub(r"\s", "", _pdftotext(pdf))  # spaced out by pdftotext
+    fonts = subprocess.run([shutil.which("pdffonts") or "pdffonts", str(pdf)],
+                           capture_output=True, text=True, check=True).stdout
+    assert "CJK" in fonts  # the characters are drawn from a CJK font, not as empty boxes
