@@ -23,8 +23,9 @@ from pydantic import BaseModel
 from planner.cli import cli
 from planner.dates import format_date_range
 from planner.documents import KINDS, REPORTS, render_document
+from planner.documents.follow_up import PROGRESS_HEADING
 from planner.documents.wording import split_paragraphs, strip_numbering
-from planner.language import LANGUAGES, using
+from planner.language import LANGUAGES, _, using
 from planner.library import Library
 from planner.model import Event, Translatable
 from tests.conftest import SHIPPED
@@ -77,11 +78,13 @@ def events(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Event, L
 
 @pytest.fixture(scope="module")
 def rendered(events: dict[str, tuple[Event, Library]]) -> dict[tuple[str, str, str], bytes]:
-    """(event, kind, language) → the .docx."""
-    return {(name, kind, code): render_document(kind, event, registry=library.registry,
-                                                language=code, as_of=AS_OF)
-            for name, (event, library) in events.items()
-            for kind in KINDS for code in LANGUAGES}
+    """(event, kind, language) → the .docx; the new event's concept note and follow-up
+    report the progress on the event it follows up."""
+    return {(name, kind, code): render_document(
+        kind, event, registry=library.registry, language=code, as_of=AS_OF,
+        previous=library.load(event.previous_event) if event.previous_event else None)
+        for name, (event, library) in events.items()
+        for kind in KINDS for code in LANGUAGES}
 
 
 @pytest.fixture(scope="module")
@@ -118,10 +121,13 @@ def _record_strings(value: object) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def organisers(events: dict[str, tuple[Event, Library]]) -> dict[str, list[str]]:
-    """Per event, its record's texts, longest first (so a title inside a paragraph goes
-    with its paragraph)."""
-    return {name: sorted({t for t in _record_strings(event) if len(t) > 3}, key=len,
-                         reverse=True) for name, (event, _library) in events.items()}
+    """Per event, its record's texts and those of the event it follows up, longest first
+    (so a title inside a paragraph goes with its paragraph)."""
+    def records(event: Event, library: Library) -> list[Event]:
+        return [event, *([library.load(event.previous_event)] if event.previous_event else [])]
+    return {name: sorted({t for record in records(event, library)
+                          for t in _record_strings(record) if len(t) > 3},
+                         key=len, reverse=True) for name, (event, library) in events.items()}
 
 
 def _unmarked(whole: str, theirs: list[str]) -> str:
@@ -163,8 +169,9 @@ def test_every_kind_renders_in_english_as_before(
         rendered: dict[tuple[str, str, str], bytes]) -> None:
     for name, (event, library) in events.items():
         for kind in KINDS:
+            previous = library.load(event.previous_event) if event.previous_event else None
             assert texts_of(rendered[name, kind, "en"]) == texts_of(render_document(
-                kind, event, registry=library.registry, as_of=AS_OF, language="en"))
+                kind, event, registry=library.registry, as_of=AS_OF, previous=previous))
 
 
 @pytest.mark.parametrize(("code", "dates"), [
@@ -231,3 +238,11 @@ def test_the_renders_are_real_word_files(rendered: dict[tuple[str, str, str], by
     for data in rendered.values():
         Document(io.BytesIO(data))
     assert len(rendered) == 3 * len(KINDS) * len(LANGUAGES)
+
+
+def test_the_new_event_reports_progress_on_the_one_it_follows_up(
+        rendered: dict[tuple[str, str, str], bytes]) -> None:
+    with using("fr"):
+        heading = _(PROGRESS_HEADING)
+    assert heading != PROGRESS_HEADING
+    assert heading in texts_of(rendered["nairobi-2027", "concept-note", "fr"])
