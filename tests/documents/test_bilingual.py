@@ -3,6 +3,7 @@ side by side in two columns, or one after the other, as the event or the render 
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -17,6 +18,7 @@ from planner.library import Library
 from planner.model import Event
 from tests.conftest import SHIPPED
 from tests.documents.reading import read_docx
+from tests.factories import base_data
 
 LIBRARY = Library(SHIPPED)
 
@@ -99,3 +101,20 @@ def test_render_bilingual_on_the_command_line(shipped_copy: Library, tmp_path: P
                                       str(out)])
     assert result.exit_code == 0, result.output
     assert _rows(out.read_bytes())[1] == ["Note conceptuelle", "Concept note"]
+
+
+@pytest.mark.parametrize("how", ["columns", "sequence"])
+def test_a_new_and_a_bare_event_in_two_languages(how: str, planned: Library) -> None:
+    new = planned.load("nairobi-2027")
+    bare = Event.model_validate(base_data(start=dt.date(2027, 9, 6), end=dt.date(2027, 9, 7)))
+    for one in (new, bare):
+        event = one.model_copy(update={"languages": ["en", "ru"]})
+        for kind in ("concept-note", "programme"):
+            data = render_document(kind, event, registry=planned.registry, bilingual=how)
+            reading = read_docx(data)
+            texts = [t for _s, t in reading.paragraphs] + [
+                cell for table in reading.tables for row in table for cell in row]
+            assert any("6–7 September 2027" in t for t in texts), (event.id, kind)
+            assert any("6–7 сентября 2027" in t for t in texts), (event.id, kind)
+            if how == "columns":
+                assert len(reading.tables) == 1 and len(reading.tables[0][0]) == 2
