@@ -146,7 +146,7 @@ def render_document(kind: str, event: Event, *, registry: Registry,
         raise PlannerError(f"bilingual documents are the {' and the '.join(BILINGUAL_KINDS)} "
                            f"only, not the {kind}")
     if how not in (None, "none") and kind in BILINGUAL_KINDS:
-        codes = two_languages(event.working_languages, how)
+        codes = two_languages(event.working_languages, how, event_id=event.id)
         first, second = (render_document(
             kind, event, registry=registry, template=template, as_of=as_of,
             previous=previous, empty=empty, language=code, bilingual="none") for code in codes)

@@ -38,14 +38,14 @@ def _w(tag: str) -> str:
     return f"{{{_W}}}{tag}"
 
 
-def two_languages(languages: list[str], how: str) -> tuple[str, str]:
+def two_languages(languages: list[str], how: str, *, event_id: str) -> tuple[str, str]:
     """The first two working languages, or a one-line error if there are not two."""
     if how not in BILINGUAL:
-        raise PlannerError(f"unknown bilingual layout '{how}' (known: {', '.join(BILINGUAL)}, "
-                           "none)")
+        raise PlannerError(f"{event_id}: unknown bilingual layout '{how}' (known: "
+                           f"{', '.join(BILINGUAL)}, none)")
     if len(languages) < 2:
-        raise PlannerError(f"a bilingual document needs two UN working languages in the "
-                           f"event's 'languages' (e.g. [en, fr]); it has {', '.join(languages)}")
+        raise PlannerError(f"{event_id}: a bilingual document needs two UN working languages "
+                           f"in 'languages' (e.g. [en, fr]); it has {', '.join(languages)}")
     return languages[0], languages[1]
 
 
