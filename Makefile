@@ -11,7 +11,7 @@ LIBRARY ?= library
 # Debian packages the tests use: LibreOffice (PDF conversion), poppler (pdftotext),
 # Chromium (browser tests). Installed when missing and we are root; else the tests
 # that need them say so and skip.
-DEBS := chromium libreoffice-writer-nogui poppler-utils
+DEBS := chromium libreoffice-writer-nogui poppler-utils fonts-noto-cjk
 
 .PHONY: run test lint bench clean system-deps
 

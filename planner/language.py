@@ -31,6 +31,7 @@ __all__ = [
     "check_language",
     "current",
     "in_language",
+    "items_in_language",
     "labelled",
     "untranslated",
     "using",
@@ -106,9 +107,20 @@ def labelled(label: str, text: str) -> str:
                      else _("{label}: {text}").format(label=label, text=text))
 
 
+#: Around English text in a right-to-left document: a left-to-right embedding, so that its
+#: mark, brackets and stops stay where an English reader expects them (Unicode's bidi
+#: algorithm would otherwise move "[EN]" and a closing bracket to the other end).
+_LTR_EMBEDDING = ("\u202a", "\u202c")
+
+
 def untranslated(text: str) -> str:
     """Organiser text that has no translation, marked as such off English."""
-    return text if _current.get() == "en" or not text else UNTRANSLATED + text
+    code = _current.get()
+    if code == "en" or not text:
+        return text
+    if code in RIGHT_TO_LEFT:
+        return f"{_LTR_EMBEDDING[0]}{UNTRANSLATED}{text}{_LTR_EMBEDDING[1]}"
+    return UNTRANSLATED + text
 
 
 def in_language(record: Any, field: str) -> str:
@@ -119,4 +131,17 @@ def in_language(record: Any, field: str) -> str:
     if code == "en" or not text:
         return text or ""
     given = getattr(record, "translations", {}).get(code, {}).get(field)
-    return given or UNTRANSLATED + text
+    return given if isinstance(given, str) and given else untranslated(text)
+
+
+def items_in_language(record: Any, field: str) -> list[str]:
+    """A list field organisers wrote, item by item in the current language: their
+    translation of each item where given, else the English item marked `[EN]`."""
+    items: list[str] = list(getattr(record, field))
+    code = _current.get()
+    if code == "en":
+        return items
+    given = getattr(record, "translations", {}).get(code, {}).get(field)
+    given = given if isinstance(given, list) else []
+    return [given[i] if i < len(given) and given[i] else untranslated(item)
+            for i, item in enumerate(items)]

@@ -56,6 +56,14 @@ _LANGUAGE = click.option("--language", cls=LazyOption,
                          help="Write the document in this UN language (ar, zh, en, fr, ru, es).")
 
 
+_BILINGUAL = click.option(
+    "--bilingual", type=click.Choice(["columns", "sequence", "none"]), is_flag=False,
+    flag_value="columns", default=None,
+    help="Concept note and programme in the event's first two working languages: side by "
+         "side (columns, the default of a bare --bilingual) or one after the other "
+         "(sequence); none: one language. Default: as the event's 'bilingual' says.")
+
+
 def _folder(output: Path) -> None:
     refuse_stdout(output, "this writes a folder of documents")
     if output.exists() and not output.is_dir():
@@ -75,11 +83,13 @@ def _folder(output: Path) -> None:
 @_AS_OF
 @_EMPTY
 @_LANGUAGE
+@_BILINGUAL
 @pass_library
 @friendly
 def render(library: Library, *, kind: str, event_id: str, output: Path, force: bool,
            template: Path | None, pdf: bool, public: bool, group: str | None,
-           as_of: dt.datetime | None, empty: str, language: str) -> None:
+           as_of: dt.datetime | None, empty: str, language: str,
+           bilingual: str | None) -> None:
     """Write one document of EVENT as Word (KIND: concept-note, programme, …; invitations
     writes a folder of letters and one document of them all to print)."""
     from planner.documents import (  # noqa: PLC0415 -- slow import
@@ -104,14 +114,14 @@ def render(library: Library, *, kind: str, event_id: str, output: Path, force: b
         used = check_template(template, context, name=template.name)
         click.echo(f"{template.name} uses: {', '.join(used) or 'no variables'}")
     if kind == "invitations":
-        if public or group:
-            raise PlannerError("--public and --group do not apply to invitations")
+        if public or group or bilingual not in (None, "none"):
+            raise PlannerError("--public, --group and --bilingual do not apply to invitations")
         letters = render_invitations(event, registry=registry, template=template, as_of=day,
                                      empty=empty, language=language)
         files = {output / name: data for name, data in letters.items()}
     else:
         files = {output: render_document(kind, event, registry=registry, template=template,
-                                         **options)}
+                                         bilingual=bilingual, **options)}
     for path in _write(library, files, pdf=pdf, force=force):
         click.echo(f"wrote {path}")
 

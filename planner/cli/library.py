@@ -34,7 +34,7 @@ def list_events(folder: Path, *, kind: str | None, region: str | None, year: int
     The rows are kept in a memo ($PLANNER_CACHE, else ~/.cache/planner) and used while
     no file of the library has changed; any change loads and checks every event again.
     """
-    from planner.library.listing import library_table  # noqa: PLC0415 -- light, no model
+    from planner.library.table import library_table  # noqa: PLC0415 -- light, no model
 
     # The folder, not the Library: while no file has changed since the last listing, the
     # rows come from a memo and the model is never imported.

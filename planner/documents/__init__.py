@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+from planner.documents.bilingual import BILINGUAL, BILINGUAL_KINDS, combine, two_languages
 from planner.documents.invitations import addressed, letter_file_name
 from planner.documents.kinds import (
     DOCUMENT_KINDS,
@@ -19,7 +20,7 @@ from planner.documents.kinds import (
     DocumentKind,
     DocumentOptions,
 )
-from planner.documents.localise import localised_template, right_to_left
+from planner.documents.localise import east_asian, localised_template, right_to_left
 from planner.documents.pdf import convert_to_pdf, find_soffice
 from planner.documents.render import (
     TemplateProblem,
@@ -33,7 +34,12 @@ from planner.errors import PlannerError
 from planner.language import RIGHT_TO_LEFT, _, check_language, using
 from planner.model import Event, Registry
 
+#: Languages whose characters need an East Asian font.
+EAST_ASIAN = frozenset({"zh"})
+
 __all__ = [
+    "BILINGUAL",
+    "BILINGUAL_KINDS",
     "DOCUMENT_KINDS",
     "EMPTY",
     "KINDS",
@@ -92,7 +98,8 @@ def render_document(kind: str, event: Event, *, registry: Registry,
                     group: str | None = None, as_of: dt.date | None = None,
                     columns: Sequence[str] | None = None,
                     previous: Event | None = None, empty: str = "placeholder",
-                    invitee: str | None = None, language: str = "en") -> bytes:
+                    invitee: str | None = None, language: str = "en",
+                    bilingual: str | None = None) -> bytes:
     """One document of an event as .docx bytes, from the shipped template or the
     organiser's own (`template`, checked first: unknown variables are named).
 
@@ -120,6 +127,10 @@ def render_document(kind: str, event: Event, *, registry: Registry,
     language
         One of the six UN languages (`planner.language.LANGUAGES`): the toolkit's wording,
         dates and the organisers' translations in it; Arabic is set right to left.
+    bilingual
+        Concept note and programme: `columns` (side by side) or `sequence` (one after the
+        other) in the event's first two working languages, in place of `language`;
+        `none` for one language; by default, as the event's `bilingual` says.
 
     Examples
     --------
@@ -130,6 +141,17 @@ def render_document(kind: str, event: Event, *, registry: Registry,
     >>> data[:2]
     b'PK'
     """
+    how = event.bilingual if bilingual is None else bilingual
+    if bilingual not in (None, "none") and kind not in BILINGUAL_KINDS:
+        raise PlannerError(f"bilingual documents are the {' and the '.join(BILINGUAL_KINDS)} "
+                           f"only, not the {kind}")
+    if how not in (None, "none") and kind in BILINGUAL_KINDS:
+        codes = two_languages(event.working_languages, how, event_id=event.id)
+        first, second = (render_document(
+            kind, event, registry=registry, template=template, as_of=as_of,
+            previous=previous, empty=empty, language=code, bilingual="none") for code in codes)
+        return combine(first, second, how=how,
+                       right_to_left=(codes[0] in RIGHT_TO_LEFT, codes[1] in RIGHT_TO_LEFT))
     context = build_context(kind, event, registry=registry, public=public, group=group,
                             as_of=as_of, columns=columns, previous=previous, empty=empty,
                             invitee=invitee, language=language)
@@ -144,6 +166,8 @@ def render_document(kind: str, event: Event, *, registry: Registry,
         name = template.name if isinstance(template, Path) else "the template"
         data = render_own_template(template, context, name=name)
         data = entry.finish_file(data, context) if entry.finish_file else data
+    if language in EAST_ASIAN:
+        data = east_asian(data)
     return right_to_left(data) if language in RIGHT_TO_LEFT else data
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from planner.documents.wording import Context, frame, name_of
+from planner.language import N_, _, in_language
 from planner.model import (
     NOT_COMING,
     Event,
@@ -27,9 +28,9 @@ __all__ = ["BADGES_PER_SHEET", "BANDS", "badge_role", "badges_context", "short_t
 #: Badges on an A4 sheet: two columns of four.
 BADGES_PER_SHEET, COLUMNS = 8, 2
 #: Each band's word and colour (RGB hex): what a door steward tells apart at a glance.
-BANDS = {"delegate": ("Delegate", "1F4E9A"), "observer": ("Observer", "2E7D32"),
-         "organiser": ("Organiser", "B71C1C"), "press": ("Press", "E65100"),
-         "interpreter": ("Interpreter", "6A1B9A")}
+BANDS = {"delegate": (N_("Delegate"), "1F4E9A"), "observer": (N_("Observer"), "2E7D32"),
+         "organiser": (N_("Organiser"), "B71C1C"), "press": (N_("Press"), "E65100"),
+         "interpreter": (N_("Interpreter"), "6A1B9A")}
 _R = ParticipantRole
 # The first of a person's roles found here decides the band; any other role is a delegate's.
 _ROLE_BANDS = ((_R.PRESS, "press"), (_R.INTERPRETER, "interpreter"),
@@ -47,7 +48,8 @@ def short_title(event: Event) -> str:
     >>> short_title(Library.open().load("dar-es-salaam-2010"))
     'Dar es Salaam 2010'
     """
-    return event.title if len(event.title) <= SHORT else f"{event.city} {event.start.year}"
+    title = in_language(event, "title")
+    return title if len(title) <= SHORT else f"{event.city} {event.start.year}"
 
 
 def badge_role(person: Participant, event: Event) -> str:
@@ -67,7 +69,7 @@ def _badge(person: Participant, event: Event, registry: Registry,
     organisation = name_of(person.organisation or where, registry)
     label, colour = BANDS[band]
     return {"name": person.name, "organisation": organisation, "role": band,
-            "band": label.upper(), "colour": colour, "title": short_title(event)}
+            "band": _(label).upper(), "colour": colour, "title": short_title(event)}
 
 
 def badges_context(event: Event, *, registry: Registry) -> Context:

@@ -30,7 +30,15 @@ from planner.documents.wording import (
     strip_numbering,
     word_speaker,
 )
-from planner.language import N_, _, current, in_language, labelled, untranslated
+from planner.language import (
+    N_,
+    _,
+    current,
+    in_language,
+    items_in_language,
+    labelled,
+    untranslated,
+)
 from planner.model import ConceptNoteSection, Event, Invitee, OrganiserRoleKind, Registry
 
 __all__ = [
@@ -170,7 +178,7 @@ def _section_lines(section: ConceptNoteSection, slot: str | None,
     if slot == "participants" and generated:
         return lines  # the generated list replaces the typed one: nothing typed twice
     style = "number" if slot == "objectives" else "bullet"
-    return lines + [line(style, untranslated(item)) for item in section.items]
+    return lines + [line(style, item) for item in items_in_language(section, "items")]
 
 
 def _own_heading(section: ConceptNoteSection) -> str:
@@ -321,7 +329,7 @@ def concept_note_context(event: Event, *, registry: Registry, previous: Event | 
     ('Regional organisations', 'AU')
     """
     objectives = [item for s in event.concept_note.sections
-                  if _slot_of(s.key) == "objectives" for item in s.items]
+                  if _slot_of(s.key) == "objectives" for item in items_in_language(s, "items")]
     return frame("concept-note", event, registry) | {
         "sections": concept_note_sections(event, registry, empty=empty),
         "objectives": objectives,

@@ -17,8 +17,16 @@ from typing import Any
 
 from planner.dates import format_date, format_date_range
 from planner.documents.concept_note import SLOTS
-from planner.documents.wording import PLACEHOLDER, Context, frame, join_names, split_paragraphs
+from planner.documents.wording import (
+    PLACEHOLDER,
+    Context,
+    country_name,
+    frame,
+    join_names,
+    split_paragraphs,
+)
 from planner.errors import PlannerError
+from planner.language import N_, _, current, in_language, items_in_language
 from planner.model import (
     Event,
     InvitationLetters,
@@ -36,24 +44,26 @@ __all__ = ["REPLY_WEEKS", "addressed", "invitations_context", "letter_file_name"
 
 #: Replies are asked for this many weeks before the event unless the record says when.
 REPLY_WEEKS = 6
-_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_NUMBERS = (N_("no"), N_("one"), N_("two"), N_("three"), N_("four"), N_("five"), N_("six"),
+            N_("seven"), N_("eight"), N_("nine"), N_("ten"))
 #: Who signs, in this order of preference: the first roles the record has.
 _SENDERS = (OrganiserRoleKind.CONVENER, OrganiserRoleKind.CO_HOST,
             OrganiserRoleKind.CO_ORGANISER, OrganiserRoleKind.SECRETARIAT)
 #: The contact line while `invitation_letters.contact` is not filled in.
-CONTACT_PLACEHOLDER = "[Contact for further information to be named with the co-organisers.]"
+CONTACT_PLACEHOLDER = N_("[Contact for further information to be named with the "
+                         "co-organisers.]")
 _GOVERNMENTS = frozenset({OrganisationType.STATE, OrganisationType.TERRITORY})
 
 
 def _count(number: int) -> str:
-    return _NUMBERS[number] if number < len(_NUMBERS) else str(number)
+    return _(_NUMBERS[number]) if number < len(_NUMBERS) else str(number)
 
 
 def _formal(org: Organisation) -> str:
     """An organisation as a letter first names it: `the Government of the Republic of
     Kenya`, `the International Organization for Migration (IOM)`."""
     if org.type in _GOVERNMENTS:
-        return f"the Government of {_the(org)}"
+        return _("the Government of {country}").format(country=_the(org))
     name = _the(org)
     return f"{name} ({org.acronym})" if org.acronym and org.acronym != org.name else name
 
@@ -66,7 +76,9 @@ _OWN_NAMES = frozenset({OrganisationType.NGO, OrganisationType.ACADEMIC,
 def _the(org: Organisation) -> str:
     # "the Republic of Kenya", "the United Kingdom", but "Kenya"; "the African Union", but
     # "Save the Children".
-    name = org.name
+    name = country_name(org)
+    if current() != "en":  # "the" is English grammar; other languages name the body bare
+        return name
     if org.type in _GOVERNMENTS:
         plain = " of " not in name and not name.startswith(("United ", "Kingdom "))
     else:
@@ -96,38 +108,75 @@ def _senders(event: Event, registry: Registry) -> tuple[str, bool]:
         if ids:
             names = [_formal(registry[o]) if o in registry else o for o in ids]
             return join_names(names), len(ids) > 1
-    return "the organisers", True
+    return _("the organisers"), True
 
 
 def _purpose(event: Event, empty: str) -> list[str]:
     # The concept note's objectives say what the event is for; failing those, the first
     # paragraph of its first section with prose.
     objectives = [i for s in event.concept_note.sections
-                  if s.key.startswith(SLOTS[1][2][0]) for i in s.items]
+                  if s.key.startswith(SLOTS[1][2][0]) for i in items_in_language(s, "items")]
     if objectives:
         return objectives
-    prose = [p for s in event.concept_note.sections for p in split_paragraphs(s.text)]
-    return prose[:1] or ([PLACEHOLDER] if empty == "placeholder" else [])
+    prose = [p for s in event.concept_note.sections
+             for p in split_paragraphs(s.text and in_language(s, "text"))]
+    return prose[:1] or ([_(PLACEHOLDER)] if empty == "placeholder" else [])
 
 
 def _delegation(invitee: Invitee, org: Organisation, event: Event,
                 terms: InvitationLetters) -> str:
+    invited = _capital(_formal(org))
     if invitee.category != InviteeCategory.GOVERNMENTS:
-        return (f"{_capital(_formal(org))} is kindly invited to designate one or two "
-                "representatives to take part.")
+        return _("{invited} is kindly invited to designate one or two representatives to "
+                 "take part.").format(invited=invited)
     quota = (Quota(least=invitee.quota, most=invitee.quota) if invitee.quota
              else event.delegate_quota or Quota())
     size = (_count(quota.most) if quota.least == quota.most
-            else f"{_count(quota.least)} to {_count(quota.most)}")
-    people = "official" if quota.most == 1 else "officials"
-    civil = (", including at least one representative of civil society"
-             if terms.civil_society else "")
-    return (f"{_capital(_formal(org))} is kindly invited to designate a delegation of "
-            f"{size} senior {people}{civil}.")
+            else _("{least} to {most}").format(least=_count(quota.least),
+                                               most=_count(quota.most)))
+    if quota.most == 1:
+        text = _("{invited} is kindly invited to designate a delegation of {size} senior "
+                 "official{civil}.")
+    else:
+        text = _("{invited} is kindly invited to designate a delegation of {size} senior "
+                 "officials{civil}.")
+    civil = _(", including at least one representative of civil society") \
+        if terms.civil_society else ""
+    return text.format(invited=invited, size=size, civil=civil)
 
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+#: The third-person formulas of a note verbale, for one sender and for several (the
+#: English verb agrees; other languages' catalogues write each in full).
+_STATE = {False: (N_("{who} presents its compliments {to_addressee} and has the honour to "
+                     "invite {government} to take part in {what}, to be held in {where}, "
+                     "on {dates}."),
+                  N_("{who} would be grateful to receive the names, titles and contact "
+                     "details of the members of the delegation by {reply_by}."),
+                  N_("{who} avails itself of this opportunity to renew {to_addressee} the "
+                     "assurances of its highest consideration.")),
+          True: (N_("{who} present their compliments {to_addressee} and have the honour to "
+                    "invite {government} to take part in {what}, to be held in {where}, "
+                    "on {dates}."),
+                 N_("{who} would be grateful to receive the names, titles and contact "
+                    "details of the members of the delegation by {reply_by}."),
+                 N_("{who} avail themselves of this opportunity to renew {to_addressee} the "
+                    "assurances of their highest consideration."))}
+
+
+def _addressee(org: Organisation, terms: InvitationLetters) -> tuple[str, str]:
+    """Whom a note verbale is addressed to, as its heading names them and as its sentences
+    do ("to the Ministry…": the article and case are the language's)."""
+    country = _the(org)
+    if terms.through == "permanent-mission":
+        return (_("Permanent Mission of {country} to the United Nations").format(
+            country=country), _("to the Permanent Mission of {country} to the United "
+                                "Nations").format(country=country))
+    return (_("Ministry of Foreign Affairs of {country}").format(country=country),
+            _("to the Ministry of Foreign Affairs of {country}").format(country=country))
 
 
 def _letter(invitee: Invitee, org: Organisation, event: Event, registry: Registry, *,
@@ -135,39 +184,33 @@ def _letter(invitee: Invitee, org: Organisation, event: Event, registry: Registr
             contact: str, purpose: list[str], empty: str) -> dict[str, Any]:
     who, many = senders
     state = org.type in _GOVERNMENTS and invitee.category == InviteeCategory.GOVERNMENTS
-    country = _the(org)
-    addressee = (f"Permanent Mission of {country} to the United Nations"
-                 if terms.through == "permanent-mission" else
-                 f"Ministry of Foreign Affairs of {country}") if state else org.name
-    present, have = ("present", "have") if many else ("presents", "has")
-    where = ", ".join(filter(None, (event.venue, event.city, registry[event.country].name
-                                    if event.country in registry else event.country)))
-    what = f"the {event.title}" if not event.title.lower().startswith("the ") else event.title
-    held = f"to be held in {where}, on {_dates(event)}"
+    addressee, to_addressee = _addressee(org, terms) if state else (org.name, "")
+    where = ", ".join(filter(None, (event.venue, event.city, country_name(
+        registry[event.country]) if event.country in registry else event.country)))
+    title = in_language(event, "title")
+    what = title if current() != "en" or title.lower().startswith("the ") else f"the {title}"
+    words = {"who": _capital(who), "to_addressee": to_addressee, "government": _formal(org),
+             "what": what, "where": where, "dates": _dates(event),
+             "reply_by": format_date(reply_by)}
     if state:
-        opening = (f"{_capital(who)} {present} {'their' if many else 'its'} compliments to the "
-                   f"{addressee} and {have} the honour to invite {_formal(org)} to take part in "
-                   f"{what}, {held}.")
-        reply = (f"{_capital(who)} would be grateful to receive the names, titles and contact "
-                 f"details of the members of the delegation by {format_date(reply_by)}.")
-        close = (f"{_capital(who)} {'avail themselves' if many else 'avails itself'} of this "
-                 f"opportunity to renew to the {addressee} the assurances of "
-                 f"{'their' if many else 'its'} highest consideration.")
+        opening, reply, close = (_(text).format(**words) for text in _STATE[many])
         salutation, signature = "", ""
     else:
-        opening = (f"On behalf of {who}, we have the honour to invite {_formal(org)} to take "
-                   f"part in {what}, {held}.")
-        reply = ("We would be grateful to receive the names, titles and contact details of "
-                 f"your representatives by {format_date(reply_by)}.")
-        close, salutation, signature = "Yours faithfully,", "Dear Sir or Madam,", \
-            f"For {who}"
+        opening = _("On behalf of {who}, we have the honour to invite {invited} to take part "
+                    "in {what}, to be held in {where}, on {dates}.").format(
+            **words | {"who": who, "invited": _formal(org)})
+        reply = _("We would be grateful to receive the names, titles and contact details of "
+                  "your representatives by {reply_by}.").format(**words)
+        close, salutation = _("Yours faithfully,"), _("Dear Sir or Madam,")
+        signature = _("For {who}").format(who=who)
     return {
         "id": org.id, "note_verbale": state, "addressee": _capital(addressee),
         "name": org.display_name, "salutation": salutation, "opening": opening,
         "purpose": purpose, "delegation": _delegation(invitee, org, event, terms),
         "reply": reply, "reply_by": format_date(reply_by),
-        "contact": f"For further information, please contact {contact}." if contact else
-        (CONTACT_PLACEHOLDER if empty == "placeholder" else ""), "close": close,
+        "contact": _("For further information, please contact {contact}.").format(
+            contact=contact) if contact else
+        (_(CONTACT_PLACEHOLDER) if empty == "placeholder" else ""), "close": close,
         "signature": signature,
     }
 

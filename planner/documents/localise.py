@@ -20,7 +20,8 @@ from lxml import etree
 
 from planner.language import _, using
 
-__all__ = ["RTL_FONT", "localised_template", "right_to_left", "template_words"]
+__all__ = ["CJK_FONT", "RTL_FONT", "east_asian", "localised_template", "right_to_left",
+           "template_words"]
 
 _TEXT = re.compile(r"(<w:t(?: [^>]*)?>)([^<]*)(</w:t>)")
 _PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
@@ -28,6 +29,9 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #: A font with Arabic letters that LibreOffice and Word both have (DejaVu Sans ships with
 #: LibreOffice; Word falls back to Arial, which has Arabic too).
 RTL_FONT = "DejaVu Sans"
+#: A font with Chinese characters (Debian's fonts-noto-cjk, which the Makefile installs;
+#: Word without it takes its own East Asian font).
+CJK_FONT = "Noto Sans CJK SC"
 
 
 def _w(tag: str) -> str:
@@ -144,3 +148,21 @@ def right_to_left(data: bytes) -> bytes:
     """A rendered .docx set right to left: every paragraph (w:bidi) and table
     (w:bidiVisual), runs marked right-to-left, and a font that has Arabic."""
     return _rewrite(data, {_PARTS.pattern: _turn_body, r"^word/styles\.xml$": _turn_styles})
+
+
+def _cjk_styles(xml: bytes) -> bytes:
+    # Chinese takes its font from w:eastAsia; Latin text (names, [EN] text) keeps its own.
+    root = etree.fromstring(xml)
+    for properties in root.iter(_w("rPr")):
+        fonts = properties.find(_w("rFonts"))
+        if fonts is None:
+            fonts = etree.Element(_w("rFonts"))
+            properties.insert(int(properties.find(_w("rStyle")) is not None), fonts)
+        fonts.set(_w("eastAsia"), CJK_FONT)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                standalone=True))
+
+
+def east_asian(data: bytes) -> bytes:
+    """A rendered .docx whose styles name a font that has Chinese characters."""
+    return _rewrite(data, {r"^word/styles\.xml$": _cjk_styles})

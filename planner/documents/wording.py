@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
 from planner.dates import format_date, format_date_range
@@ -12,6 +13,7 @@ from planner.model import (
     ACTION_POINTS,
     Event,
     InviteeCategory,
+    Organisation,
     OrganisationType,
     Registry,
     Speaker,
@@ -23,6 +25,7 @@ __all__ = [
     "PLACEHOLDER",
     "TYPE_GROUPS",
     "Context",
+    "country_name",
     "describe_event",
     "fit_columns",
     "frame",
@@ -76,6 +79,30 @@ PLACEHOLDER = N_("[To be drafted with the co-organisers.]")
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Za-z]\))\s+")
 
 
+def country_name(org: Organisation) -> str:
+    """A State's name in the current language (CLDR's, by its ISO code), else the registry's.
+
+    Examples
+    --------
+    >>> from planner.language import using
+    >>> kenya = Organisation(id="kenya", name="Republic of Kenya", type="state", iso="KE")
+    >>> with using("fr"):
+    ...     country_name(kenya)
+    'Kenya'
+    """
+    code = current()
+    if code == "en" or org.type != OrganisationType.STATE or not org.iso:
+        return org.name
+    return _territories(code).get(org.iso, org.name)
+
+
+@cache
+def _territories(code: str) -> dict[str, str]:
+    from babel import Locale  # noqa: PLC0415 -- only off English
+
+    return dict(Locale.parse(code).territories)
+
+
 def name_of(org_id: str | None, registry: Registry) -> str:
     """The name to print for a registry id; an id the registry lacks is printed as is.
 
@@ -92,6 +119,8 @@ def name_of(org_id: str | None, registry: Registry) -> str:
     if org_id not in registry:
         return org_id
     org = registry[org_id]
+    if org.type == OrganisationType.STATE and current() != "en":
+        return country_name(org)
     if org.parent is None or org.parent not in registry:
         return org.display_name
     parent, whole = registry[org.parent].display_name, registry[org.parent].name.lower()
@@ -101,7 +130,7 @@ def name_of(org_id: str | None, registry: Registry) -> str:
             and parent.lower() not in org.name.lower() \
             and whole.removeprefix("the ") not in org.name.lower():
         if registry[org.parent].type == OrganisationType.STATE:
-            return f"{org.display_name}, {parent}"
+            return f"{org.display_name}, {name_of(org.parent, registry)}"
         return f"{parent} {org.display_name}"
     return org.display_name
 

@@ -23,7 +23,7 @@ from planner.documents.wording import (
     word_speaker,
 )
 from planner.errors import PlannerError
-from planner.language import _, in_language, untranslated
+from planner.language import _, in_language, items_in_language
 from planner.model import NOT_COMING, Event, Registry, Session, WorkingGroup, normalise_name
 
 __all__ = [
@@ -85,7 +85,7 @@ def running_order(group: WorkingGroup, slot: Session | None,
     start = minutes(slot.start if slot and slot.start else
                     BLOCK_STARTS[session_block(slot)] if slot else "09:00")
     length = (minutes(slot.end) - start) if slot and slot.start and slot.end else DEFAULT_LENGTH
-    questions = [untranslated(q) for q in group.guiding_questions] or [_("the group's theme")]
+    questions = items_in_language(group, "guiding_questions") or [_("the group's theme")]
     discussion = max(length - OPENING - PRESENTATION - DRAFTING, 10 * len(questions))
     share = discussion // len(questions)
     steps = [(_("Opening by the chair"), OPENING), (_("Thematic presentation"), PRESENTATION)]
@@ -133,7 +133,7 @@ def _describe(group: WorkingGroup, event: Event, registry: Registry) -> dict[str
     order, indicative = running_order(group, slot, wording_of_slot(event, back))
     return {
         "id": group.id, "title": in_language(group, "title"), "round": group.round,
-        "scope": in_language(group, "scope"), "guidance": untranslated(group.guidance or ""),
+        "scope": in_language(group, "scope"), "guidance": in_language(group, "guidance"),
         "action_points": [point_label(n) for n in group.action_points],
         "slot": wording_of_slot(event, slot), "room": slot.room or "" if slot else "",
         "report_back": wording_of_slot(event, back),
@@ -143,7 +143,7 @@ def _describe(group: WorkingGroup, event: Event, registry: Registry) -> dict[str
                                   for s in group.rapporteurs)
         or _("to be designated (two, from the co-organising agencies)"),
         "members": _members(group, event, registry),
-        "questions": [untranslated(q) for q in group.guiding_questions],
+        "questions": items_in_language(group, "guiding_questions"),
         "running_order": keep_rows(order), "indicative": indicative,
         "expected_output": _("Recommendations on “{title}”, drafted by the rapporteurs for "
                              "the report-back in plenary and the outcome document.").format(

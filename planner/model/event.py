@@ -173,7 +173,7 @@ class Preparation(Model):
 class ConceptNoteSection(Translatable):
     """An editable section of the concept note."""
 
-    TRANSLATED = ("heading", "text")
+    TRANSLATED = ("heading", "text", "items")
 
     key: Slug
     """`background`, `objectives`, `methodology`, `participants`, `agenda`, `outcomes`…"""
@@ -241,6 +241,10 @@ class Event(Translatable):
     languages: list[str] = Field(default_factory=list)
     """Working languages, by ISO 639-1 code among the six UN languages (`[en, fr]`) or by
     name; none given reads as English."""
+    bilingual: Literal["columns", "sequence"] | None = None
+    """The concept note and programme in the first two working languages at once: side by
+    side in two `columns`, or one language after the other (`sequence`); none: one
+    language per document."""
     themes: list[str] = Field(default_factory=list)
     """A few keywords for searching the library."""
     sources: list[Document] = Field(default_factory=list)
@@ -308,6 +312,14 @@ class Event(Translatable):
     def _dates_in_order(self) -> Event:
         if self.end < self.start:
             raise ValueError(f"the event ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    @model_validator(mode="after")
+    def _two_languages(self) -> Event:
+        if self.bilingual and len(self.working_languages) < 2:
+            raise ValueError(f"'bilingual: {self.bilingual}' needs two UN working languages "
+                             f"in 'languages' (e.g. [en, fr]); this event has "
+                             f"{', '.join(self.working_languages)}")
         return self
 
     @property

@@ -67,7 +67,7 @@ class Composition(Model):
 class WorkingGroup(Translatable):
     """A working group as the concept note plans it or the report records it."""
 
-    TRANSLATED = ("title", "scope")
+    TRANSLATED = ("title", "scope", "guidance", "guiding_questions")
 
     id: Slug
     title: str = Field(min_length=1)

@@ -28,7 +28,7 @@ __all__ = [
 class Recommendation(Translatable):
     """A recommendation, verbatim, numbered as its source numbers it."""
 
-    TRANSLATED = ("text",)
+    TRANSLATED = ("text", "section_title", "subsection_title", "group")
 
     order: int = Field(ge=1)
     """Authoritative position in the event's list, 1 for the first."""

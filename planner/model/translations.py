@@ -1,13 +1,15 @@
 """Organisers' text in other languages: an optional `translations` mapping on a record.
 
 A record keeps its text in English (as the library's sources print it) and may carry
-`translations: {fr: {title: …}}` for the fields organisers write; a file without the key
-reads as before, so every existing event file stays valid and unchanged.
+`translations: {fr: {title: …}}` for the fields organisers write; a list field (a concept
+note section's `items`) is translated as a list in the same order (`items: [… , …]`). A
+file without the key reads as before, so every existing event file stays valid and
+unchanged.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, get_origin
 
 from pydantic import Field, field_validator
 
@@ -37,12 +39,14 @@ class Translatable(Model):
     """A record whose organiser-written fields (`TRANSLATED`) may carry translations."""
 
     TRANSLATED: ClassVar[tuple[str, ...]] = ()
-    translations: dict[str, dict[str, str]] = Field(default_factory=dict)
-    """Per language code (`fr`), the record's text fields in that language."""
+    translations: dict[str, dict[str, str | list[str]]] = Field(default_factory=dict)
+    """Per language code (`fr`), the record's text fields in that language (a list field
+    as a list, item by item in the same order)."""
 
     @field_validator("translations")
     @classmethod
-    def _known(cls, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    def _known(cls, value: dict[str, dict[str, str | list[str]]]
+               ) -> dict[str, dict[str, str | list[str]]]:
         for code, fields in value.items():
             if code not in UN_LANGUAGES or code == "en":
                 raise ValueError(f"'{code}' is not a language to translate into "
@@ -51,6 +55,11 @@ class Translatable(Model):
             if unknown:
                 raise ValueError(f"'{unknown[0]}' cannot be translated here "
                                  f"(translatable: {', '.join(cls.TRANSLATED)})")
+            for name, text in fields.items():
+                listed = get_origin(cls.model_fields[name].annotation) is list
+                if listed != isinstance(text, list):
+                    raise ValueError(f"the translation of '{name}' is "
+                                     f"{'a list, item by item' if listed else 'one text'}")
         return value
 
     def translated(self, field: str, language: str) -> str | None:
@@ -58,4 +67,5 @@ class Translatable(Model):
         own: Any = getattr(self, field)
         if language == "en":
             return own
-        return self.translations.get(language, {}).get(field)
+        given = self.translations.get(language, {}).get(field)
+        return given if isinstance(given, str) else None

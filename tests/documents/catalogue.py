@@ -14,11 +14,21 @@ from babel.messages.pofile import read_po
 from planner.documents import DOCUMENT_KINDS
 from planner.documents.localise import template_words
 from planner.language import LANGUAGES, LOCALE_DIR
-from planner.model import ACTION_POINTS, EventKind, OrganiserRoleKind, SessionBlock
+from planner.model import (
+    ACTION_POINTS,
+    ConsultationStatus,
+    EventKind,
+    FollowUpStatus,
+    OrganiserRoleKind,
+    SessionBlock,
+    StatementKind,
+)
+from planner.outcomes.schemes import SCHEMES
 
 PACKAGE = Path(__file__).resolve().parents[2] / "planner"
 #: The vocabularies whose labels a document prints.
-PRINTED = (EventKind, OrganiserRoleKind, SessionBlock)
+PRINTED = (EventKind, OrganiserRoleKind, SessionBlock, StatementKind, FollowUpStatus,
+           ConsultationStatus)
 #: Code whose wording is not yet routed through the catalogues (see #24's note).
 NOT_YET = ("ui", "cli")
 
@@ -32,6 +42,7 @@ def messages() -> list[str]:
         found += template_words(entry.template.read_bytes())
     found += [kind.label for vocabulary in PRINTED for kind in vocabulary]
     found += [point.name for point in ACTION_POINTS.values()]
+    found += [rule.heading for rules in SCHEMES.values() for rule in rules]
     return list(dict.fromkeys(found))
 
 

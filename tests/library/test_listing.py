@@ -11,8 +11,9 @@ from click.testing import CliRunner
 from planner.cli import cli
 from planner.library import Library, listing
 from planner.library.compare import find_events
-from planner.library.listing import library_table, summarise_event
+from planner.library.listing import summarise_event
 from planner.library.store import dump_event
+from planner.library.table import library_table
 
 
 def _full(library: Library, **filters: object) -> list[dict[str, object]]:
