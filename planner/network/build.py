@@ -33,6 +33,7 @@ __all__ = [
     "project_organisations",
     "remember",
     "resolve_organisations",
+    "shape",
 ]
 
 #: Node kinds that take part: the organisation–organisation projection joins these.
@@ -226,13 +227,39 @@ def fingerprint(graph: nx.MultiGraph) -> str:
     return digest.hexdigest()[:16]
 
 
+def shape(graph: nx.Graph) -> str:
+    """A hash of what the structural analyses read: each node's id and kind, each edge
+    with its data; not the names and texts, which a retitled event changes.
+
+    Examples
+    --------
+    >>> g = nx.MultiGraph([("a", "event:1")])
+    >>> g.nodes["event:1"]["label"] = "Dakar"
+    >>> before = shape(g)
+    >>> g.nodes["event:1"]["label"] = "Dakar 2008"
+    >>> shape(g) == before
+    True
+    """
+    digest = hashlib.sha256()
+    for item in sorted(repr((n, d.get("kind"))) for n, d in graph.nodes(data=True)):
+        digest.update(item.encode())
+    for item in sorted(map(repr, graph.edges(data=True))):
+        digest.update(item.encode())
+    return digest.hexdigest()[:16]
+
+
 _REMEMBERED: dict[tuple[Any, ...], Any] = {}
+_SHAPES: dict[str, str] = {}
 
 
-def remember(graph: nx.Graph, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+def remember(graph: nx.Graph, key: tuple[Any, ...], compute: Callable[[], T], *,
+             structural: bool = False) -> T:
     """Compute once per graph content: analyses are cached under the graph's fingerprint.
 
-    A graph without a `fingerprint` (one built by hand) is never cached.
+    A `structural` analysis (ids and numbers only: centrality, communities, the layout)
+    is cached under the graph's `shape` instead, so that renaming an event, which
+    changes the fingerprint, does not measure the whole network again. A graph without
+    a `fingerprint` (one built by hand) is never cached.
 
     Examples
     --------
@@ -242,6 +269,12 @@ def remember(graph: nx.Graph, key: tuple[Any, ...], compute: Callable[[], T]) ->
     stamp = graph.graph.get("fingerprint")
     if stamp is None:
         return compute()
+    if structural:
+        if stamp not in _SHAPES:
+            if len(_SHAPES) > 256:
+                _SHAPES.clear()
+            _SHAPES[stamp] = "shape:" + shape(graph)
+        stamp = _SHAPES[stamp]
     if (stamp, *key) not in _REMEMBERED:
         if len(_REMEMBERED) > 256:  # a long-running app must not grow without bound
             _REMEMBERED.clear()
@@ -252,6 +285,7 @@ def remember(graph: nx.Graph, key: tuple[Any, ...], compute: Callable[[], T]) ->
 def forget_analyses() -> None:
     """Drop every cached analysis (for benchmarks that time the work itself)."""
     _REMEMBERED.clear()
+    _SHAPES.clear()
 
 
 def activities_of(graph: nx.MultiGraph, node: str) -> list[str]:
@@ -274,18 +308,26 @@ def _project(graph: nx.MultiGraph) -> nx.Graph:
         projection.graph["fingerprint"] = f"{graph.graph['fingerprint']}/projection"
     projection.add_nodes_from((n, d) for n, d in graph.nodes(data=True)
                               if d["kind"] in ACTOR_KINDS)
+    # The pairs are the work, and they follow the ties alone: a renamed event or
+    # organisation keeps them, while the nodes above carry the names as they are now.
+    via = remember(graph, ("pairs",), lambda: _pairs(graph), structural=True)
+    projection.add_edges_from((left, right, {"weight": len(shared), "via": shared})
+                              for (left, right), shared in via.items())
+    return projection
+
+
+def _pairs(graph: nx.MultiGraph) -> dict[tuple[str, str], list[str]]:
     # Pairs gathered in a plain dict and added at once: a large event alone makes tens of
     # thousands of them, and networkx's add_edge per pair costs ten times as much.
+    actor = {n for n, d in graph.nodes(data=True) if d["kind"] in ACTOR_KINDS}
     via: dict[tuple[str, str], list[str]] = {}
     for activity, data in graph.nodes(data=True):
         if data["kind"] not in ACTIVITY_KINDS:
             continue
-        actors = sorted(n for n in graph[activity] if n in projection)
+        actors = sorted(n for n in graph[activity] if n in actor)
         for pair in itertools.combinations(actors, 2):
             via.setdefault(pair, []).append(activity)
-    projection.add_edges_from((left, right, {"weight": len(shared), "via": shared})
-                              for (left, right), shared in via.items())
-    return projection
+    return via
 
 
 def project_organisations(graph: nx.MultiGraph) -> nx.Graph:

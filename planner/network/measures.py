@@ -125,7 +125,8 @@ def measure_centrality(graph: nx.MultiGraph, *, seed: int = 0,
     """
     projection = project_organisations(graph)
     key = ("centrality", seed, sample_above, samples)
-    return remember(graph, key, lambda: _centrality(projection, seed, sample_above, samples))
+    return remember(graph, key, lambda: _centrality(projection, seed, sample_above, samples),
+                    structural=True)
 
 
 def _ties(graph: nx.MultiGraph) -> nx.Graph:
@@ -168,7 +169,7 @@ def find_communities(graph: nx.MultiGraph, *, seed: int = 0) -> list[list[str]]:
     """
     projection = project_organisations(graph)
     return remember(graph, ("communities", seed),
-                    lambda: _communities(graph, projection, seed))
+                    lambda: _communities(graph, projection, seed), structural=True)
 
 
 def _pieces(projection: nx.Graph, node: str) -> list[list[str]]:

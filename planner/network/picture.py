@@ -50,7 +50,7 @@ def lay_out(graph: nx.Graph, *, seed: int = 0) -> dict[str, tuple[float, float]]
             box = (left, 0.9, left + 0.8 / len(rest), 1.0)
             place.update(_fit(nx.spring_layout(simple.subgraph(piece), seed=seed), box))
         return place
-    return remember(graph, ("layout", seed), compute)
+    return remember(graph, ("layout", seed), compute, structural=True)
 
 
 def _spread(raw: dict) -> dict[str, tuple[float, float]]:

@@ -53,3 +53,41 @@ def test_an_edited_file_is_seen_at_once(shipped_copy: Library) -> None:
 
 def test_same_files_give_the_same_graph_object(shipped_copy: Library) -> None:
     assert library_network(shipped_copy) is library_network(Library(shipped_copy.path))
+
+
+def test_a_retitled_event_keeps_the_measures_and_shows_its_new_name(planned: Library) -> None:
+    # Centrality, communities, the layout and the pairs follow the ties alone: a renamed
+    # event reuses them (the same objects), while the names shown are the new ones.
+    from planner.network import find_communities, measure_centrality  # noqa: PLC0415
+    from planner.network.build import project_organisations  # noqa: PLC0415
+    from planner.network.picture import lay_out  # noqa: PLC0415
+
+    before = library_network(planned)
+    measures, groups = measure_centrality(before), find_communities(before)
+    place = lay_out(before)
+    event = planned.load("nairobi-2027")
+    planned.save(event.model_copy(update={"title": "Nairobi Conference 2027"}))
+    after = library_network(planned)
+    assert after.graph["fingerprint"] != before.graph["fingerprint"]
+    assert after.nodes["event:nairobi-2027"]["label"] == "Nairobi Conference 2027"
+    assert measure_centrality(after) is measures and find_communities(after) is groups
+    assert lay_out(after) is place
+    assert project_organisations(after).nodes["unhcr"]["label"] == \
+        project_organisations(before).nodes["unhcr"]["label"]
+
+
+def test_a_new_tie_measures_the_network_again(planned: Library) -> None:
+    from planner.model import OrganiserRoleKind  # noqa: PLC0415
+    from planner.network import measure_centrality  # noqa: PLC0415
+
+    before = library_network(planned)
+    measures = measure_centrality(before)
+    new = next(o.id for o in planned.registry if o.type == "ngo"
+               and not before.has_edge(o.id, "event:nairobi-2027"))
+    event = planned.load("nairobi-2027")
+    role = event.organisers[0].model_copy(update={"organisation": new,
+                                                   "role": OrganiserRoleKind.CO_ORGANISER})
+    planned.save(event.model_copy(update={"organisers": [*event.organisers, role]}))
+    after = library_network(planned)
+    assert measure_centrality(after) is not measures
+    assert after.has_edge(new, "event:nairobi-2027")
