@@ -2,56 +2,47 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from dataclasses import dataclass
-
-from planner.ui import (
-    action_plan,
-    concept_note,
-    documents,
-    event,
-    follow_up,
-    groups,
-    history,
-    library,
-    network,
-    new_event,
-    participants,
-    programme,
-    recommendations,
-)
 
 __all__ = ["PAGES", "PageSpec"]
 
 
 @dataclass(frozen=True)
 class PageSpec:
-    """A page of the app: where it sits in the navigation and what draws it."""
+    """A page of the app: where it sits in the navigation and the module that draws it."""
 
     section: str
     title: str
     icon: str
     url_path: str
-    render: Callable[[], None]
+    module: str
+    """The page's module in `planner.ui`, imported the first time the page is drawn: the
+    app's first page does not wait for every other page's libraries (the network's,
+    the paperwork's, the solver's)."""
+
+    def render(self) -> None:
+        """Draw the page."""
+        importlib.import_module(f"planner.ui.{self.module}").render()
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("Library", "Library", ":material/library_books:", "library", library.render),
-    PageSpec("Event", "New event", ":material/add_circle:", "new-event", new_event.render),
-    PageSpec("Event", "Event", ":material/event:", "event", event.render),
-    PageSpec("Event", "History", ":material/history:", "history", history.render),
+    PageSpec("Library", "Library", ":material/library_books:", "library", "library"),
+    PageSpec("Event", "New event", ":material/add_circle:", "new-event", "new_event"),
+    PageSpec("Event", "Event", ":material/event:", "event", "event"),
+    PageSpec("Event", "History", ":material/history:", "history", "history"),
     PageSpec("Event", "Concept note", ":material/description:", "concept-note",
-             concept_note.render),
-    PageSpec("People", "Participants", ":material/groups:", "participants", participants.render),
+             "concept_note"),
+    PageSpec("People", "Participants", ":material/groups:", "participants", "participants"),
     PageSpec("People", "Working groups", ":material/workspaces:", "working-groups",
-             groups.render),
+             "groups"),
     PageSpec("Programme", "Programme", ":material/calendar_month:", "programme",
-             programme.render),
-    PageSpec("Paperwork", "Documents", ":material/folder_open:", "documents", documents.render),
+             "programme"),
+    PageSpec("Paperwork", "Documents", ":material/folder_open:", "documents", "documents"),
     PageSpec("Outcomes", "Recommendations", ":material/gavel:", "recommendations",
-             recommendations.render),
+             "recommendations"),
     PageSpec("Outcomes", "Action plan", ":material/checklist:", "action-plan",
-             action_plan.render),
-    PageSpec("Outcomes", "Follow-up", ":material/trending_up:", "follow-up", follow_up.render),
-    PageSpec("Network", "Network", ":material/hub:", "network", network.render),
+             "action_plan"),
+    PageSpec("Outcomes", "Follow-up", ":material/trending_up:", "follow-up", "follow_up"),
+    PageSpec("Network", "Network", ":material/hub:", "network", "network"),
 )
