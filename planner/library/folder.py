@@ -85,6 +85,10 @@ class Library:
 
     path: Path
 
+    def __post_init__(self) -> None:
+        # `Library("events")` from a script or a notebook: the folder as a path.
+        self.path = Path(self.path)
+
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None) -> Library:
         """The library at `path`, `$PLANNER_LIBRARY`, or the shipped one."""

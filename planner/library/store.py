@@ -284,7 +284,12 @@ def _revision_on_disk(path: Path, text: str) -> int | None:
         # Hand-edited while a page had it open: writing over it would lose that edit.
         raise ConflictError(f"{path}: this event was changed on disk and no longer reads "
                             f"({err}); fix the file, or reload it, then save") from None
-    revision = data.get("revision", 1) if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        # Valid YAML, but a list or a bare word: no longer an event file at all.
+        raise ConflictError(f"{path}: this event was changed on disk and no longer reads as "
+                            "an event (an event file is a mapping of fields); fix the file, "
+                            "or reload it, then save")
+    revision = data.get("revision", 1)
     return revision if isinstance(revision, int) else None
 
 

@@ -329,3 +329,18 @@ def test_a_file_edited_by_hand_since_the_load_is_read_again(planned: Library) ->
                     encoding="utf-8")
     with pytest.raises(ConflictError, match=r"revision 5, yours is 1"):
         planned.save(event.model_copy(update={"city": "Mombasa"}))
+
+
+def test_a_file_turned_into_a_list_on_disk_is_named_not_numbered(planned: Library) -> None:
+    # Valid YAML, but no longer an event: the save says so, and writes nothing over it.
+    event = planned.load("nairobi-2027")
+    path = planned.event_path("nairobi-2027")
+    path.write_text("- just\n- a list\n", encoding="utf-8")
+    with pytest.raises(ConflictError, match="no longer reads as an event") as refused:
+        planned.save(event.model_copy(update={"title": "Nairobi 2027, edited"}))
+    assert "revision None" not in str(refused.value) and str(path) in str(refused.value)
+    assert path.read_text(encoding="utf-8") == "- just\n- a list\n"
+
+
+def test_a_library_opened_from_a_string_works_as_from_a_path(planned: Library) -> None:
+    assert Library(str(planned.path)).event_ids() == planned.event_ids()  # type: ignore[arg-type]
