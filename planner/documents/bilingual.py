@@ -18,7 +18,7 @@ from itertools import zip_longest
 
 from lxml import etree
 
-from planner.documents.localise import RTL_FONT
+from planner.documents.localise import RTL_FONT, set_fonts
 from planner.errors import PlannerError
 
 __all__ = ["BILINGUAL", "BILINGUAL_KINDS", "combine", "two_languages"]
@@ -164,12 +164,7 @@ def _page_break() -> etree._Element:
 def _complex_script_font(styles: bytes) -> bytes:
     # The Arabic column takes its font from w:cs; the other language keeps its own fonts.
     root = etree.fromstring(styles)
-    for properties in root.iter(_w("rPr")):
-        fonts = properties.find(_w("rFonts"))
-        if fonts is None:
-            fonts = etree.Element(_w("rFonts"))
-            properties.insert(int(properties.find(_w("rStyle")) is not None), fonts)
-        fonts.set(_w("cs"), RTL_FONT)
+    set_fonts(root, cs=RTL_FONT)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 

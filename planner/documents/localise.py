@@ -21,7 +21,7 @@ from lxml import etree
 from planner.language import _, using
 
 __all__ = ["CJK_FONT", "RTL_FONT", "east_asian", "localised_template", "right_to_left",
-           "template_words"]
+           "set_fonts", "template_words"]
 
 _TEXT = re.compile(r"(<w:t(?: [^>]*)?>)([^<]*)(</w:t>)")
 _PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
@@ -127,17 +127,22 @@ def _turn_body(xml: bytes) -> bytes:
                                 standalone=True))
 
 
+def set_fonts(root: etree._Element, **fonts: str) -> None:
+    """Name fonts in every run property of a styles part (`cs="…"` for complex scripts,
+    `eastAsia="…"` for Chinese…), in place, leaving the other fonts as they are."""
+    for properties in root.iter(_w("rPr")):
+        element = properties.find(_w("rFonts"))
+        if element is None:
+            element = etree.Element(_w("rFonts"))
+            properties.insert(int(properties.find(_w("rStyle")) is not None), element)
+        for script, font in fonts.items():
+            element.set(_w(script), font)
+
+
 def _turn_styles(xml: bytes) -> bytes:
     # Arabic is a complex script: Word and LibreOffice take its font from `w:cs`.
     root = etree.fromstring(xml)
-    for properties in root.iter(_w("rPr")):
-        fonts = properties.find(_w("rFonts"))
-        if fonts is None:
-            fonts = etree.Element(_w("rFonts"))
-            properties.insert(int(properties.find(_w("rStyle")) is not None), fonts)
-        fonts.set(_w("cs"), RTL_FONT)
-        fonts.set(_w("ascii"), RTL_FONT)
-        fonts.set(_w("hAnsi"), RTL_FONT)
+    set_fonts(root, cs=RTL_FONT, ascii=RTL_FONT, hAnsi=RTL_FONT)
     for properties in root.iter(_w("pPr")):
         _insert(properties, "bidi", _BEFORE_BIDI)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8",
@@ -153,12 +158,7 @@ def right_to_left(data: bytes) -> bytes:
 def _cjk_styles(xml: bytes) -> bytes:
     # Chinese takes its font from w:eastAsia; Latin text (names, [EN] text) keeps its own.
     root = etree.fromstring(xml)
-    for properties in root.iter(_w("rPr")):
-        fonts = properties.find(_w("rFonts"))
-        if fonts is None:
-            fonts = etree.Element(_w("rFonts"))
-            properties.insert(int(properties.find(_w("rStyle")) is not None), fonts)
-        fonts.set(_w("eastAsia"), CJK_FONT)
+    set_fonts(root, eastAsia=CJK_FONT)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                 standalone=True))
 
