@@ -29,6 +29,7 @@ __all__ = [
     "_",
     "catalogue",
     "check_language",
+    "contracted",
     "current",
     "in_language",
     "items_in_language",
@@ -145,3 +146,25 @@ def items_in_language(record: Any, field: str) -> list[str]:
     given = given if isinstance(given, list) else []
     return [given[i] if i < len(given) and given[i] else untranslated(item)
             for i, item in enumerate(items)]
+
+
+#: French contractions a sentence put together from parts needs: "au nom de" + "le
+#: Gouvernement" is "au nom du Gouvernement", never "de le".
+_CONTRACTIONS = {"fr": ((" de le ", " du "), (" de les ", " des "), (" à le ", " au "),
+                        (" à les ", " aux "))}
+
+
+def contracted(text: str) -> str:
+    """A sentence assembled from parts, with the contractions the language requires.
+
+    Examples
+    --------
+    >>> with using("fr"):
+    ...     contracted("Au nom de le Gouvernement (Kenya), nous invitons à les réunions")
+    'Au nom du Gouvernement (Kenya), nous invitons aux réunions'
+    >>> contracted("in the name of the Government")
+    'in the name of the Government'
+    """
+    for written, said in _CONTRACTIONS.get(_current.get(), ()):
+        text = text.replace(written, said)
+    return text

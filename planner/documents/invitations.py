@@ -26,7 +26,7 @@ from planner.documents.wording import (
     split_paragraphs,
 )
 from planner.errors import PlannerError
-from planner.language import N_, _, current, in_language, items_in_language
+from planner.language import N_, _, contracted, current, in_language, items_in_language
 from planner.model import (
     Event,
     InvitationLetters,
@@ -203,6 +203,8 @@ def _letter(invitee: Invitee, org: Organisation, event: Event, registry: Registr
                   "your representatives by {reply_by}.").format(**words)
         close, salutation = _("Yours faithfully,"), _("Dear Sir or Madam,")
         signature = _("For {who}").format(who=who)
+    # Sentences put together from parts: "Au nom de" + "le Gouvernement" reads "du".
+    opening, reply, signature = map(contracted, (opening, reply, signature))
     return {
         "id": org.id, "note_verbale": state, "addressee": _capital(addressee),
         "name": org.display_name, "salutation": salutation, "opening": opening,

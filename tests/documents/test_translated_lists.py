@@ -71,3 +71,13 @@ def test_a_note_verbale_in_each_language(code: str, formulas: tuple[str, ...]) -
         language=code, invitee="kenya", as_of=dt.date(2010, 6, 1))))
     for formula in formulas:
         assert formula in letter
+
+
+def test_a_french_letter_to_an_agency_says_du_gouvernement_not_de_le() -> None:
+    # "Au nom de" + "le Gouvernement (Kenya)": the sentence is put together from parts,
+    # and French contracts "de le" into "du".
+    event = LIBRARY.load("dar-es-salaam-2010")
+    letter = " ".join(_paragraphs(render_document(
+        "invitations", event, registry=LIBRARY.registry, language="fr", invitee="iom",
+        as_of=dt.date(2010, 6, 1))))
+    assert "Au nom du Gouvernement" in letter and " de le " not in letter
