@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from planner.model import (
@@ -91,3 +94,22 @@ def test_session_kind_picks_its_shape(event_data) -> None:
                  "working_groups": ["entry"]}]
     with pytest.raises(ValidationError, match="Extra inputs are not permitted"):
         Event.model_validate(event_data(sessions=sessions))
+
+
+@settings(max_examples=500)
+@given(text=st.text())
+def test_a_folded_name_is_plain_words_and_folds_to_itself(text: str) -> None:
+    from planner.model.organisations import normalise_name  # noqa: PLC0415
+
+    folded = normalise_name(text)
+    assert re.fullmatch(r"(?:[a-z0-9]+(?: [a-z0-9]+)*)?", folded)
+    assert normalise_name(folded) == folded
+    assert normalise_name(text.upper()) == normalise_name(text.lower()) or not text.isascii()
+
+
+def test_names_fold_as_organisers_write_them() -> None:
+    from planner.model.organisations import normalise_name  # noqa: PLC0415
+
+    assert normalise_name("Côte d’Ivoire") == normalise_name("COTE D'IVOIRE") == "cote d ivoire"
+    assert normalise_name("Ministère de l'Intérieur — Sénégal") == \
+        "ministere de l interieur senegal"
