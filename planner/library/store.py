@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -15,7 +15,13 @@ from planner.library.history import record as record_history
 from planner.library.integrity import check_event
 from planner.library.shipped import refuse_shipped
 from planner.library.writing import locked, write_atomically
-from planner.library.yamlfile import YamlSyntaxError, dump_yaml, load_yaml, locate
+from planner.library.yamlfile import (
+    YamlSyntaxError,
+    dump_yaml,
+    dump_yaml_exact,
+    load_yaml,
+    locate,
+)
 from planner.model import Event, Initiative, Organisation, Registry, SessionKind
 
 __all__ = [
@@ -137,9 +143,15 @@ def load_event(path: Path, registry: Registry | None = None) -> Event:
         its `id` is not its file name.
     """
     text = _read(path)
+    seen = _SEEN.get(path)
+    if (seen is not None and registry is not None and seen.registry is registry
+            and seen.event is not None and seen.digest == _digest(text)):
+        # The very text this process last wrote or read, checked against the same registry:
+        # the event it gave, without parsing 300 people's YAML again (another tab's save).
+        return seen.event
     event = parse_event(text, path, registry)
     _check_file_name(event, text, path)
-    _remember(path, event.revision, text)
+    _remember(path, text, event, registry)
     return event
 
 
@@ -257,10 +269,21 @@ def _event_data(event: Event) -> dict[str, Any]:
     return {name: data[name] for name in Event.model_fields if name in data}
 
 
-# What this process last read or wrote in each event file: its revision and the digest of
-# its text. A save whose file still has that digest needs no second parse to learn the
-# revision on disk (on a 5,000-person event the parse took as long as the write).
-_SEEN: dict[Path, tuple[int, bytes]] = {}
+class _Seen(NamedTuple):
+    """What this process last read or wrote in an event file."""
+
+    revision: int
+    digest: bytes
+    event: Event | None
+    """The event the text gave, checked against `registry` (None when unchecked)."""
+    registry: Registry | None
+
+
+# What this process last read or wrote in each event file: its revision, the digest of
+# its text and the event it gave. A save whose file still has that digest needs no second
+# parse to learn the revision on disk (on a 5,000-person event the parse took as long as
+# the write), and a load of that same text needs no parse at all.
+_SEEN: dict[Path, _Seen] = {}
 _REVISION_LINE = re.compile(r"^revision: \d+$", re.MULTILINE)
 
 
@@ -268,16 +291,17 @@ def _digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
-def _remember(path: Path, revision: int, text: str) -> None:
+def _remember(path: Path, text: str, event: Event,
+              registry: Registry | None, *, checked: bool = True) -> None:
     if len(_SEEN) > 1024:  # a long-running app must not grow without bound
         _SEEN.clear()
-    _SEEN[path] = (revision, _digest(text))
+    _SEEN[path] = _Seen(event.revision, _digest(text), event if checked else None, registry)
 
 
 def _revision_on_disk(path: Path, text: str) -> int | None:
     seen = _SEEN.get(path)
-    if seen is not None and seen[1] == _digest(text):
-        return seen[0]
+    if seen is not None and seen.digest == _digest(text):
+        return seen.revision
     try:
         data = load_yaml(text)
     except YamlSyntaxError as err:
@@ -338,17 +362,19 @@ def save_event(event: Event, path: Path, registry: Registry | None = None, *,
                 "apply your changes again")
         saved = event.model_copy(update={"revision": event.revision + (disk is not None)})
         data = _event_data(saved)
-        text = dump_yaml(data)  # the one dump of the save
+        text, exact = dump_yaml_exact(data)  # the one dump of the save
         if disk is not None and disk == _REVISION_LINE.sub(f"revision: {event.revision}",
                                                            text, count=1):
             return event  # nothing changed but the revision it would get
+        checked = None
         if registry is not None:
             # The one check, on the data the text was written from: the writer and the
             # reader agree on every value (tests/library/test_yamlfile.py), so reading
             # the text back would only take longer.
-            _validated(data, text, path, registry)
+            checked = _validated(data, text, path, registry)
         write_atomically(path, text)
-        _remember(path, saved.revision, text)
+        # The checked event stands for the file only if the text reads back as its data.
+        _remember(path, text, checked or saved, registry, checked=exact and checked is not None)
         record_history(path, saved.revision)  # one commit per save, in a working library
         return saved
 

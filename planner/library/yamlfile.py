@@ -6,13 +6,15 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Sequence
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from planner.library.garbage import collection_paused
 
-__all__ = ["DUMPER", "PYTHON_DUMPER", "YamlSyntaxError", "dump_yaml", "load_yaml", "locate"]
+__all__ = ["DUMPER", "PYTHON_DUMPER", "YamlSyntaxError", "dump_yaml", "dump_yaml_exact",
+           "load_yaml", "locate"]
 
 if TYPE_CHECKING:
     # The C loader, where PyYAML has libyaml, is a drop-in for the pure-Python one; a
@@ -163,7 +165,10 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # A control character typed or pasted into the app is written as a space: the file
     # must read back, and the loader refuses them.
     if _ODD.search(value):
-        value = CONTROL_CHARACTERS.sub(" ", value)
+        cleaned = CONTROL_CHARACTERS.sub(" ", value)
+        if cleaned != value:
+            _altered.set(True)
+            value = cleaned
         if _UNICODE_BREAKS.search(value):
             # PyYAML writes these raw inside single quotes and reads them back as
             # line folds; escaped double quotes keep them.
@@ -247,6 +252,28 @@ PYTHON_DUMPER = _dumper(yaml.SafeDumper)
 #: pure-Python one, fed the node tree built directly: the same nodes, so the same text.
 DUMPER: type[Any] = type("_Dumper", (_Direct, _dumper(getattr(yaml, "CSafeDumper",
                                                               yaml.SafeDumper))), {})
+
+
+#: Whether the dump under way wrote a value otherwise than it is (a control character as a
+#: space): then the text does not read back as the data it was written from.
+_altered: ContextVar[bool] = ContextVar("planner_yaml_altered", default=False)
+
+
+def dump_yaml_exact(data: Any) -> tuple[str, bool]:
+    """The canonical text of `data`, and whether it reads back as `data` exactly (False
+    when a value had to be written otherwise: a control character as a space).
+
+    Examples
+    --------
+    >>> dump_yaml_exact({"city": "Nairobi"}), dump_yaml_exact({"city": "Nai\\x07robi"})[1]
+    (('city: Nairobi\\n', True), False)
+    """
+    token = _altered.set(False)
+    try:
+        text = dump_yaml(data)
+        return text, not _altered.get()
+    finally:
+        _altered.reset(token)
 
 
 def dump_yaml(data: Any, *, dumper: type[Any] = DUMPER) -> str:

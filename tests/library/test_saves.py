@@ -18,7 +18,7 @@ from planner.errors import ConflictError, InvalidIdentifier, ValidationFailed
 from planner.library import Library, store
 from planner.library.store import dump_event, load_event
 from planner.library.writing import TEMPORARY_SUFFIX, locked
-from planner.library.yamlfile import dump_yaml, load_yaml
+from planner.library.yamlfile import dump_yaml_exact, load_yaml
 
 PLANNER = [sys.executable, "-m", "planner"]
 
@@ -314,8 +314,8 @@ def test_a_save_writes_the_text_once_and_reads_no_yaml(planned: Library,
     calls: list[str] = []
     monkeypatch.setattr(store, "load_yaml", lambda *a, **k: calls.append("load") or
                         load_yaml(*a, **k))
-    monkeypatch.setattr(store, "dump_yaml", lambda *a, **k: calls.append("dump") or
-                        dump_yaml(*a, **k))
+    monkeypatch.setattr(store, "dump_yaml_exact", lambda *a, **k: calls.append("dump") or
+                        dump_yaml_exact(*a, **k))
     saved = planned.save(event.model_copy(update={"city": "Mombasa"}))
     again = planned.save(saved)  # unchanged: nothing written
     assert (calls, saved.revision, again.revision) == (["dump", "dump"], 2, 2)
@@ -344,3 +344,34 @@ def test_a_file_turned_into_a_list_on_disk_is_named_not_numbered(planned: Librar
 
 def test_a_library_opened_from_a_string_works_as_from_a_path(planned: Library) -> None:
     assert Library(str(planned.path)).event_ids() == planned.event_ids()  # type: ignore[arg-type]
+
+
+def test_the_text_this_process_wrote_is_not_parsed_again(
+        planned: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Another tab of the same app saved: the next load of that very text, against the same
+    # registry, is the event the save checked, equal to what a parse gives.
+    event = planned.load("nairobi-2027")
+    saved = planned.save(event.model_copy(update={"title": "Nairobi Conference 2027"}))
+    path = planned.event_path("nairobi-2027")
+    parsed = store.parse_event(path.read_text(encoding="utf-8"), path, planned.registry)
+
+    def no_parse(*args: object) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(store, "parse_event", no_parse)
+    again = planned.load("nairobi-2027")
+    assert again == parsed and again.title == saved.title and again.revision == saved.revision
+
+
+def test_a_file_changed_by_another_process_or_registry_is_read_afresh(
+        planned: Library) -> None:
+    event = planned.load("nairobi-2027")
+    planned.save(event.model_copy(update={"title": "Nairobi Conference 2027"}))
+    path = planned.event_path("nairobi-2027")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Nairobi Conference 2027", "Nairobi Regional Conference 2027"), encoding="utf-8")
+    assert planned.load("nairobi-2027").title == "Nairobi Regional Conference 2027"
+    # The same text against another registry (a new registry file) is checked again.
+    other = Library(planned.path)
+    assert other.registry is not planned.registry
+    assert other.load("nairobi-2027") == planned.load("nairobi-2027")
