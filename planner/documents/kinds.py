@@ -61,6 +61,9 @@ class DocumentKind:
     options: frozenset[str] = frozenset()
     #: Letters and badge sheets: no title block nor footer, they are not read as a report.
     sheet: bool = False
+    #: Names everyone coming, whatever their consent (badges): for editors and owners only,
+    #: never among a viewer's public documents.
+    personal: bool = False
     #: What is done to the rendered file, with the context it was rendered from (the
     #: concept note marks its sections, so that it can be read back after editing).
     finish: Callable[[bytes, Context], bytes] | None = None
@@ -104,8 +107,9 @@ DOCUMENT_KINDS: dict[str, DocumentKind] = {k.kind: k for k in (
                  options=frozenset({"public", "columns"})),
     DocumentKind("working-groups", N_("Working groups: agendas and guidance notes"),
                  lambda event, registry, options: working_groups_context(
-                     event, registry=registry, group=options.get("group")),
-                 options=frozenset({"group"})),
+                     event, registry=registry, group=options.get("group"),
+                     public=options.get("public", False)),
+                 options=frozenset({"group", "public"})),
     DocumentKind("action-plan", N_("Action plan"),
                  lambda event, registry, _: action_plan_context(event, registry=registry)),
     DocumentKind("summary-report", N_("Summary report"),
@@ -116,7 +120,7 @@ DOCUMENT_KINDS: dict[str, DocumentKind] = {k.kind: k for k in (
                  options=frozenset({"invitee"}), sheet=True),
     DocumentKind("badges", N_("Name badges"),
                  lambda event, registry, _: badges_context(event, registry=registry),
-                 sheet=True),
+                 sheet=True, personal=True),
 )}
 
 #: The kinds' names, as `planner render KIND` takes them.
