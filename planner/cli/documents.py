@@ -78,7 +78,9 @@ def _folder(output: Path) -> None:
 @click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Your own .docx template (checked first).")
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside it (needs LibreOffice).")
-@click.option("--public", is_flag=True, help="Participant list without contact details.")
+@click.option("--public", is_flag=True,
+              help="Participant list without contact details; working groups naming only "
+              "who consented to be listed.")
 @click.option("--group", help="Working groups: render this group's agenda alone.")
 @_AS_OF
 @_EMPTY

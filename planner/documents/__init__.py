@@ -108,7 +108,8 @@ def render_document(kind: str, event: Event, *, registry: Registry,
     kind
         One of `KINDS`.
     public
-        Participant list only: leave out contact details and non-consenting people.
+        Participant list: leave out contact details and non-consenting people; working
+        groups: list only the members who consented to be listed.
     group
         Working groups only: the id of the one group to render.
     as_of

@@ -67,6 +67,9 @@ class DocumentKind:
     finish: Callable[[Any, Context], None] | None = None
     #: …and the same done to a file rendered elsewhere (an organiser's own template).
     finish_file: Callable[[bytes, Context], bytes] | None = None
+    #: Names everyone coming, whatever their consent (badges): for editors and owners only,
+    #: never among a viewer's public documents.
+    personal: bool = False
 
     @property
     def template(self) -> Path:
@@ -108,8 +111,9 @@ DOCUMENT_KINDS: dict[str, DocumentKind] = {k.kind: k for k in (
                  options=frozenset({"public", "columns"})),
     DocumentKind("working-groups", N_("Working groups: agendas and guidance notes"),
                  lambda event, registry, options: working_groups_context(
-                     event, registry=registry, group=options.get("group")),
-                 options=frozenset({"group"})),
+                     event, registry=registry, group=options.get("group"),
+                     public=options.get("public", False)),
+                 options=frozenset({"group", "public"})),
     DocumentKind("action-plan", N_("Action plan"),
                  lambda event, registry, _: action_plan_context(event, registry=registry)),
     DocumentKind("summary-report", N_("Summary report"),
@@ -120,7 +124,7 @@ DOCUMENT_KINDS: dict[str, DocumentKind] = {k.kind: k for k in (
                  options=frozenset({"invitee"}), sheet=True),
     DocumentKind("badges", N_("Name badges"),
                  lambda event, registry, _: badges_context(event, registry=registry),
-                 sheet=True),
+                 sheet=True, personal=True),
 )}
 
 #: The kinds' names, as `planner render KIND` takes them.

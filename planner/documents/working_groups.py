@@ -118,16 +118,20 @@ def pick_groups(event: Event, group_id: str | None) -> list[WorkingGroup]:
     return chosen
 
 
-def _members(group: WorkingGroup, event: Event, registry: Registry) -> list[str]:
+def _members(group: WorkingGroup, event: Event, registry: Registry, *,
+             public: bool) -> list[str]:
+    # The public variant names only those who consented to be listed, as the public list.
     members = sorted((p for p in event.participants
-                      if group.id in p.working_groups and p.status not in NOT_COMING),
+                      if group.id in p.working_groups and p.status not in NOT_COMING
+                      and (p.consent_to_publish or not public)),
                      key=lambda p: (normalise_name(p.last_name),
                                     normalise_name(p.first_name or "")))
     return [f"{p.name} ({name_of(p.organisation or p.country, registry)})"
             if p.organisation or p.country else p.name for p in members]
 
 
-def _describe(group: WorkingGroup, event: Event, registry: Registry) -> dict[str, Any]:
+def _describe(group: WorkingGroup, event: Event, registry: Registry, *,
+              public: bool) -> dict[str, Any]:
     slot = slot_of(event, group)
     back = report_back_after(event, slot)
     order, indicative = running_order(group, slot, wording_of_slot(event, back))
@@ -142,7 +146,7 @@ def _describe(group: WorkingGroup, event: Event, registry: Registry) -> dict[str
         "rapporteurs": join_names(word_speaker(s, registry, under="rapporteur")
                                   for s in group.rapporteurs)
         or _("to be designated (two, from the co-organising agencies)"),
-        "members": _members(group, event, registry),
+        "members": _members(group, event, registry, public=public),
         "questions": items_in_language(group, "guiding_questions"),
         "running_order": keep_rows(order), "indicative": indicative,
         "expected_output": _("Recommendations on “{title}”, drafted by the rapporteurs for "
@@ -153,8 +157,9 @@ def _describe(group: WorkingGroup, event: Event, registry: Registry) -> dict[str
 
 
 def working_groups_context(event: Event, *, registry: Registry,
-                           group: str | None = None) -> Context:
-    """Each group's agenda and guidance note; `group` keeps one group alone.
+                           group: str | None = None, public: bool = False) -> Context:
+    """Each group's agenda and guidance note; `group` keeps one group alone; `public`
+    lists only the members who consented to be listed.
 
     Examples
     --------
@@ -164,5 +169,5 @@ def working_groups_context(event: Event, *, registry: Registry,
     >>> ctx["groups"][0]["slot"][:31], ctx["groups"][0]["indicative"]
     ('Day 1 – Monday 22 November 2010', False)
     """
-    groups = [_describe(g, event, registry) for g in pick_groups(event, group)]
+    groups = [_describe(g, event, registry, public=public) for g in pick_groups(event, group)]
     return frame("working-groups", event, registry) | {"groups": groups}

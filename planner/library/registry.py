@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from planner.errors import PlannerError
+from planner.library.access import Actor
 from planner.library.folder import REGISTRY_FILE, Library
 from planner.library.store import dump_registry, load_registry
 from planner.library.writing import write_atomically
@@ -45,8 +46,15 @@ def new_organisation(registry: Registry, *, org_id: str, name: str, type: str,
         raise PlannerError(f"organisation '{org_id}': {err}".splitlines()[0]) from None
 
 
-def add_organisation(library: Library, organisation: Organisation) -> Registry:
-    """Add `organisation` at the end of the library's registry file; the registry after it."""
+def add_organisation(library: Library, organisation: Organisation, *,
+                     actor: Actor | None = None) -> Registry:
+    """Add `organisation` at the end of the library's registry file; the registry after it.
+
+    With an `actor` (the signed-in person), only an editor or owner of the whole library
+    may (`AccessDenied` otherwise): the registry serves every event.
+    """
+    if actor is not None:
+        library.access().check(actor, None, edit=True)
     return library.add_organisations([organisation])
 
 
@@ -56,7 +64,8 @@ def _renamed(event: Event, drop: str, keep: str) -> Event:
     return Event.model_validate(data, context={"renamed": {drop: keep}})
 
 
-def merge_organisations(library: Library, *, keep: str, drop: str) -> list[str]:
+def merge_organisations(library: Library, *, keep: str, drop: str,
+                        actor: Actor | None = None) -> list[str]:
     """Merge registry entry `drop` into `keep` (one body, two entries): every event of the
     library that names `drop` is saved naming `keep`, entries whose parent is `drop` follow,
     and `drop`'s names become aliases of `keep`. Returns the ids of the events changed.
@@ -66,7 +75,11 @@ def merge_organisations(library: Library, *, keep: str, drop: str) -> list[str]:
     PlannerError
         When either id is not an entry of the registry file, they are the same or of two
         types, or the library's cooperation initiatives name `drop` (merge those by hand).
+    AccessDenied
+        With an `actor` who is not an editor or owner of the whole library.
     """
+    if actor is not None:
+        library.access().check(actor, None, edit=True)
     path = library.path / REGISTRY_FILE
     entries = {org.id: org for org in load_registry(path)}
     for org_id in (keep, drop):
@@ -87,7 +100,7 @@ def merge_organisations(library: Library, *, keep: str, drop: str) -> list[str]:
     for event in library.events():
         renamed = _renamed(event, drop, keep)
         if renamed != event:
-            library.save(renamed)
+            library.save(renamed, actor=actor)
             changed.append(event.id)
     gone = entries.pop(drop)
     kept = entries[keep]

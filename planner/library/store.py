@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from planner.errors import ConflictError, Problem, ValidationFailed
+from planner.library import seen
 from planner.library.garbage import collection_paused
 from planner.library.history import record as record_history
 from planner.library.integrity import check_event
@@ -143,15 +143,14 @@ def load_event(path: Path, registry: Registry | None = None) -> Event:
         its `id` is not its file name.
     """
     text = _read(path)
-    seen = _SEEN.get(path)
-    if (seen is not None and registry is not None and seen.registry is registry
-            and seen.event is not None and seen.digest == _digest(text)):
+    held = seen.held_event(path, text, registry)
+    if held is not None:
         # The very text this process last wrote or read, checked against the same registry:
         # the event it gave, without parsing 300 people's YAML again (another tab's save).
-        return seen.event
+        return held
     event = parse_event(text, path, registry)
     _check_file_name(event, text, path)
-    _remember(path, text, event, registry)
+    seen.remember(path, text, event, registry)
     return event
 
 
@@ -269,39 +268,13 @@ def _event_data(event: Event) -> dict[str, Any]:
     return {name: data[name] for name in Event.model_fields if name in data}
 
 
-class _Seen(NamedTuple):
-    """What this process last read or wrote in an event file."""
-
-    revision: int
-    digest: bytes
-    event: Event | None
-    """The event the text gave, checked against `registry` (None when unchecked)."""
-    registry: Registry | None
-
-
-# What this process last read or wrote in each event file: its revision, the digest of
-# its text and the event it gave. A save whose file still has that digest needs no second
-# parse to learn the revision on disk (on a 5,000-person event the parse took as long as
-# the write), and a load of that same text needs no parse at all.
-_SEEN: dict[Path, _Seen] = {}
 _REVISION_LINE = re.compile(r"^revision: \d+$", re.MULTILINE)
 
 
-def _digest(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-
-
-def _remember(path: Path, text: str, event: Event,
-              registry: Registry | None, *, checked: bool = True) -> None:
-    if len(_SEEN) > 1024:  # a long-running app must not grow without bound
-        _SEEN.clear()
-    _SEEN[path] = _Seen(event.revision, _digest(text), event if checked else None, registry)
-
-
 def _revision_on_disk(path: Path, text: str) -> int | None:
-    seen = _SEEN.get(path)
-    if seen is not None and seen.digest == _digest(text):
-        return seen.revision
+    known = seen.revision_of(path, text)
+    if known is not None:
+        return known
     try:
         data = load_yaml(text)
     except YamlSyntaxError as err:
@@ -374,7 +347,8 @@ def save_event(event: Event, path: Path, registry: Registry | None = None, *,
             checked = _validated(data, text, path, registry)
         write_atomically(path, text)
         # The checked event stands for the file only if the text reads back as its data.
-        _remember(path, text, checked or saved, registry, checked=exact and checked is not None)
+        seen.remember(path, text, checked or saved, registry,
+                      checked=exact and checked is not None)
         record_history(path, saved.revision)  # one commit per save, in a working library
         return saved
 

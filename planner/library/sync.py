@@ -17,6 +17,7 @@ from typing import Any
 
 from planner.errors import PlannerError
 from planner.library import history
+from planner.library.access import Actor
 from planner.library.changes import MISSING
 from planner.library.folder import RESERVED_FILES, Library
 from planner.library.merge import Part, apply, merge3
@@ -259,7 +260,8 @@ def _merge_text(folder: Path, base: str, ours: str, theirs: str) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def resolve(library: Library, event_id: str, choices: list[str]) -> Event:
+def resolve(library: Library, event_id: str, choices: list[str], *,
+            actor: Actor | None = None) -> Event:
     """Settle an event's conflict: for each part, in order, "kept" (the version in the
     file) or "other" (the other office's); saved as one new revision, the conflict's
     files removed in the same commit.
@@ -268,8 +270,11 @@ def resolve(library: Library, event_id: str, choices: list[str]) -> Event:
     ------
     PlannerError
         When the event is not in conflict, a part has no choice, or the chosen parts do
-        not make a valid record together (nothing is saved).
+        not make a valid record together (nothing is saved); or (as `AccessDenied`) when
+        the `actor` may not save the event.
     """
+    if actor is not None:  # before the conflict's files go
+        library.access().check(actor, event_id, edit=True)
     conflict = conflict_of(library.path, event_id)
     if conflict is None:
         raise PlannerError(f"'{event_id}' is not in conflict")
@@ -293,6 +298,6 @@ def resolve(library: Library, event_id: str, choices: list[str]) -> Event:
     message = f"Conflict resolved: {said}"
     names = [f.relative_to(library.path).as_posix() for f in files]
     with history.saving(message=message, also=names):
-        saved = library.save(chosen)
+        saved = library.save(chosen, actor=actor)
     history.commit(library.path, message, names)  # when the record itself kept its version
     return saved

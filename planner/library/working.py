@@ -8,6 +8,7 @@ from pathlib import Path
 
 from planner.errors import PlannerError, UnknownEvent
 from planner.library import history
+from planner.library.access import Actor
 from planner.library.folder import INITIATIVES_FILE, REGISTRY_FILE, Library
 from planner.library.shipped import SHIPPED_LIBRARY, is_shipped
 from planner.library.store import parse_event
@@ -67,14 +68,16 @@ def load_template(library: Library, event_id: str) -> Event:
         return shipped.load(event_id)
 
 
-def restore(library: Library, event_id: str, wanted: str) -> Event:
+def restore(library: Library, event_id: str, wanted: str, *,
+            actor: Actor | None = None) -> Event:
     """Save the event with the content it had at revision `wanted`, as a new revision:
     nothing in the history is rewritten.
 
     Raises
     ------
     PlannerError
-        When the revision is unknown or the event holds that content already.
+        When the revision is unknown or the event holds that content already, or (as
+        `AccessDenied`) when the `actor` may not save the event.
     """
     path = library.event_path(event_id)
     current = library.load(event_id)
@@ -88,4 +91,5 @@ def restore(library: Library, event_id: str, wanted: str) -> Event:
                            f"{wanted} held; nothing to restore")
     label = old.revision if old.revision is not None else old.short
     with history.saving(message=f"Restored revision {label} of {old.date:%Y-%m-%d %H:%M}"):
-        return library.save(restored.model_copy(update={"revision": current.revision}))
+        return library.save(restored.model_copy(update={"revision": current.revision}),
+                            actor=actor)

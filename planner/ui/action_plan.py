@@ -3,6 +3,8 @@ its reference check; a draft from the recommendations; the plan as a document.""
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from planner.dates import clamp_date
@@ -24,7 +26,7 @@ from planner.outcomes.adoption import (
     revise_actions,
 )
 from planner.outcomes.schemes import SCHEMES
-from planner.ui import forms, phrases, state, widgets
+from planner.ui import forms, phrases, signin, state, widgets
 from planner.ui.state import key
 from planner.ui.widgets import LAST_DAY
 
@@ -41,7 +43,17 @@ def _recommendations(event: Event) -> None:
                     "Recommendation", width="large"), "action points": "Action points"})
 
 
-def _editor(event: Event) -> None:
+#: How the plan's table names its columns, to edit and to read.
+_COLUMNS: dict[str, Any] = {"key": "No.", "references": "Recommendations cited",
+                            "owners": "Owners",
+                            "text": st.column_config.TextColumn("Action", width="large"),
+                            "area": st.column_config.TextColumn("Area", width="small"),
+                            "sub_theme": st.column_config.TextColumn("Sub-theme",
+                                                                     width="small"),
+                            "deadline": st.column_config.DateColumn("Deadline")}
+
+
+def _editor(event: Event, *, editable: bool = True) -> None:
     st.subheader(phrases.PLAN_EDITOR)
     if event.action_plan is None:
         st.info(phrases.PLAN_NONE)
@@ -50,6 +62,12 @@ def _editor(event: Event) -> None:
     if not rows:
         st.info(phrases.PLAN_NO_ACTIONS)
         return
+    if not editable:  # a viewer reads the plan and its check, with nothing to press
+        st.dataframe(rows, hide_index=True, column_config=_COLUMNS)
+        st.markdown(f"**{phrases.PLAN_CHECK}**")
+        widgets.show_findings(check_plan(event.action_plan, event.recommendations),
+                              empty=phrases.PLAN_CHECK_OK)
+        return
     st.caption(phrases.PLAN_EDITOR_HELP)
     form, editor = f"plan-{event.id}", key("plan_editor", event.id)
     edits = st.session_state.get(editor) or {}
@@ -57,14 +75,7 @@ def _editor(event: Event) -> None:
     forms.show_stale(form, event)
     edited = st.data_editor(rows, key=editor, hide_index=True, num_rows="fixed",
                             disabled=[n for n in rows[0] if n not in EDITABLE_ACTION_FIELDS],
-                            column_config={
-                                "key": "No.", "references": "Recommendations cited",
-                                "owners": "Owners",
-                                "text": st.column_config.TextColumn("Action", width="large"),
-                                "area": st.column_config.TextColumn("Area", width="small"),
-                                "sub_theme": st.column_config.TextColumn("Sub-theme",
-                                                                         width="small"),
-                                "deadline": st.column_config.DateColumn("Deadline")})
+                            column_config=_COLUMNS)
     try:
         plan = revise_actions(event.action_plan, edited, registry=state.library().registry)
     except PlannerError as err:
@@ -114,9 +125,11 @@ def render() -> None:
     event = state.open_page(phrases.PLAN_TITLE)
     if event is None:
         return
+    viewer = signin.read_only(event.id)
     _recommendations(event)
-    _editor(event)
-    _draft(event)
+    _editor(event, editable=not viewer)
+    if not viewer:
+        _draft(event)
     st.markdown(f"**{phrases.PLAN_DOWNLOAD}**")
     widgets.download_document("action-plan", event, state.library().registry,
                               key=f"plan-download-{event.id}")

@@ -11,7 +11,7 @@ from planner.documents.concept_note import concept_note_sections, generated_part
 from planner.errors import PlannerError
 from planner.event.concept_note import concept_note_form, restructure, revise_concept_note
 from planner.model import Event
-from planner.ui import forms, phrases, readback, state, widgets
+from planner.ui import forms, phrases, readback, signin, state, widgets
 from planner.ui.state import key
 
 FORM = "concept-note"
@@ -97,10 +97,22 @@ def _structure(event: Event, revised: Event, base: int, values: dict[str, object
                      then=lambda: forms.discard_form(form, *values, key("note_new", event.id)))
 
 
+def _read(event: Event) -> None:
+    # A viewer's page: the note as it prints, and its download; no field to type in.
+    _preview(event)
+    st.markdown(f"**{phrases.NOTE_DOWNLOAD}**")
+    widgets.download_document("concept-note", event, state.library().registry,
+                              key=f"note-download-{event.id}",
+                              previous=state.find_event(event.previous_event))
+
+
 def render() -> None:
     """Edit the concept note's prose; see the document as it will print; save; download."""
     event = state.open_page(phrases.NOTE_TITLE)
     if event is None:
+        return
+    if signin.read_only(event.id):
+        _read(event)
         return
     form = concept_note_form(event)
     if not form:

@@ -27,7 +27,7 @@ def render() -> None:
     groups = {g.id: g.title for g in event.working_groups}
     chosen: DocumentOptions = {
         # Documents with contact details are for editors and owners only.
-        "public": (not signin.can_edit(event.id)
+        "public": (signin.read_only(event.id)
                    or left.toggle(phrases.PEOPLE_PUBLIC, key=key("document_public", event.id))),
         "group": middle.selectbox(phrases.DOCUMENTS_GROUP, [None, *groups],
                                   format_func=lambda g: groups.get(g, phrases.DOCUMENTS_ALL_GROUPS),
@@ -43,6 +43,8 @@ def render() -> None:
                                    key=key("document_language", event.id)),
     }
     for kind, entry in DOCUMENT_KINDS.items():
+        if entry.personal and chosen["public"]:
+            continue  # badges name everyone coming: not a public document
         title, buttons = st.columns([2, 3], vertical_alignment="center")
         title.markdown(f"**{entry.label}**")
         with buttons:

@@ -143,7 +143,8 @@ def _source_column(event: Event) -> Any:
 
 def _organisers(event: Event, registry: Registry) -> None:
     st.subheader(phrases.EVENT_ORGANISERS, anchor=False)
-    st.caption(phrases.EVENT_ORGANISERS_HELP)
+    if signin.can_edit(event.id):  # how to edit: not for a viewer, who reads the table
+        st.caption(phrases.EVENT_ORGANISERS_HELP)
     rows = [{c: row[c] for c in _ORGANISER_COLUMNS} for row in organiser_rows(event, registry)]
     config = {
         "organisation": _org_column("Organisation", registry, required=True),
@@ -175,7 +176,8 @@ def _summary(event: Event) -> None:
 
 def _invitation_table(event: Event, registry: Registry) -> None:
     rows = [{c: row[c] for c in _INVITEE_COLUMNS} for row in invitation_rows(event, registry)]
-    st.caption(phrases.EVENT_INVITATIONS_HELP)
+    if signin.can_edit(event.id):
+        st.caption(phrases.EVENT_INVITATIONS_HELP)
     config = {
         "category": st.column_config.SelectboxColumn(
             "Category", options=CATEGORIES, format_func=lambda c: InviteeCategory(str(c)).label),
@@ -257,12 +259,13 @@ def render() -> None:
     if event is None:
         return
     registry = state.library().registry
+    viewer = signin.read_only(event.id)
     _facts(event, registry)
     _organisers(event, registry)
     st.subheader(phrases.EVENT_INVITATIONS, anchor=False)
     _summary(event)
     _invitation_table(event, registry)
-    if not signin.can_edit(event.id):
+    if viewer:
         return
     invite, region = st.columns(2)
     with invite:

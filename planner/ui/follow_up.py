@@ -17,7 +17,7 @@ from planner.outcomes.follow_up import (
     record_update,
     track_action_plan,
 )
-from planner.ui import charts, forms, phrases, state, widgets
+from planner.ui import charts, forms, phrases, signin, state, widgets
 from planner.ui.state import key
 from planner.ui.widgets import LAST_DAY
 
@@ -72,11 +72,12 @@ def render() -> None:
     event = state.open_page(phrases.FOLLOW_UP_TITLE)
     if event is None:
         return
+    viewer = signin.read_only(event.id)
     as_of = st.date_input(phrases.FOLLOW_UP_AS_OF,
                           value=clamp_date(dt.date.today(), event.start, LAST_DAY),
                           min_value=event.start,
                           max_value=LAST_DAY, key=key("follow_up_as_of", event.id))
-    if event.action_plan is not None and st.button(phrases.FOLLOW_UP_TRACK,
+    if not viewer and event.action_plan is not None and st.button(phrases.FOLLOW_UP_TRACK,
                                                    key=key("plan_track", event.id)):
         forms.save_event(track_action_plan(event), message=phrases.SAVED, then=lambda: None)
     if not event.follow_up:
@@ -84,7 +85,8 @@ def render() -> None:
         return
     report = assess_follow_up(event, as_of=as_of)
     _overview(report)
-    _record(event, report)
+    if not viewer:
+        _record(event, report)
     st.subheader(phrases.FOLLOW_UP_DOWNLOAD)
     widgets.download(phrases.FOLLOW_UP_CSV, lambda: export_accountability(event, as_of=as_of),
                      file_name=f"{event.id}-follow-up.csv", key=f"follow-up-csv-{event.id}")

@@ -20,7 +20,7 @@ from planner.groups.membership import (
 )
 from planner.model import MOST_PEOPLE, Event, Registry, StaffLevel
 from planner.people.balance import balance_rows, measure_balance
-from planner.ui import charts, forms, phrases, state, widgets
+from planner.ui import charts, forms, phrases, signin, state, widgets
 from planner.ui.state import key
 
 Moves = tuple[tuple[str, str], ...]
@@ -47,9 +47,10 @@ def _sized(event: Event, rows: list[dict[str, Any]]) -> Event:
     return set_minimums(event, {r["id"]: r["min_size"] for r in rows})
 
 
-def _sizes(event: Event) -> None:
+def _sizes(event: Event, *, editable: bool = True) -> None:
     st.subheader(phrases.GROUPS_TABLE)
-    st.caption(phrases.GROUPS_TABLE_HELP)
+    if editable:  # how to edit: not for a viewer, who reads the table
+        st.caption(phrases.GROUPS_TABLE_HELP)
     number = st.column_config.NumberColumn
     forms.edit_table(
         event, form=f"groups-{event.id}", editor=key("groups_editor", event.id),
@@ -183,15 +184,20 @@ def _composition(shown: Event, registry: Registry, proposed: bool) -> None:
         balance_rows(measure_balance(shown, registry)), dimension))
 
 
-def _person(event: Event, shown: Event) -> None:
+def _person(event: Event, shown: Event, *, movable: bool = True) -> None:
     st.subheader(phrases.GROUPS_PERSON)
-    names = {p.id: p.name for p in event.participants}
+    # A viewer reads of the people who consented to be listed, as in the public list.
+    names = {p.id: p.name for p in event.participants if movable or p.consent_to_publish}
+    if not names:
+        return
     who = st.selectbox(phrases.GROUPS_WHO, list(names), format_func=lambda p: names[p],
                        key=key("groups_person", event.id))
     if shown.composition is None:
         st.caption(phrases.GROUPS_WHY_NONE)
     else:
         st.info(shown.composition.placements.get(who, phrases.GROUPS_NOT_PLACED))
+    if not movable:
+        return
     titles = {g.id: f"Round {g.round}: {g.title}" for g in event.working_groups}
     target = st.selectbox(phrases.GROUPS_MOVE_TO, list(titles), format_func=lambda g: titles[g],
                           key=key("groups_target", event.id))
@@ -211,15 +217,21 @@ def render() -> None:
         st.info(phrases.GROUPS_NONE)
         return
     registry = state.library().registry
-    _sizes(event)
-    _leadership(event, registry)
+    viewer = signin.read_only(event.id)
+    _sizes(event, editable=not viewer)
+    if not viewer:
+        _leadership(event, registry)
     if not event.participants:
         st.info(phrases.GROUPS_NO_PEOPLE)
     else:
-        _preferences(event)
-        found = _solve(event, registry)
+        found = None
+        if not viewer:  # each person's wishes are the organisers' to read and edit
+            _preferences(event)
+            found = _solve(event, registry)
         shown = found.event if found else event
         _composition(shown, registry, proposed=found is not None)
-        _person(event, shown)
+        _person(event, shown, movable=not viewer)
     st.subheader(phrases.GROUPS_DOWNLOAD)
-    widgets.download_document("working-groups", event, registry, key=f"groups-{event.id}")
+    # A viewer's copy lists only the members who consented, as the public list does.
+    widgets.download_document("working-groups", event, registry, key=f"groups-{event.id}",
+                              public=viewer)

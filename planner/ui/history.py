@@ -16,7 +16,7 @@ from planner.library.shipped import is_shipped
 from planner.library.sync import Conflict, conflict_of, resolve
 from planner.library.working import restore
 from planner.model import Event
-from planner.ui import roles, state
+from planner.ui import roles, signin, state
 
 TITLE = "History"
 INTRO = "Every save of the event: who made it, when, and what changed."
@@ -61,7 +61,7 @@ def _conflict(library: Library, event: Event, conflict: Conflict) -> None:
         choices.append(str(choice))
     if st.button(SETTLE, type="primary", key=_key("settle", event.id)):
         try:
-            saved = resolve(library, event.id, choices)
+            saved = resolve(library, event.id, choices, actor=signin.actor())
         except PlannerError as err:
             st.error(str(err))
             return
@@ -117,7 +117,7 @@ def _restore(library: Library, event: Event, found: list[history.Revision]) -> N
     if st.button(RESTORE_BUTTON.format(label=label), disabled=not confirmed,
                  key=_key("restore_button", event.id)):
         try:
-            saved = restore(library, event.id, chosen)
+            saved = restore(library, event.id, chosen, actor=signin.actor())
         except PlannerError as err:
             st.error(str(err))
             return
@@ -133,8 +133,9 @@ def render() -> None:
     if is_shipped(library.path):
         st.info(SHIPPED)
     roles.render_access(event)
+    viewer = signin.read_only(event.id)
     conflict = conflict_of(library.path, event.id)
-    if conflict is not None:
+    if conflict is not None and not viewer:
         _conflict(library, event, conflict)
     found = history.revisions(library.path, library.event_path(event.id))
     if not found:
@@ -145,4 +146,5 @@ def render() -> None:
                    "author": r.author, "what changed": r.message} for r in found],
                  hide_index=True)
     _compare(library, event, found)
-    _restore(library, event, found)
+    if not viewer:
+        _restore(library, event, found)

@@ -12,7 +12,7 @@ from planner.library import coverage, summarise_event
 from planner.library.compare import compare_events, find_events
 from planner.library.registry import add_organisation, merge_organisations, new_organisation
 from planner.model import ACTION_POINTS, Event, EventKind, OrganisationType
-from planner.ui import charts, phrases, state
+from planner.ui import charts, phrases, signin, state
 from planner.ui.state import KEYS
 
 
@@ -59,7 +59,8 @@ def _welcome() -> None:
     # Where to start: a new event from a past one, or the current event's next step.
     with st.container(border=True):
         st.markdown(phrases.WELCOME)
-        state.page_link("new-event", phrases.WELCOME_NEW, icon=":material/add_circle:")
+        if signin.can_edit_library():
+            state.page_link("new-event", phrases.WELCOME_NEW, icon=":material/add_circle:")
         event = state.current_event()
         if event is not None:
             step = next_step(event)
@@ -85,7 +86,7 @@ def _organisations() -> None:
             try:
                 add_organisation(library, new_organisation(
                     library.registry, org_id=org_id, name=name, type=kind, country=country,
-                    acronym=acronym))
+                    acronym=acronym), actor=signin.actor())
             except PlannerError as err:
                 st.error(str(err))
             else:
@@ -95,7 +96,8 @@ def _organisations() -> None:
         dropped = drop.text_input(phrases.ORGS_DROP, key=KEYS["org_drop"])
         if st.button(phrases.ORGS_MERGE, key=KEYS["org_merge"], disabled=not (kept and dropped)):
             try:
-                changed = merge_organisations(library, keep=kept, drop=dropped)
+                changed = merge_organisations(library, keep=kept, drop=dropped,
+                                              actor=signin.actor())
             except PlannerError as err:
                 st.error(str(err))
             else:
@@ -119,7 +121,10 @@ def render() -> None:
         st.dataframe([summarise_event(e, registry) for e in found], hide_index=True)
     else:
         st.info(phrases.NO_MATCH)
-    _organisations()
+    if signin.can_edit_library():
+        _organisations()
+    else:
+        st.caption(phrases.LIBRARY_VIEWER_NOTE)
     st.subheader(phrases.COVERAGE_TITLE)
     st.plotly_chart(charts.coverage_heatmap(coverage(events)))
     _compare(events)

@@ -95,6 +95,9 @@ def render() -> None:
     """Choose a template, say what changes, check the preview, create."""
     st.title(phrases.NEW_EVENT_TITLE)
     st.caption(phrases.NEW_EVENT_INTRO)
+    if not signin.can_edit_library():  # a new event takes the library-wide role
+        st.info(phrases.LIBRARY_VIEWER_NOTE, icon=":material/visibility:")
+        return
     if state.events() is None:
         return  # the library's problems are shown
     events = _templates()

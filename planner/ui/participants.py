@@ -235,10 +235,9 @@ def render() -> None:
     if event is None:
         return
     registry = state.library().registry
-    if not signin.can_edit(event.id):
+    if signin.read_only(event.id):
         # Personal data by role: a viewer sees who consented to be listed, without contact
         # details or gender, as the public list document shows them.
-        st.info(phrases.VIEWER_NOTE)
         headers, rows = participant_table(event, registry, public=True)
         st.dataframe([dict(zip(headers, row, strict=True)) for row in rows], hide_index=True)
         _lists(event, registry, public_only=True)

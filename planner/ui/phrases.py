@@ -389,3 +389,8 @@ ACCESS_ROLE = "Role"
 ACCESS_EVENT = "For"
 ACCESS_LIBRARY_WIDE = "the whole library"
 ACCESS_GRANTED = "{who} is now {role} for {where}."
+
+# Sign-in and roles: what a viewer is told instead of the edit controls
+LIBRARY_VIEWER_NOTE = ("You are a viewer of this library: new events and changes to its "
+                       "organisations are for its editors and owners.")
+SIGNED_IN_AS_EMAIL = "Signed in as {email}"

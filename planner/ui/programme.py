@@ -13,7 +13,7 @@ from planner.programme.conflicts import check_programme
 from planner.programme.formats import PROGRAMME_FORMATS, export_programme
 from planner.programme.grid import programme_grid
 from planner.programme.versions import publish_programme, published_version, unpublished_changes
-from planner.ui import forms, phrases, state, widgets
+from planner.ui import forms, phrases, signin, state, widgets
 from planner.ui.programme_editor import render_editor
 from planner.ui.state import key
 
@@ -68,6 +68,7 @@ def render() -> None:
     event = state.open_page(phrases.PROGRAMME_TITLE)
     if event is None:
         return
+    viewer = signin.read_only(event.id)
     changes = unpublished_changes(event) if event.sessions else []
     if event.sessions:
         _status(event, changes)
@@ -80,10 +81,12 @@ def render() -> None:
     conflicts = check_programme(event)
     widgets.show_findings(conflicts, empty=phrases.PROGRAMME_NO_CONFLICTS)
     # Below the grid and the conflicts: a save reruns the page and both show its effect.
-    render_editor(event)
+    if not viewer:
+        render_editor(event)
     if not event.sessions:
         return
-    _publish(event, changes, len(conflicts))
+    if not viewer:
+        _publish(event, changes, len(conflicts))
     with st.expander(f"{phrases.PROGRAMME_VERSIONS} ({len(event.programme.versions)})"):
         for version in reversed(event.programme.versions):
             st.markdown(f"**{version.number}** ({version.date.isoformat()}) {version.note or ''}")

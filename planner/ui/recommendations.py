@@ -15,7 +15,7 @@ from planner.outcomes.recommendations import (
     recommendation_rows,
     remove_recommendation,
 )
-from planner.ui import forms, phrases, state
+from planner.ui import forms, phrases, signin, state
 from planner.ui.state import key
 
 
@@ -98,6 +98,8 @@ def render() -> None:
             "text": st.column_config.TextColumn(phrases.REC_TEXT, width="large")})
     else:
         st.info(phrases.REC_NONE)
+    if signin.read_only(event.id):
+        return
     one, pasted, order = st.tabs([phrases.REC_ADD_TAB, phrases.REC_PASTE_TAB,
                                   phrases.REC_ORDER_TAB])
     with one:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from planner.errors import PlannerError
+from planner.library import Library
 from planner.library.access import Role, grant
 from planner.model import Event
 from planner.ui import phrases, signin, state
@@ -19,7 +20,12 @@ def render_access(event: Event) -> None:
         return  # without sign-in nobody else uses the app; only an owner grants roles
     library = state.library()
     st.subheader(phrases.ACCESS_TITLE)
+    _grant_form(event, library)
+    # Below the form, so that a grant just made is in it.
     st.code(library.access().to_data_text(), language="yaml")
+
+
+def _grant_form(event: Event, library: Library) -> None:
     with st.form("grant-role"):
         who = st.text_input(phrases.ACCESS_WHO, key="grant-who")
         role = st.selectbox(phrases.ACCESS_ROLE, list(Role), key="grant-role-choice",

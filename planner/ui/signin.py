@@ -12,7 +12,8 @@ from planner.ui import phrases
 from planner.ui.keys import KEYS
 from planner.ui.state import library
 
-__all__ = ["actor", "auth_configured", "can_edit", "gate", "role", "signed_in"]
+__all__ = ["actor", "auth_configured", "can_edit", "can_edit_library", "gate", "read_only",
+           "role", "signed_in"]
 
 _TOLD_LOCAL = "told-local-user"
 
@@ -52,6 +53,25 @@ def can_edit(event_id: str | None = None) -> bool:
     return found is not None and found.can_edit
 
 
+def can_edit_library() -> bool:
+    """The gate of library-wide edits (a new event, the organisations registry): the
+    library's own role, not an event's, as `Library.create` checks it."""
+    person = actor()
+    if person is None:
+        return not auth_configured()
+    found = library().access().role_of(person.email)
+    return found is not None and found.can_edit
+
+
+def read_only(event_id: str) -> bool:
+    """Whether the page of the event is for reading only; then say why, where it is called
+    (once a page, above what the viewer reads instead of the edit controls)."""
+    if can_edit(event_id):
+        return False
+    st.info(phrases.VIEWER_NOTE, icon=":material/visibility:")
+    return True
+
+
 def gate() -> None:
     """Before any page: sign in, and refuse a stranger; or say once that the app runs for
     one local user."""
@@ -77,5 +97,6 @@ def gate() -> None:
         st.error(phrases.SIGN_IN_UNKNOWN.format(email=person.email))
         st.button(phrases.SIGN_OUT, on_click=st.logout)
         st.stop()
-    st.sidebar.caption(phrases.SIGNED_IN_AS.format(name=person.display, email=person.email))
+    st.sidebar.caption(phrases.SIGNED_IN_AS.format(name=person.name, email=person.email)
+                       if person.name else phrases.SIGNED_IN_AS_EMAIL.format(email=person.email))
     st.sidebar.button(phrases.SIGN_OUT, on_click=st.logout, key="sign-out")

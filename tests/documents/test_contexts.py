@@ -151,3 +151,23 @@ def test_generated_parts_say_where_they_come_from(make_event: Callable[..., Even
                                        "concept note; 1 entries of `invited` (planned) by "
                                        "category"),
         ("Proposed agenda", "the event's programme: 2 session(s) in `sessions`")]
+
+
+def test_the_public_working_groups_name_only_who_consented_to_be_listed() -> None:
+    from planner.library import Library  # noqa: PLC0415 -- this test's alone
+    from planner.library.synthetic import make_synthetic_event  # noqa: PLC0415
+
+    registry = Library.open().registry
+    made = make_synthetic_event(participants=12, groups=2, rounds=1, registry=registry)
+    people = [p.model_copy(update={"working_groups": ["wg-1"]}) for p in made.participants]
+    event = made.model_copy(update={"participants": people})
+
+    def members(public: bool) -> list[str]:
+        context = working_groups_context(event, registry=registry, group="wg-1",
+                                         public=public)
+        return [line.split(" (")[0] for line in context["groups"][0]["members"]]
+
+    coming = [p for p in people if p.status.value not in ("declined", "cancelled")]
+    assert (sorted(members(public=False)), sorted(members(public=True))) == (
+        sorted(p.name for p in coming), sorted(p.name for p in coming if p.consent_to_publish))
+    assert len(members(public=True)) < len(members(public=False))

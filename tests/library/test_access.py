@@ -120,3 +120,49 @@ def test_access_is_not_an_event_id() -> None:
 
     with pytest.raises(PlannerError, match="list of who may do what"):
         check_id("access")
+
+
+def test_a_viewer_restores_no_revision_and_an_editor_s_restore_is_theirs(
+        working: Library) -> None:
+    from planner.library.history import revisions  # noqa: PLC0415 -- this test's alone
+    from planner.library.working import restore  # noqa: PLC0415 -- this test's alone
+
+    event = working.load("nairobi-2027")
+    working.save(event.model_copy(update={"venue": "UN Gigiri"}))
+    first = revisions(working.path, working.event_path("nairobi-2027"))[-1].commit
+    with pytest.raises(AccessDenied, match=r"^jean@iom\.int is a viewer of 'nairobi-2027'"):
+        restore(working, "nairobi-2027", first, actor=Actor("jean@iom.int"))
+    assert working.load("nairobi-2027").venue == "UN Gigiri"
+    restore(working, "nairobi-2027", first, actor=Actor("omar@iom.int", "Omar Haddad"))
+    assert (working.load("nairobi-2027").venue, git(
+        working.path, "log", "-1", "--format=%an <%ae>").strip()) == (
+        event.venue, "Omar Haddad <omar@iom.int>")
+
+
+def test_a_viewer_settles_no_conflict(working: Library) -> None:
+    from planner.library.sync import resolve  # noqa: PLC0415 -- this test's alone
+
+    # Refused before anything is looked at or removed: the role comes first.
+    with pytest.raises(AccessDenied, match=r"^jean@iom\.int is a viewer of 'nairobi-2027'"):
+        resolve(working, "nairobi-2027", ["kept"], actor=Actor("jean@iom.int"))
+
+
+def test_a_library_viewer_changes_no_organisation(working: Library) -> None:
+    from planner.library.registry import (  # noqa: PLC0415 -- this test's alone
+        add_organisation,
+        merge_organisations,
+        new_organisation,
+    )
+
+    registry = (working.path / "organisations.yaml").read_text(encoding="utf-8")
+    guest = Actor("guest@example.org")  # not listed: the default, viewer
+    added = new_organisation(working.registry, org_id="new-ngo", name="A New NGO", type="ngo")
+    refused = ("^guest@example\\.org is a viewer of this library and cannot save; ask an owner "
+               "for the editor role$")
+    with pytest.raises(AccessDenied, match=refused):
+        add_organisation(working, added, actor=guest)
+    with pytest.raises(AccessDenied, match=refused):
+        merge_organisations(working, keep="unhcr", drop="iom", actor=guest)
+    assert (working.path / "organisations.yaml").read_text(encoding="utf-8") == registry
+    add_organisation(working, added, actor=Actor("omar@iom.int"))
+    assert "new-ngo" in Library(working.path).registry
