@@ -22,4 +22,8 @@ def main() -> None:
     page.run()
 
 
-main()
+# Streamlit runs this file as `__main__`; the process that renders an organiser's own
+# template (spawned, planner.documents.sandbox) imports it again as `__mp_main__`, and
+# must not draw the app there: it would load every page past the render's memory limit.
+if __name__ == "__main__":
+    main()

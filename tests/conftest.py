@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,16 @@ from tests.factories import SMALL_REGISTRY
 
 SHIPPED = DEFAULT_LIBRARY
 SHIPPED_IDS = Library(SHIPPED).event_ids()
+
+
+@pytest.fixture(autouse=True)
+def _main_module_kept() -> Iterator[None]:
+    """Streamlit's AppTest runs a page's script as `__main__` in this process and leaves it
+    there; a render process spawned later (an organiser's own template) would import that
+    script again and draw its page, past the render's memory limit. Put ours back."""
+    kept = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = kept
 
 
 @pytest.fixture(autouse=True, scope="session")
