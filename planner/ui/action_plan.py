@@ -37,8 +37,9 @@ def _recommendations(event: Event) -> None:
         with st.expander(f"{heading} ({len(recommendations)})"):
             st.dataframe([{"ref": r.ref, "text": r.text, "action points": r.action_points}
                           for r in recommendations], hide_index=True, column_config={
-                "ref": "Reference", "text": st.column_config.TextColumn(
-                    "Recommendation", width="large"), "action points": "Action points"})
+                "ref": phrases.say("Reference"), "text": st.column_config.TextColumn(
+                    phrases.say("Recommendation"), width="large"),
+                "action points": phrases.say("Action points")})
 
 
 def _editor(event: Event) -> None:
@@ -58,13 +59,16 @@ def _editor(event: Event) -> None:
     edited = st.data_editor(rows, key=editor, hide_index=True, num_rows="fixed",
                             disabled=[n for n in rows[0] if n not in EDITABLE_ACTION_FIELDS],
                             column_config={
-                                "key": "No.", "references": "Recommendations cited",
-                                "owners": "Owners",
-                                "text": st.column_config.TextColumn("Action", width="large"),
-                                "area": st.column_config.TextColumn("Area", width="small"),
-                                "sub_theme": st.column_config.TextColumn("Sub-theme",
+                                "key": phrases.say("No."),
+                                "references": phrases.say("Recommendations cited"),
+                                "owners": phrases.say("Owners"),
+                                "text": st.column_config.TextColumn(phrases.say("Action"),
+                                                                    width="large"),
+                                "area": st.column_config.TextColumn(phrases.say("Area"),
+                                                                    width="small"),
+                                "sub_theme": st.column_config.TextColumn(phrases.say("Sub-theme"),
                                                                          width="small"),
-                                "deadline": st.column_config.DateColumn("Deadline")})
+                                "deadline": st.column_config.DateColumn(phrases.say("Deadline"))})
     try:
         plan = revise_actions(event.action_plan, edited, registry=state.library().registry)
     except PlannerError as err:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.language import N_
 from planner.model import ACTION_POINTS
 
 __all__ = [
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 #: The dimensions of balance the charts show, with their titles.
-BALANCE_DIMENSIONS = {"stakeholder_type": "Stakeholder type", "region": "Region",
-                      "gender": "Gender", "seniority": "Seniority"}
+BALANCE_DIMENSIONS = {"stakeholder_type": N_("Stakeholder type"), "region": N_("Region"),
+                      "gender": N_("Gender"), "seniority": N_("Seniority")}
 _MARGIN = {"l": 10, "r": 10, "t": 30, "b": 10}
 
 

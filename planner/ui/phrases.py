@@ -1,4 +1,9 @@
-"""Sentences the app shows: page titles, empty states, recurring labels."""
+"""Sentences the app shows: page titles, empty states, recurring labels; written in English,
+each read in the organiser's language of the app (`planner.ui.speech`)."""
+from planner.ui.labels import *  # noqa: F403 -- the labels are phrases too
+from planner.ui.speech import say, say_all, translate_module
+
+translate_module(__name__)
 
 LIBRARY_TITLE = "Library of past events"
 WELCOME = ("**Plan your next conference from the ones before it.** Start a new event from a "

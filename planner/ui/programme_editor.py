@@ -113,20 +113,22 @@ def _sessions(event: Event) -> None:
         apply=edit_sessions, name=f"{phrases.PROGRAMME_TITLE} ({event.id})", columns={
             "id": phrases.PROGRAMME_SESSION, "kind": phrases.PROGRAMME_KIND,
             "title": st.column_config.TextColumn(phrases.PROGRAMME_SESSION_TITLE),
-            "day": st.column_config.NumberColumn("Day", min_value=0, max_value=event.days,
+            "day": st.column_config.NumberColumn(phrases.say("Day"), min_value=0,
+                                                 max_value=event.days,
                                                  step=1, width="small"),
             "start": st.column_config.TextColumn(phrases.PROGRAMME_START, width="small",
                                                  validate=_TIME_PATTERN),
             "end": st.column_config.TextColumn(phrases.PROGRAMME_END, width="small",
                                                validate=_TIME_PATTERN),
-            "people": st.column_config.NumberColumn("People", width="small"),
-            "groups": st.column_config.NumberColumn("Groups", width="small"),
+            "people": st.column_config.NumberColumn(phrases.say("People"), width="small"),
+            "groups": st.column_config.NumberColumn(phrases.say("Groups"), width="small"),
             "block": st.column_config.SelectboxColumn(
                 phrases.PROGRAMME_BLOCK, options=[b.value for b in SessionBlock]),
             "room": room_column})
     if not event.sessions:
         return
-    titles = {s.id: f"{s.title or s.kind} (day {s.day}, {s.id})" for s in event.sessions}
+    titles = {s.id: phrases.PROGRAMME_SESSION_CHOICE.format(title=s.title or s.kind, day=s.day,
+                                                            id=s.id) for s in event.sessions}
     chosen = str(st.selectbox(phrases.PROGRAMME_SESSION, list(titles),
                               format_func=lambda s: titles[s],
                               key=key("programme_session", event.id)))
@@ -173,7 +175,8 @@ def _round(event: Event) -> None:
     again = _reset(prefix, {"title": "", "start": None, "end": None})
     number = int(st.number_input(phrases.PROGRAMME_ROUND, 1, _ROUNDS, 1,
                                  key=f"{prefix}-number"))
-    titles = {g.id: f"Round {g.round}: {g.title}" for g in event.working_groups}
+    titles = {g.id: phrases.ROUND_GROUP.format(round=g.round, title=g.title)
+              for g in event.working_groups}
     chosen = f"{prefix}-groups-{number}"
     if again or chosen not in st.session_state:  # offered afresh once a round is scheduled
         st.session_state[chosen] = groups_to_schedule(event, number)

@@ -13,6 +13,7 @@ import streamlit as st
 
 from planner.dates import format_date_range
 from planner.errors import PlannerError, Problem, ValidationFailed
+from planner.language import LANGUAGES, app_languages, speak
 from planner.library import DEFAULT_LIBRARY, INITIATIVES_FILE, REGISTRY_FILE, Library
 from planner.model import Event
 from planner.ui import phrases
@@ -36,6 +37,7 @@ __all__ = [
     "remember_pages",
     "select_event",
     "sidebar",
+    "speak_chosen_language",
 ]
 
 #: Session key of a message shown once at the top of the next run.
@@ -235,12 +237,36 @@ def page_link(url_path: str, label: str, *, icon: str | None = None) -> None:
         st.page_link(page, label=label, icon=icon)
 
 
+def speak_chosen_language() -> str:
+    """Speak, for this run, the language the organiser chose (kept in the session and in the
+    address, `?lang=fr`, so a reload or a bookmark keeps it); English unless chosen."""
+    asked = st.query_params.get("lang")
+    if KEYS["app_language"] not in st.session_state and asked in app_languages():
+        st.session_state[KEYS["app_language"]] = asked
+    return speak(st.session_state.get(KEYS["app_language"], "en"))
+
+
+def _language_choice() -> None:
+    spoken = app_languages()
+    if len(spoken) < 2:  # nothing to choose between
+        return
+    # No `index`: the session (or the address, read before the pages) holds the choice.
+    chosen = st.sidebar.selectbox(phrases.APP_LANGUAGE, spoken, key=KEYS["app_language"],
+                                  format_func=LANGUAGES.__getitem__)
+    # English is the default: its address stays as it was, without a parameter.
+    if chosen == "en":
+        st.query_params.pop("lang", None)
+    elif st.query_params.get("lang") != chosen:
+        st.query_params["lang"] = chosen
+
+
 def sidebar() -> None:
     """The library folder and the current event, on every page; the event is also in the
     address (`?event=…`), so a refresh, a bookmark or a link opens the same event."""
     st.session_state[RUN] = st.session_state.get(RUN, 0) + 1
     if FLASH in st.session_state:
         st.success(st.session_state.pop(FLASH))
+    _language_choice()
     folders = configured_libraries()
     if len(folders) > 1:
         st.sidebar.selectbox(phrases.LIBRARY_FOLDER, folders, key=KEYS["library_path"])

@@ -1,0 +1,63 @@
+"""Labels of the app's fields, columns and help texts that once were written in the pages
+themselves; `planner.ui.phrases` holds them too, read in the app's language like the rest."""
+
+__all__ = [
+    "APP_LANGUAGE",
+    "EVENT_FOLLOWS",
+    "EVENT_LANGUAGES",
+    "EVENT_WHEN",
+    "NETWORK_BOTH",
+    "NETWORK_EDITIONS",
+    "NETWORK_EDITIONS_COLOUR",
+    "NETWORK_EDITIONS_HELP",
+    "NETWORK_EDITIONS_NONE",
+    "NETWORK_EGO_NONE",
+    "NETWORK_EGO_SIZE",
+    "NETWORK_FIND_HELP",
+    "NETWORK_FIND_PLACEHOLDER",
+    "NETWORK_MARK_HELP",
+    "NETWORK_ONLY",
+    "NETWORK_ON_MAP",
+    "NETWORK_SHARED",
+    "NETWORK_SHARED_HELP",
+    "NETWORK_SUGGEST_HELP",
+    "NETWORK_WHO_MATTERS",
+    "NETWORK_WHO_MATTERS_HELP",
+    "NETWORK_ZOOM_HELP",
+    "PROGRAMME_SESSION_CHOICE",
+    "ROUND_GROUP",
+]
+
+APP_LANGUAGE = "Language of the app"
+EVENT_WHEN = "{dates} ({days} days, {timezone})"
+EVENT_LANGUAGES = "Languages: {languages}"
+EVENT_FOLLOWS = "Follows up `{event}`"
+ROUND_GROUP = "Round {round}: {title}"
+PROGRAMME_SESSION_CHOICE = "{title} (day {day}, {id})"
+NETWORK_SUGGEST_HELP = ("Organisations and States the initiatives and events tie to the "
+                        "event's country, region or themes, that are neither organisers, "
+                        "invitees nor registered participants.")
+NETWORK_FIND_PLACEHOLDER = "name, acronym or other spelling: IOM, Kenya…"
+NETWORK_FIND_HELP = ("Centres the map on it, names its strongest partners and lists its "
+                     "initiatives, events and partners beside the map.")
+NETWORK_ZOOM_HELP = ("Pan and zoom in the map with the mouse too; from 2× on, every "
+                     "organisation and State in view is named.")
+NETWORK_MARK_HELP = ("Rings the host, organisers, invitees and registered participants of "
+                     "the current event, and the suggested partners.")
+NETWORK_ON_MAP = "{count} organisations and States on the map; size: partners."
+NETWORK_WHO_MATTERS = "Who matters"
+NETWORK_WHO_MATTERS_HELP = ("Every organisation and State on the map, most partners first. "
+                            "Hover a column's name for what it counts.")
+NETWORK_EGO_NONE = ("Find an organisation or State by name, acronym or other spelling above, "
+                    "or click a point of the map, to see its neighbourhood here.")
+NETWORK_EGO_SIZE = "{partners} partners through {activities} initiatives and events."
+NETWORK_SHARED = "shared initiatives and events"
+NETWORK_SHARED_HELP = "Initiatives and events the two take part in together."
+NETWORK_EDITIONS = "Editions compared"
+NETWORK_EDITIONS_HELP = ("Organisations and States named by the initiatives of the {before} "
+                         "and {after} editions of *The 10-Point Plan in Action*; events belong "
+                         "to neither.")
+NETWORK_EDITIONS_NONE = "The filters leave no initiative of either edition."
+NETWORK_EDITIONS_COLOUR = "Colour the map by edition"
+NETWORK_ONLY = "Only {edition}"
+NETWORK_BOTH = "Both"
