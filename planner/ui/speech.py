@@ -78,4 +78,5 @@ def app_messages() -> list[str]:
 
 
 def _vocabularies(base: type) -> list[Any]:
-    return [kind for sub in base.__subclasses__() for kind in (sub, *_vocabularies(sub))]
+    subclasses: list[type] = base.__subclasses__()
+    return [kind for sub in subclasses for kind in (sub, *_vocabularies(sub))]
