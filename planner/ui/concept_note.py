@@ -55,11 +55,11 @@ def _name(event: Event) -> str:
 
 def _preview(revised: Event) -> None:
     registry = state.library().registry
-    for section in concept_note_sections(revised, registry):
+    for section in state.worded(concept_note_sections, revised, registry):
         st.markdown(f"### {section['title']}")
         widgets.show_lines(section["lines"])
     st.subheader(phrases.NOTE_GENERATED)
-    for part in generated_parts(revised, registry):
+    for part in state.worded(generated_parts, revised, registry):
         with st.expander(part["part"]):
             st.caption(phrases.NOTE_FROM.format(source=part["source"]))
             widgets.show_lines(part["lines"])

@@ -50,7 +50,8 @@ def _record(event: Event, report: FollowUpReport) -> None:
                         key=key("follow_up_item", event.id))
     left, right = st.columns(2)
     status = left.selectbox(phrases.FOLLOW_UP_STATUS, [None, *FollowUpStatus],
-                            format_func=lambda s: s.label if s else phrases.FOLLOW_UP_UNCHANGED,
+                            format_func=lambda s: phrases.say(s.label) if s else
+                            phrases.FOLLOW_UP_UNCHANGED,
                             key=key("follow_up_status", event.id))
     progress = right.number_input(phrases.FOLLOW_UP_PROGRESS, 0, 100, value=None,
                                   key=key("follow_up_progress", event.id))

@@ -124,7 +124,8 @@ def _controls(graph: Any) -> tuple[str, int, bool]:
     if message := st.session_state.pop("network-search-error", None):
         find.error(message)
     chosen: str = colour.selectbox(phrases.say("Colour by"), tuple(COLOUR_BY),
-                                   format_func=lambda c: COLOUR_BY[c], key=COLOUR) or "kind"
+                                   format_func=lambda c: phrases.say(COLOUR_BY[c]),
+                                   key=COLOUR) or "kind"
     near = zoom.select_slider(phrases.say("Zoom"), ZOOMS, key=ZOOM, format_func=lambda z: f"{z}×",
                               help=phrases.NETWORK_ZOOM_HELP)
     marked = mark.toggle(phrases.say("Mark the event's people"), value=True, key=MARK,

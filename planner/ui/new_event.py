@@ -89,7 +89,7 @@ def _form(events: list[Event], registry: Registry) -> tuple[Event, _Changes]:
         "timezone": right.text_input(phrases.say("Time zone"), key=KEYS["new_timezone"]),
         "end": right.date_input(phrases.say("Last day"), key=KEYS["new_end"]),
         "parts": st.multiselect(phrases.say("Parts to copy"), PARTS, default=list(PARTS),
-                                key=KEYS["new_parts"]),
+                                key=KEYS["new_parts"], format_func=phrases.say),
     }
 
 

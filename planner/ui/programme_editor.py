@@ -68,7 +68,7 @@ def _when(event: Event, prefix: str) -> dict[str, Any]:
                       horizontal=True, key=f"{prefix}-timing")
     if timing == phrases.PROGRAMME_BLOCK:
         block = st.selectbox(phrases.PROGRAMME_BLOCK, [b.value for b in SessionBlock],
-                             format_func=lambda b: SessionBlock(b).label, key=f"{prefix}-block")
+                             format_func=phrases.label_of(SessionBlock), key=f"{prefix}-block")
         return {"day": int(day), "block": block}
     start, end = st.columns(2)
     five = dt.timedelta(minutes=5)
@@ -152,7 +152,7 @@ def _add(event: Event) -> None:
     prefix = key("programme_add", event.id)
     _reset(prefix, _ADD_FORM)
     kind = st.selectbox(phrases.PROGRAMME_KIND, [k.value for k in SessionKind],
-                        format_func=lambda k: SessionKind(k).label, key=f"{prefix}-kind")
+                        format_func=phrases.label_of(SessionKind), key=f"{prefix}-kind")
     title = st.text_input(phrases.PROGRAMME_SESSION_TITLE, key=f"{prefix}-title")
     when = _when(event, prefix)
     rooms = {"": phrases.PROGRAMME_NO_ROOM} | {r.id: r.name for r in event.rooms}
@@ -199,8 +199,8 @@ def _session_people(event: Event) -> None:
     st.caption(phrases.PROGRAMME_PEOPLE_HELP)
     chosen = st.selectbox(phrases.PROGRAMME_SESSION, list(led), key=key("programme_people",
                                                                       event.id),
-                          format_func=lambda s: f"{led[s].title or led[s].kind} (day "
-                                                f"{led[s].day}, {s})")
+                          format_func=lambda s: phrases.PROGRAMME_SESSION_CHOICE.format(
+                              title=led[s].title or led[s].kind, day=led[s].day, id=s))
     session, prefix = led[chosen], key("programme_people", event.id, chosen)
     chairs = _people(event, prefix, split_speakers(getattr(session, "chairs", [])))
     speakers = _people(event, prefix, split_speakers(getattr(session, "speakers", [])),

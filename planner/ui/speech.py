@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 import sys
 import types
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from planner.language import app_text
 
-__all__ = ["app_messages", "english", "say", "say_all", "translate_module"]
+__all__ = ["app_messages", "english", "label_of", "say", "say_all", "translate_module"]
 
 _UI = Path(__file__).resolve().parent
 #: Where the pages mark words for the catalogue: `phrases.say("…")`, `N_("…")`.
@@ -42,6 +43,12 @@ def say(text: str) -> str:
     return str(app_text(text))
 
 
+def label_of(vocabulary: Callable[[Any], Any]) -> Callable[[Any], str]:
+    """How a page shows a value of `vocabulary` (`SessionKind`…): its label, in the app's
+    language (a `format_func`)."""
+    return lambda value: say(vocabulary(value).label)
+
+
 def say_all(table: dict[str, str]) -> dict[str, str]:
     """A table of words (column titles by column) in the app's language."""
     return {name: say(text) for name, text in table.items()}
@@ -59,7 +66,9 @@ def app_messages() -> list[str]:
     pages mark, the navigation, and the domain's labels and steps the pages show."""
     from babel.messages.extract import extract_from_file  # noqa: PLC0415 -- slow import
 
+    from planner.event.new import PARTS  # noqa: PLC0415
     from planner.model.vocabulary import Labelled  # noqa: PLC0415
+    from planner.network.view import COLOUR_BY  # noqa: PLC0415
     from planner.ui import PAGES  # noqa: PLC0415 -- the pages import the phrases
 
     found: list[str] = []
@@ -69,6 +78,7 @@ def app_messages() -> list[str]:
         found += [str(message) for _line, message, _comments, _context
                   in extract_from_file("python", source, keywords=_KEYWORDS)]
     found += [text for page in PAGES for text in (page.section, page.title)]
+    found += [*PARTS, *COLOUR_BY.values()]  # options the pages show through `say`
     found += [member.label for kind in _vocabularies(Labelled) for member in kind]
     steps = (_UI.parent / "event" / "steps.py").read_text(encoding="utf-8")
     found += re.findall(r'Step\("[^"]+", "([^"]+)"\)', steps)
