@@ -20,6 +20,7 @@ def main() -> None:
     # Every page stays in sight: folded behind "View more", organisers missed History.
     page = st.navigation(sections, expanded=True)
     state.sidebar()
+    state.language_choice()
     page.run()
 
 

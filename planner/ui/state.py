@@ -31,6 +31,7 @@ __all__ = [
     "find_event",
     "held_events",
     "key",
+    "language_choice",
     "library",
     "open_page",
     "page_link",
@@ -255,7 +256,8 @@ def worded(make: Callable[..., _T], *args: Any) -> _T:
         return make(*args)
 
 
-def _language_choice() -> None:
+def language_choice() -> None:
+    """The organiser's language of the app, under the rest of the sidebar."""
     spoken = app_languages()
     if len(spoken) < 2:  # nothing to choose between
         return
@@ -275,7 +277,6 @@ def sidebar() -> None:
     st.session_state[RUN] = st.session_state.get(RUN, 0) + 1
     if FLASH in st.session_state:
         st.success(st.session_state.pop(FLASH))
-    _language_choice()
     folders = configured_libraries()
     if len(folders) > 1:
         st.sidebar.selectbox(phrases.LIBRARY_FOLDER, folders, key=KEYS["library_path"])
