@@ -47,12 +47,13 @@ def _compare(events: list) -> None:
     right_id = right.selectbox(phrases.say("Right"), ids, index=min(1, len(ids) - 1),
                                key=KEYS["compare_right"])
     by_id = {e.id: e for e in events}
-    rows = compare_events(by_id[left_id], by_id[right_id], state.library().registry)
+    rows = state.worded(compare_events, by_id[left_id], by_id[right_id], state.library().registry)
     for row in rows:
         st.markdown(f"**{phrases.say(row.aspect)}**")
         a, b = st.columns(2)
-        a.write("\n".join(f"- {item}" for item in row.left) or "—")
-        b.write("\n".join(f"- {item}" for item in row.right) or "—")
+        # An item is the organisers' text, or a word of the domain (a kind) the app says.
+        a.write("\n".join(f"- {phrases.say(item)}" for item in row.left) or "—")
+        b.write("\n".join(f"- {phrases.say(item)}" for item in row.right) or "—")
 
 
 def _welcome() -> None:

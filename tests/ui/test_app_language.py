@@ -3,6 +3,7 @@ every page drawn in French with no English label left, and English exactly as be
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from string import Formatter
 from typing import Any
@@ -105,10 +106,13 @@ def shown_texts(app: AppTest) -> list[str]:
 
 
 def english_in(texts: list[str]) -> list[str]:
-    """Texts that are an English message of the app (or hold a sentence of it)."""
+    """Lines of `texts` that are an English message of the app (or hold a sentence of it),
+    bullets and emphasis aside."""
     left = english_left()
     sentences = [m for m in left if len(m.split()) >= 3]
-    return [t for t in texts if t in left or any(s in t for s in sentences)]
+    lines = [re.sub(r"^[-•#*\s]+|\*+$", "", line).strip() for text in texts
+             for line in text.splitlines()]
+    return [t for t in lines if t in left or any(s in t for s in sentences)]
 
 
 def _french_page(url_path: str, library: Library | None, event_id: str) -> AppTest:
