@@ -51,8 +51,9 @@ def _facts(event: Event, registry: Registry) -> None:
         event.country)
     place = ", ".join(filter(None, (event.venue, event.city, country)))
     facts = [f"**{event.title}** ({phrases.say(event.kind.label)})",
-             phrases.EVENT_WHEN.format(dates=format_date_range(event.start, event.end),
-                                       days=event.days, timezone=event.timezone), place]
+             phrases.EVENT_WHEN.format(
+                 dates=state.worded(format_date_range, event.start, event.end), days=event.days,
+                 timezone=event.timezone), place]
     if event.languages:
         facts.append(phrases.EVENT_LANGUAGES.format(languages=", ".join(event.languages)))
     if event.previous_event:
@@ -167,7 +168,7 @@ def _summary(event: Event) -> None:
         st.info(phrases.EVENT_INVITATIONS_NONE)
         return
     st.markdown(f"**{phrases.EVENT_BY_CATEGORY}**")
-    st.dataframe(summary, hide_index=True,
+    st.dataframe([{**row, "label": phrases.say(row["label"])} for row in summary], hide_index=True,
                  column_order=("label", "invitees", *STATUSES, "untracked", "default_quota"),
                  column_config={"label": phrases.say("Category"),
                                 "invitees": phrases.say("On the list"),

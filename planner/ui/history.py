@@ -148,6 +148,6 @@ def render() -> None:
         return
     st.dataframe([{"revision": _label_of(r), "date": f"{r.date:%Y-%m-%d %H:%M}",
                    "author": r.author, "what changed": r.message} for r in found],
-                 hide_index=True)
+                 hide_index=True, column_config=phrases.HISTORY_COLUMNS)
     _compare(library, event, found)
     _restore(library, event, found)

@@ -6,6 +6,9 @@ __all__ = [
     "EVENT_FOLLOWS",
     "EVENT_LANGUAGES",
     "EVENT_WHEN",
+    "GRID_COLUMNS",
+    "HISTORY_COLUMNS",
+    "LIBRARY_COLUMNS",
     "NETWORK_BOTH",
     "NETWORK_EDITIONS",
     "NETWORK_EDITIONS_COLOUR",
@@ -61,3 +64,12 @@ NETWORK_EDITIONS_NONE = "The filters leave no initiative of either edition."
 NETWORK_EDITIONS_COLOUR = "Colour the map by edition"
 NETWORK_ONLY = "Only {edition}"
 NETWORK_BOTH = "Both"
+
+# Column titles of tables drawn from rows whose keys are the CLI's JSON names.
+LIBRARY_COLUMNS = {"id": "id", "kind": "kind", "title": "title", "city": "city",
+                   "country": "country", "start": "start", "end": "end",
+                   "working_groups": "working_groups", "recommendations": "recommendations",
+                   "action_plan": "action_plan", "follow_up": "follow_up"}
+HISTORY_COLUMNS = {"revision": "revision", "date": "date", "author": "author",
+                   "what changed": "what changed"}
+GRID_COLUMNS = {"time": "time", "(no room)": "(no room)"}

@@ -117,7 +117,8 @@ def render() -> None:
     found = find_events(events, **_filters(events))
     registry = state.library().registry
     if found:
-        st.dataframe([summarise_event(e, registry) for e in found], hide_index=True)
+        st.dataframe([summarise_event(e, registry) for e in found], hide_index=True,
+                     column_config=phrases.LIBRARY_COLUMNS)
     else:
         st.info(phrases.NO_MATCH)
     _organisations()
