@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from planner.language import LOCALE_DIR, app_languages, catalogue, speaking
 from planner.library import Library
 from planner.ui import PAGES, phrases
-from planner.ui.speech import app_messages, english
+from planner.ui.messages import app_messages, english
 from planner.ui.state import KEYS
 from tests.ui.test_pages import DAR, ROOT
 
