@@ -28,7 +28,8 @@ class _Filters(TypedDict):
 def _filters(events: list[Event]) -> _Filters:
     kind, region, year, point = st.columns(4)
     kinds = [phrases.ANY, *(k.value for k in EventKind)]
-    chosen_kind = kind.selectbox(phrases.say("Kind"), kinds, key=KEYS["filter_kind"])
+    chosen_kind = kind.selectbox(phrases.say("Kind"), kinds, key=KEYS["filter_kind"],
+                                 format_func=phrases.shown_as(EventKind))
     points: list[str | int] = [phrases.ANY, *ACTION_POINTS]
     chosen_point = point.selectbox(phrases.say("Action point"), points, key=KEYS["filter_point"])
     years: list[str | int] = [phrases.ANY, *sorted({e.start.year for e in events})]
@@ -77,7 +78,7 @@ def _organisations() -> None:
         org_id = left.text_input(phrases.ORGS_ID, key=KEYS["org_id"])
         name = right.text_input(phrases.ORGS_NAME, key=KEYS["org_name"])
         kind = left.selectbox(phrases.ORGS_TYPE, [t.value for t in OrganisationType],
-                              key=KEYS["org_type"])
+                              key=KEYS["org_type"], format_func=phrases.shown_as(OrganisationType))
         country = right.selectbox(phrases.ORGS_COUNTRY, [None, *sorted(
             o.id for o in library.registry if o.type == OrganisationType.STATE)],
             key=KEYS["org_country"])

@@ -1,7 +1,7 @@
 """Sentences the app shows: page titles, empty states, recurring labels; written in English,
 each read in the organiser's language of the app (`planner.ui.speech`)."""
 from planner.ui.labels import *  # noqa: F403 -- the labels are phrases too
-from planner.ui.speech import label_of, say, say_all, translate_module  # noqa: F401
+from planner.ui.speech import label_of, say, say_all, shown_as, translate_module  # noqa: F401
 
 translate_module(__name__)
 

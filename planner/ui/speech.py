@@ -15,9 +15,9 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-from planner.language import app_text
+from planner.language import app_language, app_text, speaking
 
-__all__ = ["label_of", "say", "say_all", "translate_module"]
+__all__ = ["label_of", "say", "say_all", "shown_as", "translate_module"]
 
 class _Translated(types.ModuleType):
     # The module itself: every constant of it (and any added later) is translated when read.
@@ -39,7 +39,28 @@ def say(text: str) -> str:
 def label_of(vocabulary: Callable[[Any], Any]) -> Callable[[Any], str]:
     """How a page shows a value of `vocabulary` (`SessionKind`…): its label, in the app's
     language (a `format_func`)."""
-    return lambda value: say(vocabulary(value).label)
+    code = app_language()  # Streamlit may format outside the run (AppTest does)
+
+    def label(value: Any) -> str:
+        with speaking(code):
+            return say(vocabulary(value).label)
+    return label
+
+
+def shown_as(vocabulary: Callable[[Any], Any]) -> Callable[[Any], str]:
+    """How a page lists the values of `vocabulary` it always listed by value (`workshop`):
+    by value in English, as before; by label in another language (a `format_func`)."""
+    code = app_language()  # Streamlit may format outside the run (AppTest does)
+
+    def shown(value: Any) -> str:
+        if code == "en":
+            return str(value)
+        try:
+            with speaking(code):
+                return say(vocabulary(value).label)
+        except ValueError:  # a choice beside the vocabulary's, such as "any"
+            return str(value)
+    return shown
 
 
 def say_all(table: dict[str, str]) -> dict[str, str]:
