@@ -73,12 +73,14 @@ def _leadership(event: Event, registry: Registry) -> None:
         suppliers = st.multiselect(phrases.GROUPS_RAPPORTEURS_FROM, offered,
                                    default=rules["rapporteurs_from"], key=f"{base}-suppliers")
         reporting = st.multiselect(phrases.GROUPS_RAPPORTEUR_LEVELS, _LEVELS,
-                                   default=rules["rapporteur_levels"], key=f"{base}-rap-levels")
+                                   default=rules["rapporteur_levels"], key=f"{base}-rap-levels",
+                                   format_func=phrases.shown_as(StaffLevel))
         states = st.multiselect(phrases.GROUPS_CHAIRS_FROM, rules["states"],
                                 default=[s for s in rules["chairs_from"] if s in rules["states"]],
                                 key=f"{base}-states")
         chairing = st.multiselect(phrases.GROUPS_CHAIR_LEVELS, _LEVELS,
-                                  default=rules["chair_levels"], key=f"{base}-chair-levels")
+                                  default=rules["chair_levels"], key=f"{base}-chair-levels",
+                                  format_func=phrases.shown_as(StaffLevel))
         plenary = st.checkbox(phrases.GROUPS_HOST_PLENARIES,
                               value=rules["host_chairs_plenaries"], key=f"{base}-plenaries")
         if st.form_submit_button(phrases.GROUPS_SAVE_LEADERS):

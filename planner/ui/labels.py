@@ -6,6 +6,8 @@ __all__ = [
     "EVENT_FOLLOWS",
     "EVENT_LANGUAGES",
     "EVENT_WHEN",
+    "FOLLOW_UP_CATEGORIES",
+    "FOLLOW_UP_COLUMNS",
     "GRID_COLUMNS",
     "HISTORY_COLUMNS",
     "LIBRARY_COLUMNS",
@@ -28,6 +30,7 @@ __all__ = [
     "NETWORK_WHO_MATTERS_HELP",
     "NETWORK_ZOOM_HELP",
     "PROGRAMME_SESSION_CHOICE",
+    "ROSTER_COLUMNS",
     "ROUND_GROUP",
 ]
 
@@ -73,3 +76,12 @@ LIBRARY_COLUMNS = {"id": "id", "kind": "kind", "title": "title", "city": "city",
 HISTORY_COLUMNS = {"revision": "revision", "date": "date", "author": "author",
                    "what changed": "what changed"}
 GRID_COLUMNS = {"time": "time", "(no room)": "(no room)"}
+FOLLOW_UP_COLUMNS = {"key": "key", "area": "area", "text": "text", "owner": "owner",
+                     "deadline": "deadline", "status": "status", "category": "category",
+                     "progress": "progress", "last_update": "last_update"}
+FOLLOW_UP_CATEGORIES = {"done": "done", "in progress": "in progress", "overdue": "overdue",
+                        "planned": "planned", "dropped": "dropped"}
+ROSTER_COLUMNS = {"id": "id", "name": "name", "organisation": "organisation",
+                  "country": "country", "roles": "roles", "status": "status",
+                  "delegation": "delegation", "head": "head",
+                  "consent_to_publish": "consent_to_publish", "working_groups": "working_groups"}
