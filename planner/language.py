@@ -134,6 +134,7 @@ def in_language(record: Any, field: str) -> str:
     return given or UNTRANSLATED + text
 
 
+@cache
 def app_languages() -> list[str]:
     """The languages the app can speak: English and those with an app catalogue."""
     return ["en", *(code for code in LANGUAGES if code != "en"
@@ -156,8 +157,9 @@ def speaking(code: str) -> Iterator[str]:
 
 
 def speak(code: str) -> str:
-    """The app speaks `code` from now on in this thread: a Streamlit run is one thread, and
-    its callbacks and pages all follow (each run says again which language it speaks)."""
+    """The app speaks `code` from now on in this thread: a Streamlit run is one thread, so
+    the navigation and the page drawn in it follow. Each run says again which language it
+    speaks, first thing; a callback runs before that, so none of them words anything."""
     _app.set(code if code in app_languages() else "en")
     return _app.get()
 
@@ -169,8 +171,6 @@ def app_text(message: Any) -> Any:
         return message
     if isinstance(message, dict):
         return {name: app_text(text) for name, text in message.items()}
-    if isinstance(message, tuple | list):
-        return type(message)(app_text(text) for text in message)
     if not isinstance(message, str) or not message:
         return message
     return str(catalogue(code, APP_DOMAIN).gettext(message))

@@ -19,6 +19,7 @@ from planner.language import app_language, app_text, speaking
 
 __all__ = ["label_of", "say", "say_all", "shown_as", "translate_module"]
 
+
 class _Translated(types.ModuleType):
     # The module itself: every constant of it (and any added later) is translated when read.
     def __getattribute__(self, name: str) -> Any:
