@@ -16,7 +16,7 @@ from planner.language import LOCALE_DIR, app_languages, catalogue, speaking
 from planner.library import Library
 from planner.ui import PAGES, phrases
 from planner.ui.messages import app_messages, english
-from planner.ui.state import KEYS
+from planner.ui.state import KEYS, key
 from tests.ui.test_pages import DAR, ROOT
 
 APP_PO = LOCALE_DIR / "fr" / "LC_MESSAGES" / "app.po"
@@ -187,3 +187,14 @@ def test_choosing_english_again_drops_the_language_from_the_address() -> None:
 
     assert (app.title[0].value, app.query_params.get("lang")) == (
         english()["LIBRARY_TITLE"], None)
+
+
+@pytest.mark.e2e
+def test_the_documents_keep_their_own_language_when_the_app_speaks_french(
+        planned: Library) -> None:
+    app = _french_page("documents", planned, NAIROBI)
+
+    choice = app.selectbox(key=key("document_language", NAIROBI))
+
+    assert (choice.value, choice.label) == (planned.load(NAIROBI).working_languages[0],
+                                            _french()[english()["DOCUMENTS_LANGUAGE"]])
