@@ -9,6 +9,7 @@ from typing import Any
 
 from planner.event.new import PARTS
 from planner.model.vocabulary import Labelled
+from planner.network.formats import KIND_COLOURS
 from planner.network.view import COLOUR_BY
 from planner.ui import PAGES, phrases
 
@@ -36,7 +37,7 @@ def app_messages() -> list[str]:
         found += [str(message) for _line, message, _comments, _context
                   in extract_from_file("python", source, keywords=_KEYWORDS)]
     found += [text for page in PAGES for text in (page.section, page.title)]
-    found += [*PARTS, *COLOUR_BY.values()]  # options the pages show through `say`
+    found += [*PARTS, *COLOUR_BY.values(), *KIND_COLOURS]  # shown through `say`
     found += [member.label for kind in _vocabularies(Labelled) for member in kind]
     steps = (_UI.parent / "event" / "steps.py").read_text(encoding="utf-8")
     found += re.findall(r'Step\("[^"]+", "([^"]+)"\)', steps)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 import streamlit as st
 
 from planner.errors import PlannerError
-from planner.model import Event, InitiativeLevel, OrganisationType
+from planner.model import Event, InitiativeLevel, InvitationStatus, OrganisationType
 from planner.network import (
     NetworkFilter,
     compare_editions,
@@ -76,13 +76,14 @@ def _filter() -> NetworkFilter | None:
             "levels": level.multiselect(phrases.say("Level"), list(InitiativeLevel),
                                         key=KEYS["net_levels"],
                                         format_func=phrases.shown_as(InitiativeLevel)),
-            "roles": role.multiselect(phrases.say("Role"), TIE_ROLES, key=KEYS["net_roles"]),
+            "roles": role.multiselect(phrases.say("Role"), TIE_ROLES, key=KEYS["net_roles"],
+                                      format_func=phrases.shown_as(InvitationStatus)),
             "types": kind.multiselect(phrases.say("Stakeholder type"), list(OrganisationType),
                                       key=KEYS["net_types"],
                                       format_func=phrases.shown_as(OrganisationType)),
             "years": one.text_input(phrases.NETWORK_YEARS, key=KEYS["net_years"]) or None,
             "layers": two.multiselect(phrases.say("Layers"), ["initiative", "event"],
-                                      key=KEYS["net_layers"]),
+                                      key=KEYS["net_layers"], format_func=phrases.say),
             "without": [three.text_input(phrases.NETWORK_WITHOUT, key=KEYS["net_without"])],
             "partners_only": one.toggle(phrases.say("Partners only"), key=KEYS["net_partners"]),
         }

@@ -57,8 +57,8 @@ def shown_as(vocabulary: Callable[[Any], Any]) -> Callable[[Any], str]:
         if code == "en":
             return str(value)
         try:
-            with speaking(code):
-                return say(vocabulary(value).label)
+            with speaking(code):  # a value of the vocabulary, or of another, or its text
+                return say(getattr(value, "label", None) or vocabulary(value).label)
         except ValueError:  # a choice beside the vocabulary's, such as "any"
             return str(value)
     return shown
