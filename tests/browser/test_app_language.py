@@ -25,8 +25,13 @@ _VISIBLE_TEXTS = """() => {
     '[data-testid=stAlert]', '[data-testid=stMarkdownContainer] p',
     '[data-testid=stMarkdownContainer] li', '[data-testid=stWidgetLabel]',
     '[data-testid=stExpander] summary', '[data-testid=stPageLink]'];
-  return [...document.querySelectorAll(selectors.join(','))].filter(shown)
-    .map(e => e.innerText);
+  // Material icons are words drawn as a ligature ("event", "history"): not the app's text.
+  const words = e => {
+    const copy = e.cloneNode(true);
+    copy.querySelectorAll('[data-testid=stIconMaterial]').forEach(icon => icon.remove());
+    return copy.textContent;
+  };
+  return [...document.querySelectorAll(selectors.join(','))].filter(shown).map(words);
 }"""
 
 
