@@ -217,7 +217,8 @@ def _invite(event: Event, registry: Registry) -> None:
     invited = {i.organisation for i in event.invited if i.source == SourceKind.EDITOR}
     choices = [org.id for org in registry.every() if org.id not in invited]
     chosen = st.multiselect(phrases.EVENT_INVITE_WHO, choices, key=key("event_invite", event.id),
-                            format_func=lambda i: _org_label(i, registry))
+                            format_func=lambda i: _org_label(i, registry),
+                            placeholder=phrases.CHOOSE)
     left, right = st.columns(2)
     category = left.selectbox(phrases.EVENT_INVITE_CATEGORY, [None, *CATEGORIES],
                               key=key("event_invite_category", event.id),

@@ -3,6 +3,8 @@ themselves; `planner.ui.phrases` holds them too, read in the app's language like
 
 __all__ = [
     "APP_LANGUAGE",
+    "CHOOSE",
+    "CHOOSE_OR_ADD",
     "EVENT_FOLLOWS",
     "EVENT_LANGUAGES",
     "EVENT_WHEN",
@@ -32,6 +34,7 @@ __all__ = [
     "PROGRAMME_SESSION_CHOICE",
     "ROSTER_COLUMNS",
     "ROUND_GROUP",
+    "SUGGESTION_COLUMNS",
 ]
 
 APP_LANGUAGE = "Language of the app"
@@ -85,3 +88,8 @@ ROSTER_COLUMNS = {"id": "id", "name": "name", "organisation": "organisation",
                   "country": "country", "roles": "roles", "status": "status",
                   "delegation": "delegation", "head": "head",
                   "consent_to_publish": "consent_to_publish", "working_groups": "working_groups"}
+SUGGESTION_COLUMNS = {"suggested partner": "suggested partner", "kind": "kind",
+                      "score": "score", "why": "why"}
+# Streamlit's own words in an empty choice, said by the app so that they follow its language.
+CHOOSE = "Choose options"
+CHOOSE_OR_ADD = "Choose or add options"

@@ -70,20 +70,23 @@ def _filter() -> NetworkFilter | None:
         one, two, three = st.columns(3)
         chosen: _Choice = {
             "regions": region.multiselect(phrases.say("Region"), region_choices(_network()),
-                                          key=KEYS["net_regions"], accept_new_options=True),
+                                          key=KEYS["net_regions"], accept_new_options=True,
+                                          placeholder=phrases.CHOOSE_OR_ADD),
             "editions": edition.multiselect(phrases.say("Edition"), list(EDITIONS),
-                                            key=KEYS["net_editions"]),
+                                            key=KEYS["net_editions"], placeholder=phrases.CHOOSE),
             "levels": level.multiselect(phrases.say("Level"), list(InitiativeLevel),
-                                        key=KEYS["net_levels"],
+                                        key=KEYS["net_levels"], placeholder=phrases.CHOOSE,
                                         format_func=phrases.shown_as(InitiativeLevel)),
             "roles": role.multiselect(phrases.say("Role"), TIE_ROLES, key=KEYS["net_roles"],
-                                      format_func=phrases.shown_as(InvitationStatus)),
+                                      format_func=phrases.shown_as(InvitationStatus),
+                                      placeholder=phrases.CHOOSE),
             "types": kind.multiselect(phrases.say("Stakeholder type"), list(OrganisationType),
-                                      key=KEYS["net_types"],
+                                      key=KEYS["net_types"], placeholder=phrases.CHOOSE,
                                       format_func=phrases.shown_as(OrganisationType)),
             "years": one.text_input(phrases.NETWORK_YEARS, key=KEYS["net_years"]) or None,
             "layers": two.multiselect(phrases.say("Layers"), ["initiative", "event"],
-                                      key=KEYS["net_layers"], format_func=phrases.say),
+                                      key=KEYS["net_layers"], format_func=phrases.say,
+                                      placeholder=phrases.CHOOSE),
             "without": [three.text_input(phrases.NETWORK_WITHOUT, key=KEYS["net_without"])],
             "partners_only": one.toggle(phrases.say("Partners only"), key=KEYS["net_partners"]),
         }
@@ -102,7 +105,9 @@ def _suggestions(event: Event, graph: Any) -> list[Any]:
         st.dataframe([{"suggested partner": s.label, "kind": s.kind, "score": round(s.score, 1),
                        "why": s.reasons} for s in found], hide_index=True,
                      key="network-suggestions",
-                     column_config={"why": st.column_config.ListColumn(width="large")})
+                     column_config={**phrases.SUGGESTION_COLUMNS,
+                                    "why": st.column_config.ListColumn(
+                                        phrases.SUGGESTION_COLUMNS["why"], width="large")})
     else:
         st.info(phrases.NETWORK_NO_SUGGESTIONS)
     return found
