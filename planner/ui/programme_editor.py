@@ -181,7 +181,8 @@ def _round(event: Event) -> None:
     if again or chosen not in st.session_state:  # offered afresh once a round is scheduled
         st.session_state[chosen] = groups_to_schedule(event, number)
     groups = st.multiselect(phrases.PROGRAMME_ROUND_GROUPS, list(titles),
-                            format_func=lambda g: titles[g], key=chosen)
+                            format_func=lambda g: titles[g], key=chosen,
+                            placeholder=phrases.CHOOSE)
     title = st.text_input(phrases.PROGRAMME_ROUND_TITLE.format(number=number),
                           key=f"{prefix}-title")
     when = _when(event, prefix)
