@@ -22,11 +22,15 @@ from typing import Any
 from planner.errors import PlannerError
 
 __all__ = [
+    "APP_DOMAIN",
     "LANGUAGES",
     "LOCALE_DIR",
     "N_",
     "RIGHT_TO_LEFT",
     "_",
+    "app_language",
+    "app_languages",
+    "app_text",
     "catalogue",
     "check_language",
     "contracted",
@@ -34,6 +38,8 @@ __all__ = [
     "in_language",
     "items_in_language",
     "labelled",
+    "speak",
+    "speaking",
     "untranslated",
     "using",
 ]
@@ -48,7 +54,12 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 #: language, so a reader sees at once what is still to be translated.
 UNTRANSLATED = "[EN] "
 
+#: The gettext domain of the app's own words (`app.po` beside each `planner.po`): the app
+#: speaks the organiser's language while the documents keep their own language choice.
+APP_DOMAIN = "app"
+
 _current: ContextVar[str] = ContextVar("planner_language", default="en")
+_app: ContextVar[str] = ContextVar("planner_app_language", default="en")
 
 
 def check_language(code: str) -> str:
@@ -74,19 +85,20 @@ def using(code: str) -> Iterator[str]:
 
 
 @cache
-def catalogue(code: str) -> Any:
-    """The compiled catalogue of a language (`babel.support.Translations`)."""
+def catalogue(code: str, domain: str = "planner") -> Any:
+    """The compiled catalogue of a language (`babel.support.Translations`): the documents'
+    wording (`planner`) or the app's (`app`)."""
     from babel.messages.mofile import write_mo  # noqa: PLC0415 -- only off English
     from babel.messages.pofile import read_po  # noqa: PLC0415
     from babel.support import Translations  # noqa: PLC0415
 
-    path = LOCALE_DIR / code / "LC_MESSAGES" / "planner.po"
+    path = LOCALE_DIR / code / "LC_MESSAGES" / f"{domain}.po"
     with path.open("rb") as po:
         messages = read_po(po, locale=code)
     compiled = io.BytesIO()
     write_mo(compiled, messages, use_fuzzy=False)
     compiled.seek(0)
-    return Translations(compiled, domain="planner")
+    return Translations(compiled, domain=domain)
 
 
 def _(message: str) -> str:
@@ -168,3 +180,45 @@ def contracted(text: str) -> str:
     for written, said in _CONTRACTIONS.get(_current.get(), ()):
         text = text.replace(written, said)
     return text
+
+
+@cache
+def app_languages() -> list[str]:
+    """The languages the app can speak: English and those with an app catalogue."""
+    return ["en", *(code for code in LANGUAGES if code != "en"
+                    and (LOCALE_DIR / code / "LC_MESSAGES" / f"{APP_DOMAIN}.po").exists())]
+
+
+def app_language() -> str:
+    """The language the app speaks to the organiser (`en` unless inside `speaking`)."""
+    return _app.get()
+
+
+@contextmanager
+def speaking(code: str) -> Iterator[str]:
+    """The app speaks `code` inside the block (the documents' language is left alone)."""
+    token = _app.set(code if code in app_languages() else "en")
+    try:
+        yield _app.get()
+    finally:
+        _app.reset(token)
+
+
+def speak(code: str) -> str:
+    """The app speaks `code` from now on in this thread: a Streamlit run is one thread, so
+    the navigation and the page drawn in it follow. Each run says again which language it
+    speaks, first thing; a callback runs before that, so none of them words anything."""
+    _app.set(code if code in app_languages() else "en")
+    return _app.get()
+
+
+def app_text(message: Any) -> Any:
+    """`message` (a sentence, or a table of them) in the app's language; English untouched."""
+    code = _app.get()
+    if code == "en":
+        return message
+    if isinstance(message, dict):
+        return {name: app_text(text) for name, text in message.items()}
+    if not isinstance(message, str) or not message:
+        return message
+    return str(catalogue(code, APP_DOMAIN).gettext(message))

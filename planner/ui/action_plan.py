@@ -39,18 +39,20 @@ def _recommendations(event: Event) -> None:
         with st.expander(f"{heading} ({len(recommendations)})"):
             st.dataframe([{"ref": r.ref, "text": r.text, "action points": r.action_points}
                           for r in recommendations], hide_index=True, column_config={
-                "ref": "Reference", "text": st.column_config.TextColumn(
-                    "Recommendation", width="large"), "action points": "Action points"})
+                "ref": phrases.say("Reference"), "text": st.column_config.TextColumn(
+                    phrases.say("Recommendation"), width="large"),
+                "action points": phrases.say("Action points")})
 
 
-#: How the plan's table names its columns, to edit and to read.
-_COLUMNS: dict[str, Any] = {"key": "No.", "references": "Recommendations cited",
-                            "owners": "Owners",
-                            "text": st.column_config.TextColumn("Action", width="large"),
-                            "area": st.column_config.TextColumn("Area", width="small"),
-                            "sub_theme": st.column_config.TextColumn("Sub-theme",
-                                                                     width="small"),
-                            "deadline": st.column_config.DateColumn("Deadline")}
+def _columns() -> dict[str, Any]:
+    """How the plan's table names its columns, to edit and to read, in the app's language."""
+    say = phrases.say
+    return {"key": say("No."), "references": say("Recommendations cited"),
+            "owners": say("Owners"),
+            "text": st.column_config.TextColumn(say("Action"), width="large"),
+            "area": st.column_config.TextColumn(say("Area"), width="small"),
+            "sub_theme": st.column_config.TextColumn(say("Sub-theme"), width="small"),
+            "deadline": st.column_config.DateColumn(say("Deadline"))}
 
 
 def _editor(event: Event, *, editable: bool = True) -> None:
@@ -63,7 +65,7 @@ def _editor(event: Event, *, editable: bool = True) -> None:
         st.info(phrases.PLAN_NO_ACTIONS)
         return
     if not editable:  # a viewer reads the plan and its check, with nothing to press
-        st.dataframe(rows, hide_index=True, column_config=_COLUMNS)
+        st.dataframe(rows, hide_index=True, column_config=_columns())
         st.markdown(f"**{phrases.PLAN_CHECK}**")
         widgets.show_findings(check_plan(event.action_plan, event.recommendations),
                               empty=phrases.PLAN_CHECK_OK)
@@ -75,7 +77,7 @@ def _editor(event: Event, *, editable: bool = True) -> None:
     forms.show_stale(form, event)
     edited = st.data_editor(rows, key=editor, hide_index=True, num_rows="fixed",
                             disabled=[n for n in rows[0] if n not in EDITABLE_ACTION_FIELDS],
-                            column_config=_COLUMNS)
+                            column_config=_columns())
     try:
         plan = revise_actions(event.action_plan, edited, registry=state.library().registry)
     except PlannerError as err:

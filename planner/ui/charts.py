@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.language import N_
 from planner.model import ACTION_POINTS
+from planner.ui import phrases
 
 __all__ = [
     "balance_chart",
@@ -15,8 +17,8 @@ __all__ = [
 ]
 
 #: The dimensions of balance the charts show, with their titles.
-BALANCE_DIMENSIONS = {"stakeholder_type": "Stakeholder type", "region": "Region",
-                      "gender": "Gender", "seniority": "Seniority"}
+BALANCE_DIMENSIONS = {"stakeholder_type": N_("Stakeholder type"), "region": N_("Region"),
+                      "gender": N_("Gender"), "seniority": N_("Seniority")}
 _MARGIN = {"l": 10, "r": 10, "t": 30, "b": 10}
 
 
@@ -43,7 +45,7 @@ def balance_chart(rows: list[dict[str, Any]]) -> Any:
     from plotly.subplots import make_subplots  # noqa: PLC0415 -- slow import
 
     figure = make_subplots(rows=1, cols=len(BALANCE_DIMENSIONS),
-                           subplot_titles=list(BALANCE_DIMENSIONS.values()))
+                           subplot_titles=[phrases.say(t) for t in BALANCE_DIMENSIONS.values()])
     for column, dimension in enumerate(BALANCE_DIMENSIONS, start=1):
         shown = [r for r in rows if r["scope"] == "event" and r["dimension"] == dimension]
         figure.add_trace(go.Bar(x=[r["category"] for r in shown], y=[r["count"] for r in shown],
@@ -75,7 +77,8 @@ def status_chart(by_area: dict[str, dict[str, int]], categories: tuple[str, ...]
     colours = {"done": "#2e7d32", "in progress": "#1976d2", "overdue": "#c62828",
                "planned": "#9e9e9e", "dropped": "#6d4c41"}
     areas = list(by_area)
-    figure = go.Figure([go.Bar(y=areas, x=[by_area[a].get(c, 0) for a in areas], name=c,
+    figure = go.Figure([go.Bar(y=areas, x=[by_area[a].get(c, 0) for a in areas],
+                               name=phrases.FOLLOW_UP_CATEGORIES.get(c, c),
                                orientation="h", marker_color=colours.get(c))
                         for c in categories])
     figure.update_layout(barmode="stack", height=120 + 28 * len(areas), margin=_MARGIN,

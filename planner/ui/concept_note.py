@@ -10,6 +10,7 @@ import streamlit as st
 from planner.documents.concept_note import concept_note_sections, generated_parts
 from planner.errors import PlannerError
 from planner.event.concept_note import concept_note_form, restructure, revise_concept_note
+from planner.language import _
 from planner.model import Event
 from planner.ui import forms, phrases, readback, signin, state, widgets
 from planner.ui.state import key
@@ -55,12 +56,12 @@ def _name(event: Event) -> str:
 
 def _preview(revised: Event) -> None:
     registry = state.library().registry
-    for section in concept_note_sections(revised, registry):
+    for section in state.worded(concept_note_sections, revised, registry):
         st.markdown(f"### {section['title']}")
         widgets.show_lines(section["lines"])
     st.subheader(phrases.NOTE_GENERATED)
-    for part in generated_parts(revised, registry):
-        with st.expander(part["part"]):
+    for part in state.worded(generated_parts, revised, registry):
+        with st.expander(state.worded(_, part["part"])):  # the note's own heading
             st.caption(phrases.NOTE_FROM.format(source=part["source"]))
             widgets.show_lines(part["lines"])
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from planner.dates import clamp_date
 from planner.documents import DOCUMENT_KINDS, DocumentOptions, find_soffice
-from planner.language import LANGUAGES
+from planner.language import LANGUAGES, _
 from planner.model import Event
 from planner.ui import phrases, signin, state, widgets
 from planner.ui.state import key
@@ -46,7 +46,7 @@ def render() -> None:
         if entry.personal and chosen["public"]:
             continue  # badges name everyone coming: not a public document
         title, buttons = st.columns([2, 3], vertical_alignment="center")
-        title.markdown(f"**{entry.label}**")
+        title.markdown(f"**{state.worded(_, entry.label)}**")  # as the document names itself
         with buttons:
             # Each kind ignores the options it does not take, except a group, which it refuses.
             options: DocumentOptions = {

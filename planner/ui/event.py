@@ -50,13 +50,14 @@ def _facts(event: Event, registry: Registry) -> None:
     country = registry[event.country].display_name if event.country in registry else (
         event.country)
     place = ", ".join(filter(None, (event.venue, event.city, country)))
-    facts = [f"**{event.title}** ({event.kind.label})",
-             f"{format_date_range(event.start, event.end)} ({event.days} days, "
-             f"{event.timezone})", place]
+    facts = [f"**{event.title}** ({phrases.say(event.kind.label)})",
+             phrases.EVENT_WHEN.format(
+                 dates=state.worded(format_date_range, event.start, event.end), days=event.days,
+                 timezone=event.timezone), place]
     if event.languages:
-        facts.append("Languages: " + ", ".join(event.languages))
+        facts.append(phrases.EVENT_LANGUAGES.format(languages=", ".join(event.languages)))
     if event.previous_event:
-        facts.append(f"Follows up `{event.previous_event}`")
+        facts.append(phrases.EVENT_FOLLOWS.format(event=event.previous_event))
     st.markdown("\n".join(f"- {fact}" for fact in facts))
 
 
@@ -136,9 +137,10 @@ def _sources(event: Event) -> list[str]:
 
 
 def _source_column(event: Event) -> Any:
-    return st.column_config.SelectboxColumn("Source", options=_sources(event),
+    return st.column_config.SelectboxColumn(phrases.say("Source"), options=_sources(event),
                                             default=SourceKind.EDITOR.value,
-                                            format_func=lambda s: SourceKind(str(s)).label)
+                                            format_func=lambda s: phrases.say(
+                                                SourceKind(str(s)).label))
 
 
 def _organisers(event: Event, registry: Registry) -> None:
@@ -147,12 +149,12 @@ def _organisers(event: Event, registry: Registry) -> None:
         st.caption(phrases.EVENT_ORGANISERS_HELP)
     rows = [{c: row[c] for c in _ORGANISER_COLUMNS} for row in organiser_rows(event, registry)]
     config = {
-        "organisation": _org_column("Organisation", registry, required=True),
+        "organisation": _org_column(phrases.say("Organisation"), registry, required=True),
         "role": st.column_config.SelectboxColumn(
-            "Role", options=ROLES, required=True,
-            format_func=lambda r: OrganiserRoleKind(str(r)).label),
+            phrases.say("Role"), options=ROLES, required=True,
+            format_func=lambda r: phrases.say(OrganiserRoleKind(str(r)).label)),
         "source": _source_column(event),
-        "note": st.column_config.TextColumn("Note", width="large"),
+        "note": st.column_config.TextColumn(phrases.say("Note"), width="large"),
     }
     _edit_rows(event, form=f"organisers-{event.id}", editor=key("event_organisers", event.id),
                rows=rows, columns=_ORGANISER_COLUMNS, config=config,
@@ -167,11 +169,13 @@ def _summary(event: Event) -> None:
         st.info(phrases.EVENT_INVITATIONS_NONE)
         return
     st.markdown(f"**{phrases.EVENT_BY_CATEGORY}**")
-    st.dataframe(summary, hide_index=True,
+    st.dataframe([{**row, "label": phrases.say(row["label"])} for row in summary], hide_index=True,
                  column_order=("label", "invitees", *STATUSES, "untracked", "default_quota"),
-                 column_config={"label": "Category", "invitees": "On the list",
-                                **{s: InviteeStatus(s).label for s in STATUSES},
-                                "untracked": "No status", "default_quota": "Delegate quota"})
+                 column_config={"label": phrases.say("Category"),
+                                "invitees": phrases.say("On the list"),
+                                **{s: phrases.say(InviteeStatus(s).label) for s in STATUSES},
+                                "untracked": phrases.say("No status"),
+                                "default_quota": phrases.say("Delegate quota")})
 
 
 def _invitation_table(event: Event, registry: Registry) -> None:
@@ -180,17 +184,19 @@ def _invitation_table(event: Event, registry: Registry) -> None:
         st.caption(phrases.EVENT_INVITATIONS_HELP)
     config = {
         "category": st.column_config.SelectboxColumn(
-            "Category", options=CATEGORIES, format_func=lambda c: InviteeCategory(str(c)).label),
-        "organisation": _org_column("Organisation", registry, required=False),
-        "description": st.column_config.TextColumn("Or, for a group, who"),
+            phrases.say("Category"), options=CATEGORIES,
+            format_func=lambda c: phrases.say(InviteeCategory(str(c)).label)),
+        "organisation": _org_column(phrases.say("Organisation"), registry, required=False),
+        "description": st.column_config.TextColumn(phrases.say("Or, for a group, who")),
         "status": st.column_config.SelectboxColumn(
-            "Status", options=STATUSES, format_func=lambda s: InviteeStatus(str(s)).label),
-        "since": st.column_config.DateColumn("Since", format="YYYY-MM-DD"),
-        "quota": st.column_config.NumberColumn("Delegates", min_value=1,
+            phrases.say("Status"), options=STATUSES,
+            format_func=lambda s: phrases.say(InviteeStatus(str(s)).label)),
+        "since": st.column_config.DateColumn(phrases.say("Since"), format="YYYY-MM-DD"),
+        "quota": st.column_config.NumberColumn(phrases.say("Delegates"), min_value=1,
                                                  max_value=MOST_PEOPLE, step=1),
-        "observer": st.column_config.CheckboxColumn("Observer"),
+        "observer": st.column_config.CheckboxColumn(phrases.say("Observer")),
         "source": _source_column(event),
-        "note": st.column_config.TextColumn("Note"),
+        "note": st.column_config.TextColumn(phrases.say("Note")),
     }
     today = dt.date.today()
     _edit_rows(event, form=f"invitations-{event.id}", editor=key("event_invited", event.id),
@@ -213,11 +219,12 @@ def _invite(event: Event, registry: Registry) -> None:
     invited = {i.organisation for i in event.invited if i.source == SourceKind.EDITOR}
     choices = [org.id for org in registry.every() if org.id not in invited]
     chosen = st.multiselect(phrases.EVENT_INVITE_WHO, choices, key=key("event_invite", event.id),
-                            format_func=lambda i: _org_label(i, registry))
+                            format_func=lambda i: _org_label(i, registry),
+                            placeholder=phrases.CHOOSE)
     left, right = st.columns(2)
     category = left.selectbox(phrases.EVENT_INVITE_CATEGORY, [None, *CATEGORIES],
                               key=key("event_invite_category", event.id),
-                              format_func=lambda c: InviteeCategory(c).label if c else
+                              format_func=lambda c: phrases.say(InviteeCategory(c).label) if c else
                               phrases.EVENT_INVITE_BY_TYPE)
     quota = right.number_input(phrases.EVENT_INVITE_QUOTA, min_value=0, max_value=50, value=0,
                                step=1, key=key("event_invite_quota", event.id))

@@ -27,20 +27,21 @@ _SHOWN = ["key", "area", "text", "owner", "deadline", "status", "category", "pro
 
 def _overview(report: FollowUpReport) -> None:
     for column, category in zip(st.columns(len(CATEGORIES)), CATEGORIES, strict=True):
-        column.metric(category, report.totals.get(category, 0))
+        column.metric(phrases.FOLLOW_UP_CATEGORIES[category], report.totals.get(category, 0))
     st.markdown(f"**{phrases.FOLLOW_UP_BY_AREA}**")
     st.plotly_chart(charts.status_chart(report.by_area, CATEGORIES))
     st.markdown(f"**{phrases.FOLLOW_UP_OVERDUE}**")
     overdue = [row.to_dict() for row in report.rows if row.category == "overdue"]
     if overdue:
-        st.dataframe(overdue, hide_index=True, column_order=_SHOWN)
+        st.dataframe(overdue, hide_index=True, column_order=_SHOWN,
+                     column_config=phrases.FOLLOW_UP_COLUMNS)
     else:
         st.success(phrases.FOLLOW_UP_NOTHING_OVERDUE)
     with st.expander(f"{phrases.FOLLOW_UP_ATTENTION} ({len(report.findings)})"):
         widgets.show_findings(report.findings, empty=phrases.FOLLOW_UP_ALL_CLEAR)
     with st.expander(f"{phrases.FOLLOW_UP_ITEMS} ({len(report.rows)})"):
         st.dataframe([row.to_dict() for row in report.rows], hide_index=True,
-                     column_order=_SHOWN)
+                     column_order=_SHOWN, column_config=phrases.FOLLOW_UP_COLUMNS)
 
 
 def _record(event: Event, report: FollowUpReport) -> None:
@@ -50,7 +51,8 @@ def _record(event: Event, report: FollowUpReport) -> None:
                         key=key("follow_up_item", event.id))
     left, right = st.columns(2)
     status = left.selectbox(phrases.FOLLOW_UP_STATUS, [None, *FollowUpStatus],
-                            format_func=lambda s: s.label if s else phrases.FOLLOW_UP_UNCHANGED,
+                            format_func=lambda s: phrases.say(s.label) if s else
+                            phrases.FOLLOW_UP_UNCHANGED,
                             key=key("follow_up_status", event.id))
     progress = right.number_input(phrases.FOLLOW_UP_PROGRESS, 0, 100, value=None,
                                   key=key("follow_up_progress", event.id))

@@ -18,6 +18,7 @@ from planner.groups.membership import (
     set_minimums,
     set_preferences,
 )
+from planner.language import N_
 from planner.model import MOST_PEOPLE, Event, Registry, StaffLevel
 from planner.people.balance import balance_rows, measure_balance
 from planner.ui import charts, forms, phrases, signin, state, widgets
@@ -35,10 +36,11 @@ def _assignment(folder: str, event_id: str, revision: int, seed: int, moves: Mov
 
 
 # The rows keep the keys of `group_rows` (the CLI's JSON); the tables show words.
-_COLUMNS = {"id": "Group", "title": "Title", "round": "Round", "action_points": "Action points",
-            "members": "Members", "pinned": "Pinned", "chair": "Chair",
-            "rapporteurs": "Rapporteurs", "name": "Participant", "preferences": "Preferences",
-            "working_groups": "Placed in"}
+_COLUMNS = {"id": N_("Group"), "title": N_("Title"), "round": N_("Round"),
+            "action_points": N_("Action points"), "members": N_("Members"),
+            "pinned": N_("Pinned"), "chair": N_("Chair"), "rapporteurs": N_("Rapporteurs"),
+            "name": N_("Participant"), "preferences": N_("Preferences"),
+            "working_groups": N_("Placed in")}
 _LEVELS = [level.value for level in StaffLevel]
 
 
@@ -56,9 +58,10 @@ def _sizes(event: Event, *, editable: bool = True) -> None:
         event, form=f"groups-{event.id}", editor=key("groups_editor", event.id),
         rows=group_rows(event), editable={"capacity", "min_size"},
         save=(phrases.GROUPS_SAVE_CAPACITIES, key("groups_save_capacities", event.id)),
-        apply=_sized, columns={**_COLUMNS, "capacity": number("Capacity", min_value=1,
+        apply=_sized, columns={**phrases.say_all(_COLUMNS),
+                               "capacity": number(phrases.say("Capacity"), min_value=1,
                                                   max_value=MOST_PEOPLE, step=1),
-                               "min_size": number("Minimum", min_value=1,
+                               "min_size": number(phrases.say("Minimum"), min_value=1,
                                                   max_value=MOST_PEOPLE, step=1)})
 
 
@@ -71,12 +74,14 @@ def _leadership(event: Event, registry: Registry) -> None:
         suppliers = st.multiselect(phrases.GROUPS_RAPPORTEURS_FROM, offered,
                                    default=rules["rapporteurs_from"], key=f"{base}-suppliers")
         reporting = st.multiselect(phrases.GROUPS_RAPPORTEUR_LEVELS, _LEVELS,
-                                   default=rules["rapporteur_levels"], key=f"{base}-rap-levels")
+                                   default=rules["rapporteur_levels"], key=f"{base}-rap-levels",
+                                   format_func=phrases.shown_as(StaffLevel))
         states = st.multiselect(phrases.GROUPS_CHAIRS_FROM, rules["states"],
                                 default=[s for s in rules["chairs_from"] if s in rules["states"]],
                                 key=f"{base}-states")
         chairing = st.multiselect(phrases.GROUPS_CHAIR_LEVELS, _LEVELS,
-                                  default=rules["chair_levels"], key=f"{base}-chair-levels")
+                                  default=rules["chair_levels"], key=f"{base}-chair-levels",
+                                  format_func=phrases.shown_as(StaffLevel))
         plenary = st.checkbox(phrases.GROUPS_HOST_PLENARIES,
                               value=rules["host_chairs_plenaries"], key=f"{base}-plenaries")
         if st.form_submit_button(phrases.GROUPS_SAVE_LEADERS):
@@ -99,7 +104,7 @@ def _preferences(event: Event) -> None:
         save=(phrases.GROUPS_SAVE_PREFERENCES, key("groups_save_preferences", event.id)),
         apply=lambda event, rows: set_preferences(
             event, {r["id"]: r["preferences"] for r in rows}),
-        columns={**_COLUMNS, "id": None})
+        columns={**phrases.say_all(_COLUMNS), "id": None})
 
 
 def _summary(found: Assignment) -> str:
@@ -168,17 +173,19 @@ def _composition(shown: Event, registry: Registry, proposed: bool) -> None:
     said = phrases.GROUPS_PROPOSED if proposed else phrases.GROUPS_SAVED_NOW
     st.subheader(f"{phrases.GROUPS_COMPOSITION} ({said})")
     st.dataframe(group_rows(shown), hide_index=True, column_config={
-        **_COLUMNS, "capacity": "Capacity", "min_size": "Minimum"}, column_order=[
+        **phrases.say_all(_COLUMNS), "capacity": phrases.say("Capacity"),
+        "min_size": phrases.say("Minimum")}, column_order=[
         "id", "round", "min_size", "capacity", "members", "pinned", "chair", "rapporteurs",
         "title"])
     if shown.composition and shown.composition.leaders:
         st.markdown(f"**{phrases.GROUPS_WHY_LEADERS}**")
         st.dataframe([{"group": g, "why": line} for g, line in
                       shown.composition.leaders.items()], hide_index=True,
-                     column_config={"group": "Group", "why": st.column_config.TextColumn(
-                         "Chair and rapporteurs, and why", width="large")})
+                     column_config={"group": phrases.say("Group"),
+                                    "why": st.column_config.TextColumn(
+                         phrases.say("Chair and rapporteurs, and why"), width="large")})
     dimension = st.selectbox(phrases.GROUPS_BY, list(charts.BALANCE_DIMENSIONS),
-                             format_func=lambda d: charts.BALANCE_DIMENSIONS[d],
+                             format_func=lambda d: phrases.say(charts.BALANCE_DIMENSIONS[d]),
                              key=key("groups_dimension", shown.id))
     st.plotly_chart(charts.group_balance_chart(
         balance_rows(measure_balance(shown, registry)), dimension))
@@ -198,7 +205,8 @@ def _person(event: Event, shown: Event, *, movable: bool = True) -> None:
         st.info(shown.composition.placements.get(who, phrases.GROUPS_NOT_PLACED))
     if not movable:
         return
-    titles = {g.id: f"Round {g.round}: {g.title}" for g in event.working_groups}
+    titles = {g.id: phrases.ROUND_GROUP.format(round=g.round, title=g.title)
+              for g in event.working_groups}
     target = st.selectbox(phrases.GROUPS_MOVE_TO, list(titles), format_func=lambda g: titles[g],
                           key=key("groups_target", event.id))
     if st.button(phrases.GROUPS_MOVE, key=key("groups_move", event.id)):

@@ -7,6 +7,7 @@ __all__ = ["KEYS", "key"]
 #: Widget keys, declared once so tests can find the widgets.
 KEYS = {
     "library_path": "library-path",
+    "app_language": "app-language",  # the language the app speaks to this organiser
     "event": "current-event",  # the current event's id (session state, not a widget)
     "filter_kind": "filter-kind",
     "filter_region": "filter-region",

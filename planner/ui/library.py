@@ -28,13 +28,14 @@ class _Filters(TypedDict):
 def _filters(events: list[Event]) -> _Filters:
     kind, region, year, point = st.columns(4)
     kinds = [phrases.ANY, *(k.value for k in EventKind)]
-    chosen_kind = kind.selectbox("Kind", kinds, key=KEYS["filter_kind"])
+    chosen_kind = kind.selectbox(phrases.say("Kind"), kinds, key=KEYS["filter_kind"],
+                                 format_func=phrases.shown_as(EventKind))
     points: list[str | int] = [phrases.ANY, *ACTION_POINTS]
-    chosen_point = point.selectbox("Action point", points, key=KEYS["filter_point"])
+    chosen_point = point.selectbox(phrases.say("Action point"), points, key=KEYS["filter_point"])
     years: list[str | int] = [phrases.ANY, *sorted({e.start.year for e in events})]
-    chosen_year = year.selectbox("Year", years, key=KEYS["filter_year"])
+    chosen_year = year.selectbox(phrases.say("Year"), years, key=KEYS["filter_year"])
     return {"kind": None if chosen_kind == phrases.ANY else chosen_kind,
-            "region": region.text_input("Region", key=KEYS["filter_region"]) or None,
+            "region": region.text_input(phrases.say("Region"), key=KEYS["filter_region"]) or None,
             "year": None if chosen_year == phrases.ANY else int(chosen_year),
             "action_point": None if chosen_point == phrases.ANY else int(chosen_point)}
 
@@ -43,16 +44,17 @@ def _compare(events: list) -> None:
     st.subheader(phrases.COMPARE_TITLE)
     ids = [e.id for e in events]
     left, right = st.columns(2)
-    left_id = left.selectbox("Left", ids, key=KEYS["compare_left"])
-    right_id = right.selectbox("Right", ids, index=min(1, len(ids) - 1),
+    left_id = left.selectbox(phrases.say("Left"), ids, key=KEYS["compare_left"])
+    right_id = right.selectbox(phrases.say("Right"), ids, index=min(1, len(ids) - 1),
                                key=KEYS["compare_right"])
     by_id = {e.id: e for e in events}
-    rows = compare_events(by_id[left_id], by_id[right_id], state.library().registry)
+    rows = state.worded(compare_events, by_id[left_id], by_id[right_id], state.library().registry)
     for row in rows:
-        st.markdown(f"**{row.aspect}**")
+        st.markdown(f"**{phrases.say(row.aspect)}**")
         a, b = st.columns(2)
-        a.write("\n".join(f"- {item}" for item in row.left) or "—")
-        b.write("\n".join(f"- {item}" for item in row.right) or "—")
+        # An item is the organisers' text, or a word of the domain (a kind) the app says.
+        a.write("\n".join(f"- {phrases.say(item)}" for item in row.left) or "—")
+        b.write("\n".join(f"- {phrases.say(item)}" for item in row.right) or "—")
 
 
 def _welcome() -> None:
@@ -65,7 +67,7 @@ def _welcome() -> None:
         if event is not None:
             step = next_step(event)
             state.page_link(step.area, phrases.WELCOME_NEXT.format(title=event.title,
-                                                                   step=step.text),
+                                                                   step=phrases.say(step.text)),
                             icon=":material/arrow_forward:")
 
 
@@ -77,7 +79,7 @@ def _organisations() -> None:
         org_id = left.text_input(phrases.ORGS_ID, key=KEYS["org_id"])
         name = right.text_input(phrases.ORGS_NAME, key=KEYS["org_name"])
         kind = left.selectbox(phrases.ORGS_TYPE, [t.value for t in OrganisationType],
-                              key=KEYS["org_type"])
+                              key=KEYS["org_type"], format_func=phrases.shown_as(OrganisationType))
         country = right.selectbox(phrases.ORGS_COUNTRY, [None, *sorted(
             o.id for o in library.registry if o.type == OrganisationType.STATE)],
             key=KEYS["org_country"])
@@ -118,7 +120,8 @@ def render() -> None:
     found = find_events(events, **_filters(events))
     registry = state.library().registry
     if found:
-        st.dataframe([summarise_event(e, registry) for e in found], hide_index=True)
+        st.dataframe([summarise_event(e, registry) for e in found], hide_index=True,
+                     column_config=phrases.LIBRARY_COLUMNS)
     else:
         st.info(phrases.NO_MATCH)
     if signin.can_edit_library():

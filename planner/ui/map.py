@@ -11,22 +11,24 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from planner.language import N_
 from planner.network.formats import KIND_COLOURS
 from planner.network.view import MapPoint
+from planner.ui import phrases
 
 __all__ = ["PART_MARKS", "partner_map", "window_around"]
 
 #: How the current event's actors are ringed, with their legend words.
-PART_MARKS = {"host": ("#000000", "host of the event"),
-              "organiser": ("#000000", "organiser of the event"),
-              "invited": ("#6a3d9a", "invited to the event"),
-              "participant": ("#1b9e77", "registered participant"),
-              "suggested": ("#ff7f00", "suggested partner (mapped but not invited)")}
+PART_MARKS = {"host": ("#000000", N_("host of the event")),
+              "organiser": ("#000000", N_("organiser of the event")),
+              "invited": ("#6a3d9a", N_("invited to the event")),
+              "participant": ("#1b9e77", N_("registered participant")),
+              "suggested": ("#ff7f00", N_("suggested partner (mapped but not invited)"))}
 _PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
             "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939", "#8c6d31", "#843c39")
 _SIDES = ("top center", "bottom center", "middle right", "middle left")
-_EDITION_COLOURS = {"only 2011": "#1f77b4", "only 2016": "#d62728", "both": "#6a3d9a",
-                    "events only": "#bdbdbd"}
+_EDITION_COLOURS = {N_("only 2011"): "#1f77b4", "only 2016": "#d62728", N_("both"): "#6a3d9a",
+                    N_("events only"): "#bdbdbd"}
 
 
 def window_around(points: list[MapPoint], centre: MapPoint | None,
@@ -61,10 +63,11 @@ def _colours(points: list[MapPoint], colour_by: str) -> dict[str, str]:
 
 
 def _hover(point: MapPoint) -> str:
-    says = [f"<b>{point.label}</b>", f"{point.partners} partners"
-            if point.kind in ("organisation", "state") else f"{point.partners} actors"]
+    says = [f"<b>{point.label}</b>", phrases.say("{count} partners").format(count=point.partners)
+            if point.kind in ("organisation", "state") else
+            phrases.say("{count} actors").format(count=point.partners)]
     if point.part:
-        says.append(PART_MARKS[point.part][1])
+        says.append(phrases.say(PART_MARKS[point.part][1]))
     says += point.reasons[:2]
     return "<br>".join(says)
 
@@ -75,8 +78,9 @@ def _size(point: MapPoint) -> float:
 
 def _legend_name(colour_by: str, group: str) -> str:
     if colour_by == "community":
-        return f"community {group}" if group else "no partners"
-    return group or "other"
+        return phrases.say("community {number}").format(number=group) if group else phrases.say(
+            "no partners")
+    return phrases.say(group or "other")  # a kind, an edition, a stakeholder type
 
 
 def partner_map(points: list[MapPoint], edges: list[tuple[str, str]], *, colour_by: str,
@@ -118,7 +122,8 @@ def partner_map(points: list[MapPoint], edges: list[tuple[str, str]], *, colour_
         mine = [p for p in points if p.part == part]
         if mine:
             traces.append(go.Scatter(
-                x=[p.x for p in mine], y=[p.y for p in mine], mode="markers", name=words,
+                x=[p.x for p in mine], y=[p.y for p in mine], mode="markers",
+                name=phrases.say(words),
                 customdata=[p.id for p in mine], hovertext=[_hover(p) for p in mine],
                 hoverinfo="text", marker={"symbol": "circle-open", "color": colour,
                                           "size": [_size(p) + 7 for p in mine],

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 import streamlit as st
 
 from planner.errors import PlannerError
-from planner.model import Event, InitiativeLevel, OrganisationType
+from planner.model import Event, InitiativeLevel, InvitationStatus, OrganisationType
 from planner.network import (
     NetworkFilter,
     compare_editions,
@@ -69,17 +69,26 @@ def _filter() -> NetworkFilter | None:
     with st.expander(phrases.NETWORK_FILTERS):
         one, two, three = st.columns(3)
         chosen: _Choice = {
-            "regions": region.multiselect("Region", region_choices(_network()),
-                                          key=KEYS["net_regions"], accept_new_options=True),
-            "editions": edition.multiselect("Edition", list(EDITIONS), key=KEYS["net_editions"]),
-            "levels": level.multiselect("Level", list(InitiativeLevel), key=KEYS["net_levels"]),
-            "roles": role.multiselect("Role", TIE_ROLES, key=KEYS["net_roles"]),
-            "types": kind.multiselect("Stakeholder type", list(OrganisationType),
-                                      key=KEYS["net_types"]),
+            "regions": region.multiselect(phrases.say("Region"), region_choices(_network()),
+                                          key=KEYS["net_regions"], accept_new_options=True,
+                                          placeholder=phrases.CHOOSE_OR_ADD),
+            "editions": edition.multiselect(phrases.say("Edition"), list(EDITIONS),
+                                            key=KEYS["net_editions"], placeholder=phrases.CHOOSE),
+            "levels": level.multiselect(phrases.say("Level"), list(InitiativeLevel),
+                                        key=KEYS["net_levels"], placeholder=phrases.CHOOSE,
+                                        format_func=phrases.shown_as(InitiativeLevel)),
+            "roles": role.multiselect(phrases.say("Role"), TIE_ROLES, key=KEYS["net_roles"],
+                                      format_func=phrases.shown_as(InvitationStatus),
+                                      placeholder=phrases.CHOOSE),
+            "types": kind.multiselect(phrases.say("Stakeholder type"), list(OrganisationType),
+                                      key=KEYS["net_types"], placeholder=phrases.CHOOSE,
+                                      format_func=phrases.shown_as(OrganisationType)),
             "years": one.text_input(phrases.NETWORK_YEARS, key=KEYS["net_years"]) or None,
-            "layers": two.multiselect("Layers", ["initiative", "event"], key=KEYS["net_layers"]),
+            "layers": two.multiselect(phrases.say("Layers"), ["initiative", "event"],
+                                      key=KEYS["net_layers"], format_func=phrases.say,
+                                      placeholder=phrases.CHOOSE),
             "without": [three.text_input(phrases.NETWORK_WITHOUT, key=KEYS["net_without"])],
-            "partners_only": one.toggle("Partners only", key=KEYS["net_partners"]),
+            "partners_only": one.toggle(phrases.say("Partners only"), key=KEYS["net_partners"]),
         }
     try:
         return make_filter(state.library().registry, **chosen)
@@ -90,15 +99,15 @@ def _filter() -> NetworkFilter | None:
 
 def _suggestions(event: Event, graph: Any) -> list[Any]:
     st.subheader(phrases.NETWORK_SUGGEST.format(event=event.title),
-                 help="Organisations and States the initiatives and events tie to the "
-                      "event's country, region or themes, that are neither organisers, "
-                      "invitees nor registered participants.")
+                 help=phrases.NETWORK_SUGGEST_HELP)
     found = suggest_partners(event, graph, state.library().registry, top=15)
     if found:
         st.dataframe([{"suggested partner": s.label, "kind": s.kind, "score": round(s.score, 1),
                        "why": s.reasons} for s in found], hide_index=True,
                      key="network-suggestions",
-                     column_config={"why": st.column_config.ListColumn(width="large")})
+                     column_config={**phrases.SUGGESTION_COLUMNS,
+                                    "why": st.column_config.ListColumn(
+                                        phrases.SUGGESTION_COLUMNS["why"], width="large")})
     else:
         st.info(phrases.NETWORK_NO_SUGGESTIONS)
     return found
@@ -116,21 +125,19 @@ def _search(graph: Any) -> None:
 
 def _controls(graph: Any) -> tuple[str, int, bool]:
     find, colour, zoom, mark = st.columns([3, 2, 2, 2])
-    find.text_input("Find an organisation or State", key=SEARCH,
-                    placeholder="name, acronym or other spelling: IOM, Kenya…",
+    find.text_input(phrases.say("Find an organisation or State"), key=SEARCH,
+                    placeholder=phrases.NETWORK_FIND_PLACEHOLDER,
                     on_change=_search, args=(graph,),
-                    help="Centres the map on it, names its strongest partners and lists "
-                         "its initiatives, events and partners beside the map.")
+                    help=phrases.NETWORK_FIND_HELP)
     if message := st.session_state.pop("network-search-error", None):
         find.error(message)
-    chosen: str = colour.selectbox("Colour by", tuple(COLOUR_BY),
-                                   format_func=lambda c: COLOUR_BY[c], key=COLOUR) or "kind"
-    near = zoom.select_slider("Zoom", ZOOMS, key=ZOOM, format_func=lambda z: f"{z}×",
-                              help="Pan and zoom in the map with the mouse too; from 2× "
-                                   "on, every organisation and State in view is named.")
-    marked = mark.toggle("Mark the event's people", value=True, key=MARK,
-                         help="Rings the host, organisers, invitees and registered "
-                              "participants of the current event, and the suggested partners.")
+    chosen: str = colour.selectbox(phrases.say("Colour by"), tuple(COLOUR_BY),
+                                   format_func=lambda c: phrases.say(COLOUR_BY[c]),
+                                   key=COLOUR) or "kind"
+    near = zoom.select_slider(phrases.say("Zoom"), ZOOMS, key=ZOOM, format_func=lambda z: f"{z}×",
+                              help=phrases.NETWORK_ZOOM_HELP)
+    marked = mark.toggle(phrases.say("Mark the event's people"), value=True, key=MARK,
+                         help=phrases.NETWORK_MARK_HELP)
     return chosen, near, marked
 
 
@@ -155,7 +162,7 @@ def _map(graph: Any, event: Event | None, suggested: list[Any]) -> None:
     left, right = st.columns([3, 2])
     with left:
         actors = sum(p.kind in ("organisation", "state") for p in points)
-        st.caption(f"{actors} organisations and States on the map; size: partners.")
+        st.caption(phrases.NETWORK_ON_MAP.format(count=actors))
         picked = st.plotly_chart(
             partner_map(points, list(graph.edges()), colour_by=colour_by,
                         labels=list(dict.fromkeys(names)), focus=focus, near=near,
@@ -175,8 +182,7 @@ def _map(graph: Any, event: Event | None, suggested: list[Any]) -> None:
 
 
 def _who_matters(graph: Any) -> None:
-    st.subheader("Who matters", help="Every organisation and State on the map, most "
-                 "partners first. Hover a column's name for what it counts.")
+    st.subheader(phrases.NETWORK_WHO_MATTERS, help=phrases.NETWORK_WHO_MATTERS_HELP)
     centrality = measure_centrality(graph)
     rows = [{"organisation or State": r["label"], "kind": r["kind"], "type": r["type"],
              "partners": r["degree"], "shared": r["weighted_degree"], "activities": r["activities"],

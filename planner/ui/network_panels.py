@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from planner.network.suggest import EditionComparison
+from planner.ui import phrases
 
 __all__ = ["editions_compared", "neighbourhood", "region_choices"]
 
@@ -25,19 +26,17 @@ def neighbourhood(ego: dict[str, Any] | None) -> None:
     """An actor's initiatives and events and its partners, strongest first; or how to
     choose one."""
     if ego is None:
-        st.info("Find an organisation or State by name, acronym or other spelling above, "
-                "or click a point of the map, to see its neighbourhood here.")
+        st.info(phrases.NETWORK_EGO_NONE)
         return
     st.markdown(f"#### {ego['label']}")
-    st.caption(f"{len(ego['partners'])} partners through {len(ego['activities'])} "
-               "initiatives and events.")
+    st.caption(phrases.NETWORK_EGO_SIZE.format(partners=len(ego["partners"]),
+                                                activities=len(ego["activities"])))
     st.dataframe([{"partner": p["label"], "shared": p["weight"],
                    "through": "; ".join(v["label"] for v in p["via"][:3])}
                   for p in ego["partners"]], hide_index=True, height=300,
                  key="network-partners",
                  column_config={"shared": st.column_config.NumberColumn(
-                     "shared initiatives and events",
-                     help="Initiatives and events the two take part in together.")})
+                     phrases.NETWORK_SHARED, help=phrases.NETWORK_SHARED_HELP)})
     st.dataframe([{"initiative or event": a["label"], "kind": a["kind"],
                    "when": a["edition"] or a["year"], "as": ", ".join(
                        r for roles in a["roles"].values() for r in roles)}
@@ -47,20 +46,20 @@ def neighbourhood(ego: dict[str, Any] | None) -> None:
 
 def editions_compared(diff: EditionComparison, *, colour_key: str) -> None:
     """Who appears only in the 2011 edition, only in 2016, in both: one map, three lists."""
-    st.subheader("Editions compared", help="Organisations and States named by the "
-                 f"initiatives of the {diff.before} and {diff.after} editions of *The 10-Point "
-                 "Plan in Action*; events belong to neither.")
+    st.subheader(phrases.NETWORK_EDITIONS, help=phrases.NETWORK_EDITIONS_HELP.format(
+        before=diff.before, after=diff.after))
     if not (diff.only_before or diff.only_after or diff.both):
-        st.info("The filters leave no initiative of either edition.")
+        st.info(phrases.NETWORK_EDITIONS_NONE)
         return
     # One map is enough, and a second one would double the time the page takes to draw:
     # the button colours the map above by edition.
-    st.button("Colour the map by edition", key="network-editions-colour", on_click=partial(
+    st.button(phrases.NETWORK_EDITIONS_COLOUR, key="network-editions-colour", on_click=partial(
         st.session_state.__setitem__, colour_key, "edition"), icon=":material/palette:")
     columns = st.columns(3)
     for column, (title, ids) in zip(columns, (
-            (f"Only {diff.before}", diff.only_before), (f"Only {diff.after}", diff.only_after),
-            ("Both", diff.both)), strict=True):
+            (phrases.NETWORK_ONLY.format(edition=diff.before), diff.only_before),
+            (phrases.NETWORK_ONLY.format(edition=diff.after), diff.only_after),
+            (phrases.NETWORK_BOTH, diff.both)), strict=True):
         column.markdown(f"**{title}** ({len(ids)})")
         column.dataframe([{"name": diff.labels[i]} for i in ids], hide_index=True, height=240,
                          key=f"network-editions-{title.split()[-1].casefold()}")

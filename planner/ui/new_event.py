@@ -68,7 +68,7 @@ class _Changes(TypedDict):
 
 def _form(events: list[Event], registry: Registry) -> tuple[Event, _Changes]:
     st.session_state.setdefault(KEYS["new_start"], dt.date.today() + dt.timedelta(days=180))
-    st.selectbox("Template event", [e.id for e in events], key=KEYS["new_template"],
+    st.selectbox(phrases.say("Template event"), [e.id for e in events], key=KEYS["new_template"],
                  on_change=_apply_template)
     source = _template()
     for key, value in _template_values(source, st.session_state[KEYS["new_start"]]).items():
@@ -77,17 +77,19 @@ def _form(events: list[Event], registry: Registry) -> tuple[Event, _Changes]:
                     key=lambda o: o.display_name)
     left, right = st.columns(2)
     return source, {
-        "new_id": left.text_input("File id", placeholder="nairobi-2027", key=KEYS["new_id"]),
-        "title": left.text_input("Title", key=KEYS["new_title"]),
-        "city": left.text_input("City", key=KEYS["new_city"]),
-        "country": left.selectbox("Host country", [o.id for o in states],
+        "new_id": left.text_input(phrases.say("File id"), placeholder="nairobi-2027",
+                                  key=KEYS["new_id"]),
+        "title": left.text_input(phrases.say("Title"), key=KEYS["new_title"]),
+        "city": left.text_input(phrases.say("City"), key=KEYS["new_city"]),
+        "country": left.selectbox(phrases.say("Host country"), [o.id for o in states],
                                   format_func=lambda i: registry[i].display_name,
                                   key=KEYS["new_country"]),
-        "start": right.date_input("First day", key=KEYS["new_start"], on_change=_follow_start),
-        "timezone": right.text_input("Time zone", key=KEYS["new_timezone"]),
-        "end": right.date_input("Last day", key=KEYS["new_end"]),
-        "parts": st.multiselect("Parts to copy", PARTS, default=list(PARTS),
-                                key=KEYS["new_parts"]),
+        "start": right.date_input(phrases.say("First day"), key=KEYS["new_start"],
+                                  on_change=_follow_start),
+        "timezone": right.text_input(phrases.say("Time zone"), key=KEYS["new_timezone"]),
+        "end": right.date_input(phrases.say("Last day"), key=KEYS["new_end"]),
+        "parts": st.multiselect(phrases.say("Parts to copy"), PARTS, default=list(PARTS),
+                                key=KEYS["new_parts"], format_func=phrases.say),
     }
 
 

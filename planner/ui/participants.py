@@ -182,14 +182,16 @@ def _roster(event: Event, registry: Registry) -> None:
         st.info(phrases.PEOPLE_NONE)
         return
     form, editor = f"roster-{event.id}", key("roster", event.id)
-    column = st.column_config
+    column, named = st.column_config, phrases.ROSTER_COLUMNS
     edited = forms.edit_table(
         event, form=form, editor=editor, rows=roster_rows(event, registry), editable=EDITABLE,
         save=(phrases.PEOPLE_ROSTER_SAVE, key("roster_save", event.id)), apply=apply_roster,
-        unchanged=phrases.PEOPLE_ROSTER_UNCHANGED, columns={
-            "roles": column.MultiselectColumn(options=list(ParticipantRole)),
-            "status": column.SelectboxColumn(options=list(InvitationStatus), required=True),
-            "delegation": column.SelectboxColumn(options=delegation_choices(event, registry))})
+        unchanged=phrases.PEOPLE_ROSTER_UNCHANGED, columns={**named,
+            "roles": column.MultiselectColumn(named["roles"], options=list(ParticipantRole)),
+            "status": column.SelectboxColumn(named["status"], options=list(InvitationStatus),
+                                             required=True),
+            "delegation": column.SelectboxColumn(named["delegation"],
+                                                 options=delegation_choices(event, registry))})
     if edited:
         st.button(phrases.RELOAD, key=key("roster_reload", event.id),
                   on_click=forms.discard_form, args=(form, editor))

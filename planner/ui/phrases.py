@@ -1,4 +1,9 @@
-"""Sentences the app shows: page titles, empty states, recurring labels."""
+"""Sentences the app shows: page titles, empty states, recurring labels; written in English,
+each read in the organiser's language of the app (`planner.ui.speech`)."""
+from planner.ui.labels import *  # noqa: F403 -- the labels are phrases too
+from planner.ui.speech import label_of, say, say_all, shown_as, translate_module  # noqa: F401
+
+translate_module(__name__)
 
 LIBRARY_TITLE = "Library of past events"
 WELCOME = ("**Plan your next conference from the ones before it.** Start a new event from a "
@@ -371,26 +376,3 @@ GROUPS_SAVE_LEADERS = "Save who chairs and reports"
 GROUPS_DOWNLOAD = "Guidance notes and agendas of the groups"
 GROUPS_NO_PEOPLE = "No participants yet: import them on the Participants page."
 
-# Sign-in and roles
-LOCAL_USER = ("No sign-in is configured: the app runs for you alone on this machine, and you "
-              "own the library. See docs/access.md to share it with sign-in and roles.")
-SIGN_IN_TITLE = "Sign in"
-SIGN_IN_INTRO = "This planner is shared by the co-organisers: sign in with your organisation."
-SIGN_IN = "Sign in"
-SIGN_OUT = "Sign out"
-SIGN_IN_UNKNOWN = ("{email} has no access to this library; ask an owner of the library to add "
-                   "you to its access.yaml.")
-SIGNED_IN_AS = "Signed in as {name} ({email})"
-VIEWER_NOTE = "You are a viewer of this event: you can read it and download its public documents."
-ACCESS_TITLE = "Access"
-ACCESS_GRANT = "Give a role"
-ACCESS_WHO = "E-mail or @domain"
-ACCESS_ROLE = "Role"
-ACCESS_EVENT = "For"
-ACCESS_LIBRARY_WIDE = "the whole library"
-ACCESS_GRANTED = "{who} is now {role} for {where}."
-
-# Sign-in and roles: what a viewer is told instead of the edit controls
-LIBRARY_VIEWER_NOTE = ("You are a viewer of this library: new events and changes to its "
-                       "organisations are for its editors and owners.")
-SIGNED_IN_AS_EMAIL = "Signed in as {email}"

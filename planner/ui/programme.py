@@ -74,9 +74,10 @@ def render() -> None:
         _status(event, changes)
     else:
         st.info(phrases.PROGRAMME_EMPTY)
-    for day in programme_grid(event):
+    for day in state.worded(programme_grid, event):
         st.markdown(f"**{day['day']}**")
-        st.dataframe(day["rows"], hide_index=True, column_order=["time", *day["rooms"]])
+        st.dataframe(day["rows"], hide_index=True, column_order=["time", *day["rooms"]],
+                     column_config=phrases.GRID_COLUMNS)
     st.subheader(phrases.PROGRAMME_CONFLICTS)
     conflicts = check_programme(event)
     widgets.show_findings(conflicts, empty=phrases.PROGRAMME_NO_CONFLICTS)

@@ -68,7 +68,7 @@ def _when(event: Event, prefix: str) -> dict[str, Any]:
                       horizontal=True, key=f"{prefix}-timing")
     if timing == phrases.PROGRAMME_BLOCK:
         block = st.selectbox(phrases.PROGRAMME_BLOCK, [b.value for b in SessionBlock],
-                             format_func=lambda b: SessionBlock(b).label, key=f"{prefix}-block")
+                             format_func=phrases.label_of(SessionBlock), key=f"{prefix}-block")
         return {"day": int(day), "block": block}
     start, end = st.columns(2)
     five = dt.timedelta(minutes=5)
@@ -113,20 +113,22 @@ def _sessions(event: Event) -> None:
         apply=edit_sessions, name=f"{phrases.PROGRAMME_TITLE} ({event.id})", columns={
             "id": phrases.PROGRAMME_SESSION, "kind": phrases.PROGRAMME_KIND,
             "title": st.column_config.TextColumn(phrases.PROGRAMME_SESSION_TITLE),
-            "day": st.column_config.NumberColumn("Day", min_value=0, max_value=event.days,
+            "day": st.column_config.NumberColumn(phrases.say("Day"), min_value=0,
+                                                 max_value=event.days,
                                                  step=1, width="small"),
             "start": st.column_config.TextColumn(phrases.PROGRAMME_START, width="small",
                                                  validate=_TIME_PATTERN),
             "end": st.column_config.TextColumn(phrases.PROGRAMME_END, width="small",
                                                validate=_TIME_PATTERN),
-            "people": st.column_config.NumberColumn("People", width="small"),
-            "groups": st.column_config.NumberColumn("Groups", width="small"),
+            "people": st.column_config.NumberColumn(phrases.say("People"), width="small"),
+            "groups": st.column_config.NumberColumn(phrases.say("Groups"), width="small"),
             "block": st.column_config.SelectboxColumn(
                 phrases.PROGRAMME_BLOCK, options=[b.value for b in SessionBlock]),
             "room": room_column})
     if not event.sessions:
         return
-    titles = {s.id: f"{s.title or s.kind} (day {s.day}, {s.id})" for s in event.sessions}
+    titles = {s.id: phrases.PROGRAMME_SESSION_CHOICE.format(title=s.title or s.kind, day=s.day,
+                                                            id=s.id) for s in event.sessions}
     chosen = str(st.selectbox(phrases.PROGRAMME_SESSION, list(titles),
                               format_func=lambda s: titles[s],
                               key=key("programme_session", event.id)))
@@ -150,7 +152,7 @@ def _add(event: Event) -> None:
     prefix = key("programme_add", event.id)
     _reset(prefix, _ADD_FORM)
     kind = st.selectbox(phrases.PROGRAMME_KIND, [k.value for k in SessionKind],
-                        format_func=lambda k: SessionKind(k).label, key=f"{prefix}-kind")
+                        format_func=phrases.label_of(SessionKind), key=f"{prefix}-kind")
     title = st.text_input(phrases.PROGRAMME_SESSION_TITLE, key=f"{prefix}-title")
     when = _when(event, prefix)
     rooms = {"": phrases.PROGRAMME_NO_ROOM} | {r.id: r.name for r in event.rooms}
@@ -173,12 +175,14 @@ def _round(event: Event) -> None:
     again = _reset(prefix, {"title": "", "start": None, "end": None})
     number = int(st.number_input(phrases.PROGRAMME_ROUND, 1, _ROUNDS, 1,
                                  key=f"{prefix}-number"))
-    titles = {g.id: f"Round {g.round}: {g.title}" for g in event.working_groups}
+    titles = {g.id: phrases.ROUND_GROUP.format(round=g.round, title=g.title)
+              for g in event.working_groups}
     chosen = f"{prefix}-groups-{number}"
     if again or chosen not in st.session_state:  # offered afresh once a round is scheduled
         st.session_state[chosen] = groups_to_schedule(event, number)
     groups = st.multiselect(phrases.PROGRAMME_ROUND_GROUPS, list(titles),
-                            format_func=lambda g: titles[g], key=chosen)
+                            format_func=lambda g: titles[g], key=chosen,
+                            placeholder=phrases.CHOOSE)
     title = st.text_input(phrases.PROGRAMME_ROUND_TITLE.format(number=number),
                           key=f"{prefix}-title")
     when = _when(event, prefix)
@@ -196,8 +200,8 @@ def _session_people(event: Event) -> None:
     st.caption(phrases.PROGRAMME_PEOPLE_HELP)
     chosen = st.selectbox(phrases.PROGRAMME_SESSION, list(led), key=key("programme_people",
                                                                       event.id),
-                          format_func=lambda s: f"{led[s].title or led[s].kind} (day "
-                                                f"{led[s].day}, {s})")
+                          format_func=lambda s: phrases.PROGRAMME_SESSION_CHOICE.format(
+                              title=led[s].title or led[s].kind, day=led[s].day, id=s))
     session, prefix = led[chosen], key("programme_people", event.id, chosen)
     chairs = _people(event, prefix, split_speakers(getattr(session, "chairs", [])))
     speakers = _people(event, prefix, split_speakers(getattr(session, "speakers", [])),

@@ -38,7 +38,8 @@ def _add_one(event: Event) -> None:
     group = st.selectbox(phrases.REC_GROUP, [None, *groups], key=names[2],
                          format_func=lambda g: groups.get(g, phrases.REC_NO_GROUP))
     points = st.multiselect(phrases.REC_POINTS, list(ACTION_POINTS), key=names[3],
-                            format_func=lambda n: f"{n}. {ACTION_POINTS[n].name}")
+                            format_func=lambda n: f"{n}. {ACTION_POINTS[n].name}",
+                            placeholder=phrases.CHOOSE)
     text = st.text_area(phrases.REC_TEXT, key=names[4])
     if st.button(phrases.REC_ADD, type="primary", key=key("rec_add", event.id),
                  disabled=not text.strip()):

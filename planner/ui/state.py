@@ -5,14 +5,15 @@ from __future__ import annotations
 import itertools
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import streamlit as st
 
 from planner.dates import format_date_range
 from planner.errors import PlannerError, Problem, ValidationFailed
+from planner.language import LANGUAGES, app_language, app_languages, speak, using
 from planner.library import DEFAULT_LIBRARY, INITIATIVES_FILE, REGISTRY_FILE, Library
 from planner.model import Event
 from planner.ui import phrases
@@ -30,12 +31,15 @@ __all__ = [
     "find_event",
     "held_events",
     "key",
+    "language_choice",
     "library",
     "open_page",
     "page_link",
     "remember_pages",
     "select_event",
     "sidebar",
+    "speak_chosen_language",
+    "worded",
 ]
 
 #: Session key of a message shown once at the top of the next run.
@@ -47,6 +51,7 @@ RUN = "run-number"
 _PICKER = "event-picker-version"
 _ASKED = "event-asked-in-link"
 _PAGES = "app-pages"
+_T = TypeVar("_T")
 
 def _signature(folder: Path, pattern: str = "*.yaml") -> tuple[tuple[str, int, int], ...]:
     # A file edited or added since the last run invalidates the cache.
@@ -199,7 +204,7 @@ def open_page(title: str, *, intro: str | None = None) -> Event | None:
 
 def describe_place(event: Event) -> str:
     """Where and when, as a page header says it: `Nairobi, 6–7 September 2027`."""
-    return f"{event.city}, {format_date_range(event.start, event.end)}"
+    return f"{event.city}, {worded(format_date_range, event.start, event.end)}"
 
 
 def find_event(event_id: str | None) -> Event | None:
@@ -233,6 +238,37 @@ def page_link(url_path: str, label: str, *, icon: str | None = None) -> None:
         st.markdown(f"**{label}**")
     else:
         st.page_link(page, label=label, icon=icon)
+
+
+def speak_chosen_language() -> str:
+    """Speak, for this run, the language the organiser chose (kept in the session and in the
+    address, `?lang=fr`, so a reload or a bookmark keeps it); English unless chosen."""
+    asked = st.query_params.get("lang")
+    if KEYS["app_language"] not in st.session_state and asked in app_languages():
+        st.session_state[KEYS["app_language"]] = asked
+    return speak(st.session_state.get(KEYS["app_language"], "en"))
+
+
+def worded(make: Callable[..., _T], *args: Any) -> _T:
+    """What `make(*args)` words as a document would (a preview of the concept note), in the
+    language the app speaks: a French-speaking organiser previews the French note."""
+    with using(app_language()):
+        return make(*args)
+
+
+def language_choice() -> None:
+    """The organiser's language of the app, under the rest of the sidebar."""
+    spoken = app_languages()
+    if len(spoken) < 2:  # nothing to choose between
+        return
+    # No `index`: the session (or the address, read before the pages) holds the choice.
+    chosen = st.sidebar.selectbox(phrases.APP_LANGUAGE, spoken, key=KEYS["app_language"],
+                                  format_func=LANGUAGES.__getitem__)
+    # English is the default: its address stays as it was, without a parameter.
+    if chosen == "en":
+        st.query_params.pop("lang", None)
+    elif st.query_params.get("lang") != chosen:
+        st.query_params["lang"] = chosen
 
 
 def sidebar() -> None:

@@ -51,9 +51,10 @@ def show_findings(findings: list[Finding], *, empty: str) -> None:
     # and the item's id are there to sort and filter by.
     st.dataframe([finding.to_dict() for finding in findings], hide_index=True,
                  column_order=("message", "kind", "ref"),
-                 column_config={"message": st.column_config.TextColumn("Finding", width="large"),
-                                "kind": st.column_config.TextColumn("Rule"),
-                                "ref": st.column_config.TextColumn("Item")})
+                 column_config={"message": st.column_config.TextColumn(phrases.say("Finding"),
+                                                                       width="large"),
+                                "kind": st.column_config.TextColumn(phrases.say("Rule")),
+                                "ref": st.column_config.TextColumn(phrases.say("Item"))})
 
 
 def download(label: str, data: Callable[[], bytes], *, file_name: str, key: str) -> None:
