@@ -347,7 +347,18 @@ def project_organisations(graph: nx.MultiGraph) -> nx.Graph:
     >>> project_organisations(g).edges["a", "b"]
     {'weight': 2, 'via': ['initiative:1', 'event:2']}
     """
-    return remember(graph, ("projection",), lambda: _project(graph))
+    # The projection follows the ties and the actors' own data (their names, types): kept
+    # by shape and by those, so that a retitled event does not build it again.
+    actors = remember(graph, ("actors",), lambda: _actors(graph))
+    return remember(graph, ("projection", actors), lambda: _project(graph), structural=True)
+
+
+def _actors(graph: nx.MultiGraph) -> str:
+    digest = hashlib.sha256()
+    for item in sorted(repr((n, d)) for n, d in graph.nodes(data=True)
+                       if d["kind"] in ACTOR_KINDS):
+        digest.update(item.encode())
+    return digest.hexdigest()[:16]
 
 
 def resolve_organisations(names: Iterable[str], registry: Registry) -> list[str]:

@@ -6,6 +6,7 @@ import itertools
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -65,7 +66,7 @@ def _library(folder: str, signature: tuple[object, ...]) -> Library:
     return Library(Path(folder))
 
 
-@st.cache_resource(show_spinner=False, max_entries=1024)
+@lru_cache(maxsize=1024)  # a plain cache: Streamlit's hashes its arguments, ten per read
 def _event_file(folder: str, event_id: str, state: tuple[int, int],
                 stamp: tuple[object, ...]) -> Event:
     # One entry per state of one file (and of the registry it is checked against): after
