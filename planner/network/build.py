@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any, TypeVar
@@ -248,7 +249,7 @@ def shape(graph: nx.Graph) -> str:
     return digest.hexdigest()[:16]
 
 
-_REMEMBERED: dict[tuple[Any, ...], Any] = {}
+_REMEMBERED: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 _SHAPES: dict[str, str] = {}
 
 
@@ -275,11 +276,14 @@ def remember(graph: nx.Graph, key: tuple[Any, ...], compute: Callable[[], T], *,
                 _SHAPES.clear()
             _SHAPES[stamp] = "shape:" + shape(graph)
         stamp = _SHAPES[stamp]
-    if (stamp, *key) not in _REMEMBERED:
-        if len(_REMEMBERED) > 256:  # a long-running app must not grow without bound
-            _REMEMBERED.clear()
-        _REMEMBERED[(stamp, *key)] = compute()
-    return _REMEMBERED[(stamp, *key)]
+    entry = (stamp, *key)
+    if entry in _REMEMBERED:
+        _REMEMBERED.move_to_end(entry)
+        return _REMEMBERED[entry]
+    value = _REMEMBERED[entry] = compute()
+    while len(_REMEMBERED) > 256:  # a long-running app must not grow without bound: the
+        _REMEMBERED.popitem(last=False)  # analyses of past versions go first, not all
+    return value
 
 
 def forget_analyses() -> None:

@@ -91,3 +91,16 @@ def test_a_new_tie_measures_the_network_again(planned: Library) -> None:
     after = library_network(planned)
     assert measure_centrality(after) is not measures
     assert after.has_edge(new, "event:nairobi-2027")
+
+
+def test_many_versions_later_the_current_measures_are_still_kept(planned: Library) -> None:
+    # A long-running app sees hundreds of versions of a library; the analyses of past ones
+    # are let go first, so the current network's measures never have to be taken again.
+    from planner.network import measure_centrality  # noqa: PLC0415
+    from planner.network.build import remember  # noqa: PLC0415
+
+    graph = library_network(planned)
+    measures = measure_centrality(graph)
+    for n in range(300):
+        remember(graph, ("a past analysis", n), lambda: n)
+        assert measure_centrality(graph) is measures
