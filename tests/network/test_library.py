@@ -102,5 +102,5 @@ def test_many_versions_later_the_current_measures_are_still_kept(planned: Librar
     graph = library_network(planned)
     measures = measure_centrality(graph)
     for n in range(300):
-        remember(graph, ("a past analysis", n), lambda: n)
+        remember(graph, ("a past analysis", n), lambda n=n: n)
         assert measure_centrality(graph) is measures
