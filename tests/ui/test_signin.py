@@ -114,21 +114,6 @@ def test_an_editor_s_save_is_theirs(shared: Library, monkeypatch: pytest.MonkeyP
     assert git(shared.path, "log", "-1", "--format=%an <%ae>").strip() == "Omar <omar@iom.int>"
 
 
-def test_a_viewer_s_save_is_refused_by_the_page_s_save(
-        shared: Library, monkeypatch: pytest.MonkeyPatch) -> None:
-    as_user(monkeypatch, "viewer@example.org")
-    app = AppTest.from_string(
-        "from planner.ui import forms, state\n"
-        f"event = state.library().load('{EVENT}')\n"
-        "forms.save_event(event.model_copy(update={'venue': 'Elsewhere'}), message='saved')\n",
-        default_timeout=30)
-    app.session_state[KEYS["library_path"]] = str(shared.path)
-    app.run()
-    assert [e.value for e in app.error] == [
-        f"viewer@example.org is a viewer of '{EVENT}' and cannot save; ask an owner for the "
-        "editor role"]
-
-
 def test_an_owner_grants_a_role_in_the_app(
         shared: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     as_user(monkeypatch, "owner@unhcr.org")
