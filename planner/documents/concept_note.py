@@ -342,7 +342,7 @@ def concept_note_context(event: Event, *, registry: Registry, previous: Event | 
 
 
 def _sources_of(kinds: Any) -> str:
-    return ", ".join(dict.fromkeys(kind.label.lower() for kind in kinds)) or "no document"
+    return ", ".join(dict.fromkeys(_(kind.label).lower() for kind in kinds)) or _("no document")
 
 
 def generated_parts(event: Event, registry: Registry) -> list[dict[str, Any]]:
@@ -361,15 +361,17 @@ def generated_parts(event: Event, registry: Registry) -> list[dict[str, Any]]:
     """
     roles = [r for r in event.organisers if r.source.is_planning] or event.organisers
     invitees = event.invited or event.attended
-    listed = "`invited` (planned)" if event.invited else "`attended` (reported)"
+    listed = _("`invited` (planned)") if event.invited else _("`attended` (reported)")
     return [
         {"part": "Dates", "lines": [line("text", format_date_range(event.start, event.end))],
-         "source": f"the event's `start` ({event.start.isoformat()}) and `end` "
-                   f"({event.end.isoformat()})"},
+         "source": _("the event's `start` ({start}) and `end` ({end})").format(
+             start=event.start.isoformat(), end=event.end.isoformat())},
         {"part": "Convenors and participants", "lines": _participant_lines(event, registry),
-         "source": f"{len(roles)} organiser role(s) in `organisers` as stated by "
-                   f"{_sources_of(r.source for r in roles)}; {len(invitees)} entries of "
-                   f"{listed} by category"},
+         "source": _("{roles} organiser role(s) in `organisers` as stated by {sources}; "
+                     "{entries} entries of {listed} by category").format(
+             roles=len(roles), sources=_sources_of(r.source for r in roles),
+             entries=len(invitees), listed=listed)},
         {"part": "Proposed agenda", "lines": _agenda_lines(agenda_outline(event, registry)),
-         "source": f"the event's programme: {len(event.sessions)} session(s) in `sessions`"},
+         "source": _("the event's programme: {sessions} session(s) in `sessions`").format(
+             sessions=len(event.sessions))},
     ]
