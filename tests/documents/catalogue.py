@@ -21,6 +21,7 @@ from planner.model import (
     FollowUpStatus,
     OrganiserRoleKind,
     SessionBlock,
+    SourceKind,
     StatementKind,
 )
 from planner.outcomes.schemes import SCHEMES
@@ -28,7 +29,7 @@ from planner.outcomes.schemes import SCHEMES
 PACKAGE = Path(__file__).resolve().parents[2] / "planner"
 #: The vocabularies whose labels a document prints.
 PRINTED = (EventKind, OrganiserRoleKind, SessionBlock, StatementKind, FollowUpStatus,
-           ConsultationStatus)
+           ConsultationStatus, SourceKind)
 #: The app's own words, in its own catalogue (`app.po`, tests/ui/test_app_language.py).
 APP = ("ui",)
 
