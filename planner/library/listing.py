@@ -144,10 +144,12 @@ def _memo_path(folder: Path) -> Path:
     return cache_folder() / f"listing-{_digest(str(folder.resolve()).encode())}.json"
 
 
-def cached_rows(folder: Path) -> list[tuple[Row, Facets]] | None:
+def cached_rows(folder: Path, state: dict[str, str] | None = None
+                ) -> list[tuple[Row, Facets]] | None:
     """Every event's row and facets, in id order, if the memo holds them for the files as
-    they are now; None otherwise (the caller loads the library)."""
-    state = file_state(folder)
+    they are now (`state`, from `file_state`, taken here unless given); None otherwise (the
+    caller loads the library)."""
+    state = file_state(folder) if state is None else state
     try:
         memo = json.loads(_memo_path(folder).read_text(encoding="utf-8"))
         if (state is None or memo.get("format") != _FORMAT

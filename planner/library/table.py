@@ -24,11 +24,11 @@ def library_table(folder: Path, *, kind: str | None = None, region: str | None =
     """The rows of the events of the library at `folder` that pass the filters (see
     `matches`), in id order: from the memo while the files are unchanged, else from a
     full load and validation (which raises as loading does), remembered for next time."""
-    entries = cached_rows(folder)
+    before = file_state(folder)  # read once: to look the memo up, and to keep it
+    entries = cached_rows(folder, before)
     if entries is None:
         from planner.library.folder import Library  # noqa: PLC0415 -- the model: slow
 
-        before = file_state(folder)
         library = Library(folder)
         entries = [(summarise_event(event, library.registry), facets_of(event))
                    for event in library.events()]

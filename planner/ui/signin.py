@@ -38,13 +38,17 @@ def actor() -> Actor | None:
     return signed_in() if auth_configured() else None
 
 
-def role(event_id: str | None = None) -> Role | None:
-    """The role of the person using the app for the event (the current one by default)."""
+def _role_in(event_id: str | None) -> Role | None:
+    # The role for one event, or the library's own with None; the local user owns all.
     person = actor()
     if person is None:
         return Role.OWNER if not auth_configured() else None
-    chosen = event_id if event_id is not None else st.session_state.get(KEYS["event"])
-    return library().access().role_of(person.email, chosen)
+    return library().access().role_of(person.email, event_id)
+
+
+def role(event_id: str | None = None) -> Role | None:
+    """The role of the person using the app for the event (the current one by default)."""
+    return _role_in(event_id if event_id is not None else st.session_state.get(KEYS["event"]))
 
 
 def can_edit(event_id: str | None = None) -> bool:
@@ -56,10 +60,7 @@ def can_edit(event_id: str | None = None) -> bool:
 def can_edit_library() -> bool:
     """The gate of library-wide edits (a new event, the organisations registry): the
     library's own role, not an event's, as `Library.create` checks it."""
-    person = actor()
-    if person is None:
-        return not auth_configured()
-    found = library().access().role_of(person.email)
+    found = _role_in(None)
     return found is not None and found.can_edit
 
 
